@@ -1,0 +1,250 @@
+//! The code analyzer: parse once with tree-sitter-go, walk the tree once, hand each node
+//! to the rules that asked for its kind.
+//!
+//! Invariants: [`analyze`] never fails and never panics (a tree-sitter parse always yields
+//! a tree; syntax errors become diagnostics); the walk is iterative (a cursor, no recursion
+//! in proportion to nesting depth); every diagnostic names a rule that cites a source.
+
+pub mod facts;
+pub mod versions;
+
+use crate::buildtag::find_build_line;
+use crate::diagnostic::{Diagnostic, GodebugHatch, SideBehavior};
+use crate::gomod::GoMod;
+use crate::rules::{self, Rule};
+use crate::span::Span;
+use crate::version::GoVersion;
+pub use facts::FileFacts;
+use serde::{Deserialize, Serialize};
+use tree_sitter::{Node, Parser, Tree};
+pub use versions::{Sourced, Versions};
+
+/// Inputs besides the source text. Everything is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The go.mod text (its `go`, `toolchain` and `godebug` lines are used).
+    pub go_mod: Option<String>,
+    /// The go line before the upgrade; overrides go.mod (default: go.mod's line, else go1.21).
+    pub from: Option<GoVersion>,
+    /// The go line after the upgrade (default: go1.22, or `from` when that is newer).
+    pub to: Option<GoVersion>,
+    /// The toolchain (default: the newer of from and to).
+    pub toolchain: Option<GoVersion>,
+    /// The file's name (`main_test.go` matters for `//go:debug`); default `main.go`.
+    pub file_name: Option<String>,
+}
+
+/// Input larger than this is analysed up to the last line break before it; the rest is
+/// named in a note (a playground must stay responsive on a 10 MB paste).
+pub const MAX_ANALYZED_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Sorted by position, then rule id.
+    pub diagnostics: Vec<Diagnostic>,
+    pub versions: Versions,
+    /// No `package` clause: analysed as a fragment of statements and declarations.
+    pub fragment: bool,
+    /// Things the user should know about the analysis itself (truncation, fragment, ...).
+    pub notes: Vec<String>,
+    /// How many rules ran.
+    pub rules_checked: usize,
+    /// Bytes of the input that were analysed.
+    pub analyzed_bytes: usize,
+}
+
+/// Analyses raw bytes: invalid UTF-8 is replaced (U+FFFD) and said in a note.
+pub fn analyze_bytes(bytes: &[u8], ctx: &Context) -> (String, Analysis) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), analyze(s, ctx)),
+        Err(e) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let mut a = analyze(&text, ctx);
+            a.notes.insert(
+                0,
+                format!(
+                    "The input is not valid UTF-8 (first bad byte at offset {}); invalid bytes were replaced by U+FFFD. Go source must be UTF-8.",
+                    e.valid_up_to()
+                ),
+            );
+            (text, a)
+        }
+    }
+}
+
+/// Resolves the versions of `rules.md` §0 from the context and the file header.
+pub fn resolve_versions(src: &str, ctx: &Context, gomod: Option<&GoMod>) -> Versions {
+    let from = match (ctx.from, gomod) {
+        (Some(v), _) => Sourced::new(v, "version selector"),
+        (None, Some(m)) => match &m.go {
+            Some(g) => Sourced::new(g.value, format!("go.mod line {}", g.line)),
+            None => Sourced::new(GoVersion::lang(16), "go.mod has no go line: go1.16 is assumed"),
+        },
+        (None, None) => Sourced::new(GoVersion::lang(21), "default"),
+    };
+    let to = match ctx.to {
+        Some(v) => Sourced::new(v, "version selector"),
+        None if from.version.language() > GoVersion::lang(22) => Sourced::new(from.version, "same as from"),
+        None => Sourced::new(GoVersion::lang(22), "default"),
+    };
+    let toolchain = match ctx.toolchain {
+        Some(v) => Sourced::new(v, "toolchain selector"),
+        None => Sourced::new(from.version.max(to.version).language(), "the newer of from and to"),
+    };
+    let build = find_build_line(src);
+    let file_from = versions::file_version(&from, build.as_ref(), toolchain.version);
+    let file_to = versions::file_version(&to, build.as_ref(), toolchain.version);
+    Versions { from, to, toolchain, file_from, file_to }
+}
+
+fn go_parser() -> Parser {
+    let mut p = Parser::new();
+    p.set_language(&tree_sitter_go::LANGUAGE.into()).expect("tree-sitter-go is compatible with tree-sitter");
+    p
+}
+
+/// Parses Go source. A leading BOM is blanked (same length) so offsets stay valid.
+pub fn parse(src: &str) -> Tree {
+    let mut parser = go_parser();
+    let tree = if let Some(rest) = src.strip_prefix('\u{feff}') {
+        let blanked = format!("   {rest}");
+        parser.parse(&blanked, None)
+    } else {
+        parser.parse(src, None)
+    };
+    tree.expect("tree-sitter returns a tree when no timeout or cancellation is set")
+}
+
+/// Analyses one Go file or snippet. Never panics; see the module invariants.
+pub fn analyze(src: &str, ctx: &Context) -> Analysis {
+    let mut notes = Vec::new();
+    let mut text = src;
+    if text.len() > MAX_ANALYZED_BYTES {
+        let mut cut = MAX_ANALYZED_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        cut = text[..cut].rfind('\n').map(|i| i + 1).unwrap_or(cut);
+        notes.push(format!(
+            "The input is {} bytes; only the first {} bytes (up to line {}) were analysed. Nothing after that point is checked.",
+            src.len(),
+            cut,
+            text[..cut].matches('\n').count()
+        ));
+        text = &text[..cut];
+    }
+    let gomod = ctx.go_mod.as_deref().map(GoMod::parse);
+    let versions = resolve_versions(text, ctx, gomod.as_ref());
+    let tree = parse(text);
+    let facts = FileFacts::collect(text, &tree, ctx, gomod.as_ref());
+    if facts.package_name.is_none() {
+        notes.push("No package clause: analysed as a fragment of a file.".into());
+    }
+    let mut checker = Checker {
+        src: text,
+        tree: &tree,
+        versions: &versions,
+        facts: &facts,
+        gomod: gomod.as_ref(),
+        rule: rules::ALL[0],
+        diagnostics: Vec::new(),
+    };
+    run_rules(&mut checker);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    Analysis {
+        diagnostics,
+        versions,
+        fragment: facts.package_name.is_none(),
+        notes,
+        rules_checked: rules::ALL.len(),
+        analyzed_bytes: text.len(),
+    }
+}
+
+fn run_rules(c: &mut Checker) {
+    let by_kind = &*rules::BY_KIND;
+    for rule in rules::ALL.iter() {
+        if let Some(f) = rule.check_file {
+            c.rule = rule;
+            f(c);
+        }
+    }
+    let mut cursor = c.tree.walk();
+    loop {
+        let node = cursor.node();
+        if let Some(rules) = by_kind.get(node.kind_id() as usize) {
+            for rule in rules {
+                if let Some(f) = rule.check_node {
+                    c.rule = rule;
+                    f(c, node);
+                }
+            }
+        }
+        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            continue;
+        }
+        loop {
+            if !cursor.goto_parent() {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+}
+
+/// What a rule sees: the text, the tree, the versions, file facts; and where it reports.
+pub struct Checker<'a> {
+    pub src: &'a str,
+    pub tree: &'a Tree,
+    pub versions: &'a Versions,
+    pub facts: &'a FileFacts,
+    pub gomod: Option<&'a GoMod>,
+    rule: &'static Rule,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// The text of a node (empty if the node's range is not valid UTF-8 boundaries).
+    pub fn text(&self, node: Node) -> &'a str {
+        self.src.get(node.byte_range()).unwrap_or("")
+    }
+
+    pub fn span(node: Node) -> Span {
+        Span::new(node.start_byte(), node.end_byte())
+    }
+
+    /// A diagnostic of the running rule, with its severity, source and GODEBUG hatch filled in.
+    pub fn diagnostic(&self, span: Span, message: impl Into<String>, explanation: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule: self.rule.id.to_string(),
+            severity: self.rule.severity,
+            span,
+            message: message.into(),
+            explanation: explanation.into(),
+            source_url: self.rule.sources[0].to_string(),
+            godebug: self.rule.godebug.map(|(setting, value, note)| GodebugHatch {
+                setting: setting.to_string(),
+                value: value.to_string(),
+                note: note.map(str::to_string),
+            }),
+            fix: None,
+            sides: Vec::new(),
+        }
+    }
+
+    /// Side notes "under go1.21 (go.mod line 3): ..." for the file versions.
+    pub fn file_sides(&self, from: impl Into<String>, to: impl Into<String>) -> Vec<SideBehavior> {
+        vec![
+            SideBehavior { version: self.versions.file_from.describe(), behavior: from.into() },
+            SideBehavior { version: self.versions.file_to.describe(), behavior: to.into() },
+        ]
+    }
+
+    pub fn report(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}

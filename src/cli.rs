@@ -1,0 +1,94 @@
+//! `gocompat check [--go-mod FILE] [--from V] [--to V] [--toolchain V] [--format text|json] [--verbose] FILE...`
+//!
+//! Exit status: 0 no findings, 1 findings, 2 usage or I/O error.
+
+use gocompat::{analyzer, render, Context, GoVersion};
+
+const USAGE: &str = "usage:
+  gocompat check [--go-mod FILE] [--from V] [--to V] [--toolchain V] [--format text|json] [--verbose] FILE...
+  gocompat rules            list every rule (id, severity, versions, title)";
+
+pub fn main(args: Vec<String>) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("rules") => {
+            for r in gocompat::rules::ALL.iter() {
+                println!("{:<45} {:<16} {:<24} {}", r.id, r.severity.key(), r.versions, r.title);
+            }
+            0
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            2
+        }
+    }
+}
+
+fn version_arg(flag: &str, v: Option<&String>) -> Result<GoVersion, String> {
+    let v = v.ok_or_else(|| format!("{flag} needs a value"))?;
+    GoVersion::parse(v).map_err(|e| format!("{flag}: {e}"))
+}
+
+fn check(args: &[String]) -> i32 {
+    let mut ctx = Context::default();
+    let mut json = false;
+    let mut verbose = false;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    let parsed: Result<(), String> = (|| {
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--go-mod" => {
+                    let f = it.next().ok_or("--go-mod needs a file")?;
+                    ctx.go_mod = Some(std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?);
+                }
+                "--from" => ctx.from = Some(version_arg(a, it.next())?),
+                "--to" => ctx.to = Some(version_arg(a, it.next())?),
+                "--toolchain" => ctx.toolchain = Some(version_arg(a, it.next())?),
+                "--format" => match it.next().map(String::as_str) {
+                    Some("json") => json = true,
+                    Some("text") => json = false,
+                    other => return Err(format!("--format: expected text or json, got {other:?}")),
+                },
+                "--verbose" | "-v" => verbose = true,
+                s if s.starts_with('-') && s != "-" => return Err(format!("unknown flag {s}")),
+                _ => files.push(a.clone()),
+            }
+        }
+        if files.is_empty() {
+            return Err("no files given".into());
+        }
+        Ok(())
+    })();
+    if let Err(e) = parsed {
+        eprintln!("gocompat check: {e}\n{USAGE}");
+        return 2;
+    }
+    let mut found = false;
+    let mut all_json = Vec::new();
+    for f in &files {
+        let bytes = match std::fs::read(f) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("gocompat check: {f}: {e}");
+                return 2;
+            }
+        };
+        let mut fctx = ctx.clone();
+        fctx.file_name = std::path::Path::new(f).file_name().map(|n| n.to_string_lossy().into_owned());
+        let (text, a) = analyzer::analyze_bytes(&bytes, &fctx);
+        found |= !a.diagnostics.is_empty();
+        for n in &a.notes {
+            eprintln!("{f}: note: {n}");
+        }
+        if json {
+            all_json.extend(render::json_diagnostics(f, &text, &a));
+        } else {
+            print!("{}", render::text(f, &text, &a, verbose));
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&all_json).unwrap_or_else(|_| "[]".into()));
+    }
+    i32::from(found)
+}

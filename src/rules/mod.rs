@@ -1,0 +1,104 @@
+//! Every rule, one file each, grouped in families. A rule is a [`Rule`] value declared with
+//! [`declare_rule!`]: its doc comment (what it does, why, and a `go bad` and a `go good`
+//! example) is both its rustdoc and its page in the app; `tests/rule_docs.rs` checks that
+//! every example yields exactly the findings it claims.
+//!
+//! To add a rule: create `src/rules/<family>/<rule_id_with_underscores>.rs` with one
+//! `declare_rule!`, list it in the family's `RULES`, add fixtures under
+//! `tests/fixtures/<rule-id>/`.
+
+use crate::analyzer::Checker;
+use crate::diagnostic::Severity;
+use std::sync::LazyLock;
+use tree_sitter::Node;
+
+pub mod range;
+pub mod syntax;
+
+/// A rule's metadata and its checks.
+pub struct Rule {
+    /// The id used in `rules.md` (`range-over-int-requires-go122`).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The family (folder) the rule lives in: `loopvar`, `range`, `mux`, ...
+    pub family: &'static str,
+    pub severity: Severity,
+    /// When the rule applies, in rules.md's notation (`FV < 1.22`, `MV >= 1.22 or TC >= 1.27`).
+    pub versions: &'static str,
+    /// The GODEBUG escape hatch: (setting, value restoring the old behaviour, note).
+    pub godebug: Option<(&'static str, &'static str, Option<&'static str>)>,
+    /// go.dev links; the first is the primary source shown with each finding.
+    pub sources: &'static [&'static str],
+    /// The doc comment (Markdown), with `go bad` / `go good` examples.
+    pub doc: &'static str,
+    /// Node kinds `check_node` is called for.
+    pub kinds: &'static [&'static str],
+    pub check_node: Option<fn(&mut Checker, Node)>,
+    pub check_file: Option<fn(&mut Checker)>,
+}
+
+impl Rule {
+    /// Defaults for the optional fields of [`declare_rule!`].
+    pub const BASE: Rule = Rule {
+        id: "",
+        title: "",
+        family: "",
+        severity: Severity::Hint,
+        versions: "",
+        godebug: None,
+        sources: &[],
+        doc: "",
+        kinds: &[],
+        check_node: None,
+        check_file: None,
+    };
+}
+
+/// Declares a rule: the doc comment becomes both rustdoc and `Rule::doc`.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// What it does ...
+///     pub static RULE = {
+///         id: "x", title: "...", family: "range", severity: Severity::Error,
+///         versions: "FV < 1.22", sources: &["https://go.dev/doc/go1.22"],
+///         kinds: &["for_statement"], check_node: Some(check),
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* $vis:vis static $name:ident = { $($field:ident : $value:expr),* $(,)? }) => {
+        $(#[doc = $doc])*
+        $vis static $name: $crate::rules::Rule = $crate::rules::Rule {
+            doc: concat!($($doc, "\n"),*),
+            $($field: $value,)*
+            ..$crate::rules::Rule::BASE
+        };
+    };
+}
+
+/// Every rule, in family order.
+pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES];
+    families.iter().flat_map(|f| f.iter().copied()).collect()
+});
+
+/// Node kind id → the rules whose `kinds` name it.
+pub static BY_KIND: LazyLock<Vec<Vec<&'static Rule>>> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+    let mut by_kind = vec![Vec::new(); lang.node_kind_count()];
+    for rule in ALL.iter() {
+        for kind in rule.kinds {
+            let id = lang.id_for_node_kind(kind, true) as usize;
+            assert!(id != 0, "rule {} asks for unknown node kind {kind}", rule.id);
+            by_kind[id].push(*rule);
+        }
+    }
+    by_kind
+});
+
+/// Looks a rule up by id.
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
