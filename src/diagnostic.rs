@@ -232,10 +232,7 @@ mod tests {
     #[test]
     fn applies_edits_in_any_order() {
         let t = "for i := 0; i < n; i++ {";
-        let edits = vec![
-            TextEdit::replace(Span::new(4, 22), "i := range n"),
-            TextEdit::insert(0, "// x\n"),
-        ];
+        let edits = vec![TextEdit::replace(Span::new(4, 22), "i := range n"), TextEdit::insert(0, "// x\n")];
         assert_eq!(apply_edits(t, &edits).unwrap(), "// x\nfor i := range n {");
     }
 
@@ -253,10 +250,7 @@ mod tests {
 
     #[test]
     fn refuses_out_of_bounds_and_split_characters() {
-        assert!(matches!(
-            apply_edits("ab", &[TextEdit::delete(Span::new(1, 9))]),
-            Err(EditError::OutOfBounds { .. })
-        ));
+        assert!(matches!(apply_edits("ab", &[TextEdit::delete(Span::new(1, 9))]), Err(EditError::OutOfBounds { .. })));
         assert!(matches!(
             apply_edits("中", &[TextEdit::delete(Span::new(1, 3))]),
             Err(EditError::NotCharBoundary { offset: 1 })

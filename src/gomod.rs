@@ -80,7 +80,9 @@ impl GoMod {
             Some((k, v)) if !k.trim().is_empty() && !k.contains(char::is_whitespace) => {
                 self.godebug.push(Located { value: (k.trim().to_string(), v.trim().to_string()), line })
             }
-            _ => self.problems.push(Located { value: format!("invalid godebug entry {entry:?}: expected key=value"), line }),
+            _ => self
+                .problems
+                .push(Located { value: format!("invalid godebug entry {entry:?}: expected key=value"), line }),
         }
     }
 

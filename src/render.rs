@@ -19,7 +19,13 @@ pub fn text(file: &str, src: &str, a: &Analysis, verbose: bool) -> String {
                 let _ = writeln!(out, "    {}: {}", s.version, s.behavior);
             }
             if let Some(g) = &d.godebug {
-                let _ = writeln!(out, "    GODEBUG: {}={}{}", g.setting, g.value, g.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
+                let _ = writeln!(
+                    out,
+                    "    GODEBUG: {}={}{}",
+                    g.setting,
+                    g.value,
+                    g.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()
+                );
             }
             if let Some(f) = &d.fix {
                 let kind = match f.applicability {

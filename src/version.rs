@@ -187,7 +187,9 @@ mod tests {
 
     #[test]
     fn displays_as_go_does() {
-        for (i, o) in [("1.22.3", "go1.22.3"), ("go1.22", "go1.22"), ("1.21rc2", "go1.21rc2"), ("1.22beta1", "go1.22beta1")] {
+        for (i, o) in
+            [("1.22.3", "go1.22.3"), ("go1.22", "go1.22"), ("1.21rc2", "go1.21rc2"), ("1.22beta1", "go1.22beta1")]
+        {
             assert_eq!(GoVersion::parse(i).unwrap().to_string(), o);
         }
         assert_eq!(GoVersion::parse("go1.21.0").unwrap().mod_string(), "1.21.0");

@@ -53,12 +53,15 @@ fn fixtures() {
         } else {
             match std::fs::read_to_string(&snap) {
                 Ok(s) if s == rendered => {}
-                Ok(s) => failures.push(format!("{rel}: snapshot differs (GOCOMPAT_BLESS=1 to accept)\n--- expected\n{s}--- actual\n{rendered}")),
+                Ok(s) => failures.push(format!(
+                    "{rel}: snapshot differs (GOCOMPAT_BLESS=1 to accept)\n--- expected\n{s}--- actual\n{rendered}"
+                )),
                 Err(_) => failures.push(format!("{rel}: no snapshot {} (GOCOMPAT_BLESS=1 writes it)", snap.display())),
             }
         }
         // All safe fixes together keep the file parseable.
-        let safe = a.diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe);
+        let safe =
+            a.diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe);
         let fixed = apply_fixes(&src, safe);
         if fixed.applied > 0 && support::syntax_errors(&fixed.text) > support::syntax_errors(&src) {
             failures.push(format!("{rel}: applying safe fixes adds syntax errors:\n{}", fixed.text));

@@ -3,8 +3,8 @@
 //! every rule's metadata is complete and cites go.dev; GODEBUG names exist in godebug.tsv.
 mod support;
 
-use gocompat::rules::ALL;
 use gocompat::analyze;
+use gocompat::rules::ALL;
 
 /// (info string, code) of each fenced block.
 fn code_blocks(doc: &str) -> Vec<(String, String)> {
@@ -64,8 +64,12 @@ fn doc_examples_yield_exactly_what_they_claim() {
             let (ctx, also) = support::header(code);
             let a = analyze(code, &ctx);
             let own = a.diagnostics.iter().filter(|d| d.rule == r.id).count();
-            let others: Vec<_> =
-                a.diagnostics.iter().filter(|d| d.rule != r.id && !also.contains(&d.rule)).map(|d| format!("{}: {}", d.rule, d.message)).collect();
+            let others: Vec<_> = a
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule != r.id && !also.contains(&d.rule))
+                .map(|d| format!("{}: {}", d.rule, d.message))
+                .collect();
             if kind == "go bad" && own == 0 {
                 failures.push(format!("{}: bad example yields no finding of the rule", r.id));
             }

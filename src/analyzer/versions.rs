@@ -91,7 +91,9 @@ mod tests {
     #[test]
     fn build_lines_adjust_the_file_version_like_types2() {
         // rules.md §0, all [ran]: module go 1.22 + these tags => old loop semantics.
-        for tag in ["//go:build go1.21", "//go:build go1.18", "//go:build linux && go1.21", "//go:build go1.18 || go1.22"] {
+        for tag in
+            ["//go:build go1.21", "//go:build go1.18", "//go:build linux && go1.21", "//go:build go1.18 || go1.22"]
+        {
             assert!(fv(22, tag, 22) < 22, "{tag} tc1.22");
             assert!(fv(22, tag, 23) < 22, "{tag} tc1.23");
         }

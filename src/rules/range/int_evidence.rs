@@ -7,8 +7,7 @@ use crate::analyzer::Checker;
 use tree_sitter::Node;
 
 pub const INT_TYPES: &[&str] = &[
-    "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte",
-    "rune",
+    "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune",
 ];
 
 /// What is known about an integer expression.
@@ -45,7 +44,11 @@ fn evidence(c: &Checker, expr: Node, depth: u32) -> Option<IntEvidence> {
             let f = expr.child_by_field_name("function")?;
             let name = c.text(f);
             if f.kind() == "identifier" && (name == "len" || name == "cap") && !declared_in_file(c, name) {
-                return Some(IntEvidence { description: "value of type int".into(), ty: Some("int".into()), constant: false });
+                return Some(IntEvidence {
+                    description: "value of type int".into(),
+                    ty: Some("int".into()),
+                    constant: false,
+                });
             }
             if (f.kind() == "identifier" || f.kind() == "type_identifier")
                 && INT_TYPES.contains(&name)
@@ -79,9 +82,7 @@ fn evidence(c: &Checker, expr: Node, depth: u32) -> Option<IntEvidence> {
                     Some(combine(le, re))
                 }
                 // Arithmetic that also works on floats (and + on strings): both sides.
-                "+" | "-" | "*" | "/" => {
-                    Some(combine(Some(le?), Some(re?)))
-                }
+                "+" | "-" | "*" | "/" => Some(combine(Some(le?), Some(re?))),
                 _ => None,
             }
         }
@@ -200,15 +201,21 @@ fn declaration_evidence(c: &Checker, stmt: Node, name: &str, depth: u32) -> Opti
                 let value_ev = value.and_then(|v| evidence(c, v, depth + 1));
                 let ev = match (ty, is_const) {
                     (Some(t), _) if !INT_TYPES.contains(&t.as_str()) => None,
-                    (Some(t), true) => Some(IntEvidence { description: format!("constant of type {t}"), ty: Some(t), constant: true }),
-                    (Some(t), false) => Some(IntEvidence { description: format!("variable of type {t}"), ty: Some(t), constant: false }),
+                    (Some(t), true) => {
+                        Some(IntEvidence { description: format!("constant of type {t}"), ty: Some(t), constant: true })
+                    }
+                    (Some(t), false) => {
+                        Some(IntEvidence { description: format!("variable of type {t}"), ty: Some(t), constant: false })
+                    }
                     (None, true) => value_ev.filter(|e| e.constant).map(|e| match e.ty {
                         None => IntEvidence {
                             description: format!("untyped int constant {}", value.map(|v| c.text(v)).unwrap_or("")),
                             ty: None,
                             constant: true,
                         },
-                        Some(t) => IntEvidence { description: format!("constant of type {t}"), ty: Some(t), constant: true },
+                        Some(t) => {
+                            IntEvidence { description: format!("constant of type {t}"), ty: Some(t), constant: true }
+                        }
                     }),
                     (None, false) => value_ev.map(|e| {
                         let ty = e.ty.unwrap_or_else(|| "int".into());

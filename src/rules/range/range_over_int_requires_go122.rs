@@ -70,11 +70,7 @@ fn check(c: &mut Checker, clause: Node) {
     } else {
         format!("(-lang was set to {fv}; check go.mod)")
     };
-    let message = format!(
-        "cannot range over {} ({}): requires go1.22 or later {lang}",
-        c.text(right),
-        ev.description
-    );
+    let message = format!("cannot range over {} ({}): requires go1.22 or later {lang}", c.text(right), ev.description);
     let explanation = format!(
         "Ranging over an integer is a Go 1.22 language feature. The file's Go version is {}, so the compiler rejects this loop. Raise the go.mod `go` line to 1.22 or later, or write a three-clause loop.",
         failing.describe()
@@ -159,7 +155,9 @@ fn writes(text: &str, var: &str) -> bool {
             || after.starts_with("++")
             || after.starts_with("--")
             || (after.starts_with('=') && !after.starts_with("=="))
-            || ["+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", "&^=", ":="].iter().any(|op| after.starts_with(op))
+            || ["+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", "&^=", ":="]
+                .iter()
+                .any(|op| after.starts_with(op))
             || after.starts_with(',')
     })
 }
