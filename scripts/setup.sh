@@ -70,15 +70,21 @@ export CC_wasm32_unknown_unknown=clang-19
 export AR_wasm32_unknown_unknown=llvm-ar-19
 export CFLAGS_wasm32_unknown_unknown="-I$(cat "$STATE/ts-include")"
 
-if [ "$WASM_PATH" = B ]; then
-  # Debian's Rust builds std from source; it has no rust-lld, so link with wasm-ld-19.
-  export PATH="/usr/bin:$PATH"
-  export CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
-  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld
-  if [ ! -f "$STATE/build-std-fetched" ]; then
-    (cd "$ROOT" && /usr/bin/cargo fetch --target wasm32-unknown-unknown >&2) && touch "$STATE/build-std-fetched"
+# with_wasm_env CMD...: runs CMD with the settings the wasm build needs on the chosen path.
+# Path B (Debian's Rust builds std from source; it has no rust-lld, so link with wasm-ld-19)
+# is applied only to the wasm build, never to the native tests.
+with_wasm_env() {
+  if [ "$WASM_PATH" = B ]; then
+    env PATH="/usr/bin:$PATH" CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+      CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld "$@"
+  else
+    "$@"
   fi
+}
+# Trunk builds offline: fetch every crate (and, on path B, std's own dependencies) first.
+if [ ! -f "$STATE/fetched" ] || [ "$ROOT/Cargo.lock" -nt "$STATE/fetched" ]; then
+  (cd "$ROOT" && with_wasm_env cargo fetch --target wasm32-unknown-unknown >&2 && cargo fetch >&2) && touch "$STATE/fetched"
 fi
 
 # --- 3. Cargo-installed tools ------------------------------------------------------

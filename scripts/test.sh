@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every test:
+# native unit/fixture/oracle tests, the release wasm build, and the browser tests in Chromium.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+start=$(date +%s)
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+echo "[test] setup took $(( $(date +%s) - start )) s"
+
+echo "== native tests (cargo test)"
+cargo test --locked
+
+echo "== release wasm build (trunk build --release --offline)"
+with_wasm_env trunk build --release --offline
+for f in dist/*.wasm dist/*.js; do
+  [ -f "$f" ] || continue
+  printf '[size] %-48s raw %8d B   gzip -9 %8d B\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+
+echo "== browser tests (playwright-core + /usr/bin/chromium)"
+(cd tests/browser && node --test --test-concurrency=1 ./*.test.mjs)
+
+echo "[test] all tests passed in $(( $(date +%s) - start )) s"
