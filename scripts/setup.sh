@@ -83,8 +83,8 @@ with_wasm_env() {
   fi
 }
 # Trunk builds offline: fetch every crate (and, on path B, std's own dependencies) first.
-if [ ! -f "$STATE/fetched" ] || [ "$ROOT/Cargo.lock" -nt "$STATE/fetched" ]; then
-  (cd "$ROOT" && with_wasm_env cargo fetch --target wasm32-unknown-unknown >&2 && cargo fetch >&2) && touch "$STATE/fetched"
+if [ ! -f "$STATE/fetched-$WASM_PATH" ] || [ "$ROOT/Cargo.lock" -nt "$STATE/fetched-$WASM_PATH" ]; then
+  (cd "$ROOT" && with_wasm_env cargo fetch --target wasm32-unknown-unknown >&2 && cargo fetch >&2) && touch "$STATE/fetched-$WASM_PATH"
 fi
 
 # --- 3. Cargo-installed tools ------------------------------------------------------
