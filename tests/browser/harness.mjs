@@ -2,7 +2,6 @@
 // and a Chromium launched the way this machine needs (Debian /usr/bin/chromium, no downloads).
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -40,11 +39,11 @@ export async function serveDist(dir = DIST) {
 }
 
 export async function launch() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gocompat-chromium-'));
+  // playwright gives every non-persistent launch a fresh, empty profile directory.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
+      '--disable-component-update', '--disable-sync'],
     headless: true,
   });
   return browser;
