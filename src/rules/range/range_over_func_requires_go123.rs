@@ -28,8 +28,8 @@ declare_rule! {
     /// package main
     ///
     /// func count(yield func(int) bool) {
-    ///     for i := 0; i < 3; i++ {
-    ///         if !yield(i) {
+    ///     for _, v := range []int{0, 1, 2} {
+    ///         if !yield(v) {
     ///             return
     ///         }
     ///     }
@@ -48,8 +48,8 @@ declare_rule! {
     /// package main
     ///
     /// func count(yield func(int) bool) {
-    ///     for i := 0; i < 3; i++ {
-    ///         if !yield(i) {
+    ///     for _, v := range []int{0, 1, 2} {
+    ///         if !yield(v) {
     ///             return
     ///         }
     ///     }
