@@ -113,11 +113,11 @@ fn raw_path(s: &[u8]) -> &[u8] {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    let Some(reg) = registration(c, call) else { return };
     let sides = mux_sides(c);
     if !(sides[0].old && !sides[1].old) {
         return;
     }
-    let Some(reg) = registration(c, call) else { return };
     let Ok(p) = parse_pattern(&reg.pattern, dialect(c)) else { return };
     let Some((old, new)) = changes(&p) else { return };
     let pat = go_quote(&reg.pattern);

@@ -63,11 +63,11 @@ fn check(c: &mut Checker, call: Node) {
     if tc.version.language() != crate::version::GoVersion::lang(22) {
         return;
     }
+    let Some(reg) = registration(c, call) else { return };
     let sides = mux_sides(c);
     if sides.iter().all(|s| s.old) {
         return;
     }
-    let Some(reg) = registration(c, call) else { return };
     let (Ok(p22), Ok(p23)) = (parse_pattern(&reg.pattern, Dialect::Go122), parse_pattern(&reg.pattern, Dialect::Go123))
     else {
         return;

@@ -95,6 +95,19 @@ pub fn new_syntax(p: &Pattern) -> Option<String> {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    // Cheap filter first: only `X.Handle`, `X.HandleFunc` and `X.PathValue` calls.
+    let Some(f) = call.child(0) else { return };
+    let callee = c.text(f);
+    if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc") || callee.ends_with("PathValue")) {
+        return;
+    }
+    if f.kind() != "selector_expression" {
+        return;
+    }
+    let Some(field) = f.child_by_field_name("field").map(|n| c.text(n)) else { return };
+    if !matches!(field, "Handle" | "HandleFunc" | "PathValue") {
+        return;
+    }
     let sides = mux_sides(c);
     if !sides[1].old {
         return;
@@ -126,11 +139,6 @@ fn check(c: &mut Checker, call: Node) {
     }
     // r.PathValue while a GODEBUG setting keeps the old mux (a go line below
     // 1.22 is reported by http-request-pathvalue-api).
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "selector_expression" {
-        return;
-    }
-    let Some(field) = f.child_by_field_name("field").map(|n| c.text(n)) else { return };
     if field != "PathValue" {
         return;
     }

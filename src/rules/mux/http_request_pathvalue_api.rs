@@ -61,6 +61,11 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, sel: Node) {
+    // Cheap filter (runs for every selector in the file).
+    let t = c.text(sel);
+    if !(t.ends_with("PathValue") || t.ends_with("Pattern")) {
+        return;
+    }
     let Some(field) = sel.child_by_field_name("field").map(|n| c.text(n)) else { return };
     let need = match field {
         "PathValue" | "SetPathValue" => 22,

@@ -34,7 +34,12 @@ pub struct Registration<'t> {
 
 /// The registration made by `call`, if it is one with a constant pattern.
 pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>> {
-    let f = call.child_by_field_name("function")?;
+    // Cheap filter (runs for every call in the file): the callee's text ends in Handle/HandleFunc.
+    let f = call.child(0)?;
+    let callee = c.text(f);
+    if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc")) {
+        return None;
+    }
     if f.kind() != "selector_expression" {
         return None;
     }
