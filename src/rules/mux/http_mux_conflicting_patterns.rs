@@ -181,6 +181,7 @@ fn check(c: &mut Checker) {
                 ),
             );
             d.sides = sides.iter().zip(behaviours).map(|(s, b)| s.behaves(b)).collect();
+            d.explanation.push_str(super::registrations::library_note(c));
             c.report(d);
         }
     }

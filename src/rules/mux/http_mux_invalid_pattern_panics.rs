@@ -68,8 +68,7 @@ declare_rule! {
 
 fn check(c: &mut Checker, call: Node) {
     let Some(reg) = registration(c, call) else { return };
-    let handler_nil =
-        call.child_by_field_name("arguments").and_then(|a| a.named_child(1)).is_some_and(|h| h.kind() == "nil");
+    let handler_nil = super::registrations::arguments(call).get(1).is_some_and(|h| h.kind() == "nil");
     // Panics of every mux: empty pattern, nil handler.
     let always = if reg.pattern.is_empty() {
         Some("http: invalid pattern")
@@ -113,5 +112,6 @@ fn check(c: &mut Checker, call: Node) {
         ),
     );
     d.sides = sides.iter().zip(behaviours).map(|(s, b)| s.behaves(b)).collect();
+    d.explanation.push_str(super::registrations::library_note(c));
     c.report(d);
 }

@@ -130,5 +130,6 @@ fn check(c: &mut Checker, call: Node) {
         ),
     );
     d.sides = vec![sides[0].behaves(format!("Go 1.21 mux: {old}")), sides[1].behaves(format!("Go 1.22 mux: {new}"))];
+    d.explanation.push_str(super::registrations::library_note(c));
     c.report(d);
 }

@@ -134,6 +134,7 @@ fn check(c: &mut Checker, call: Node) {
                 }
             })
             .collect();
+        d.explanation.push_str(super::registrations::library_note(c));
         c.report(d);
         return;
     }
@@ -163,5 +164,6 @@ fn check(c: &mut Checker, call: Node) {
             s.behaves(if s.old { "returns \"\" (Go 1.21 mux)" } else { "returns the matched wildcard (Go 1.22 mux)" })
         })
         .collect();
+    d.explanation.push_str(super::registrations::library_note(c));
     c.report(d);
 }

@@ -47,15 +47,31 @@ pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>>
     if field != "Handle" && field != "HandleFunc" {
         return None;
     }
-    let args = call.child_by_field_name("arguments")?;
-    if args.named_child_count() != 2 {
+    let args = arguments(call);
+    if args.len() != 2 {
         return None;
     }
-    let arg = args.named_child(0)?;
+    let arg = args[0];
     let operand = f.child_by_field_name("operand")?;
     let mux = servemux(c, operand)?;
     let pattern = string_value(c, arg)?;
     Some(Registration { call, arg, pattern, mux })
+}
+
+/// The call's arguments, without comments.
+pub fn arguments<'t>(call: Node<'t>) -> Vec<Node<'t>> {
+    let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+    let mut cur = args.walk();
+    args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
+}
+
+/// A sentence for explanations when the file is not in package main: the ServeMux mode
+/// is chosen by the main module that imports this package.
+pub fn library_note(c: &Checker) -> &'static str {
+    match c.facts.package_name.as_deref() {
+        Some("main") | None => "",
+        Some(_) => " This file is not in package main: the ServeMux behaviour follows the go line (and GODEBUG) of the main module that uses this package, which is assumed here to be the chosen versions.",
+    }
 }
 
 /// The local name of `net/http`, if imported under a usable name.
