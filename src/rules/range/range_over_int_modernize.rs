@@ -15,9 +15,9 @@ declare_rule! {
     /// Range over an integer (Go 1.22) says "n times" directly. The rewrite is only
     /// equivalent when the body never assigns, increments or takes the address of `i`
     /// (a range loop ignores such writes), and `n` is loop-invariant (range evaluates it
-    /// once, a three-clause loop on every iteration): a constant, or a local variable —
-    /// or `len` of a local slice, array or string — that the body does not assign or take
-    /// the address of. The finding is only made, and the fix only offered, when all of this
+    /// once, a three-clause loop on every iteration): a constant, or a local variable or
+    /// parameter — or `len` of a local slice, array or string — that its function never
+    /// assigns or takes the address of (so no closure can change it either). The finding is only made, and the fix only offered, when all of this
     /// is visible in the code; `n` must visibly be an integer.
     ///
     /// ## Example
@@ -57,60 +57,76 @@ declare_rule! {
     }
 }
 
-/// Ways an identifier named `name` is written, re-declared or address-taken under `root`.
-fn written(c: &Checker, root: Node, name: &str) -> bool {
+/// What a walk of `root` found about the identifier `name`.
+#[derive(Default)]
+struct Uses {
+    /// Assigned, incremented, re-declared or address-taken (other than at `except`).
+    written: bool,
+    /// Mentioned at all.
+    mentioned: bool,
+}
+
+/// One walk of `root` (explicit stack, bounded) for `name`.
+fn scan(c: &Checker, root: Node, name: &str, except: Option<Node>) -> Uses {
+    let mut u = Uses::default();
     let mut stack = vec![root];
     let mut steps = 0usize;
     while let Some(n) = stack.pop() {
         steps += 1;
-        if steps > 20_000 {
-            return true;
+        if steps > 50_000 {
+            // Too big to be sure: report as written.
+            u.written = true;
+            return u;
         }
-        if n.kind() == "identifier" && c.text(n) == name {
-            let Some(p) = n.parent() else { continue };
-            match p.kind() {
-                "inc_statement" | "dec_statement" => return true,
-                "unary_expression" if p.child(0).is_some_and(|o| c.text(o) == "&") => return true,
-                "expression_list" => {
-                    if let Some(g) = p.parent() {
-                        let is_left = g.child_by_field_name("left") == Some(p);
-                        if is_left
-                            && matches!(g.kind(), "assignment_statement" | "short_var_declaration" | "range_clause")
-                        {
-                            return true;
-                        }
-                    }
-                }
-                "assignment_statement" => {
-                    if p.child_by_field_name("left") == Some(n) {
-                        return true;
-                    }
-                }
-                // Re-declarations that shadow: parameters, var specs.
-                "parameter_declaration" | "var_spec" | "const_spec" => return true,
-                _ => {}
+        if n.kind() == "identifier" && c.text(n) == name && Some(n) != except {
+            u.mentioned = true;
+            if is_write(c, n) {
+                u.written = true;
+                return u;
             }
         }
         let mut cur = n.walk();
         stack.extend(n.named_children(&mut cur));
     }
-    false
+    u
 }
 
-/// Whether the body writes an element of `name` as a map (`m[k] = v`, `delete(m, k)`):
-/// that would change `len(m)`.
-fn map_writes(c: &Checker, root: Node, name: &str) -> bool {
-    let t = c.text(root);
-    t.contains(&format!("delete({name}")) || t.contains(&format!("{name}[")) && t.contains('=')
+/// Whether this identifier occurrence writes, re-declares or takes the address of its variable.
+fn is_write(c: &Checker, n: Node) -> bool {
+    let Some(p) = n.parent() else { return false };
+    match p.kind() {
+        "inc_statement" | "dec_statement" => true,
+        "unary_expression" => p.child(0).is_some_and(|o| c.text(o) == "&"),
+        "expression_list" => p.parent().is_some_and(|g| {
+            g.child_by_field_name("left") == Some(p)
+                && matches!(g.kind(), "assignment_statement" | "short_var_declaration" | "range_clause")
+        }),
+        "assignment_statement" => p.child_by_field_name("left") == Some(n),
+        // Declarations that shadow the name: parameters, var and const specs.
+        "parameter_declaration" | "variadic_parameter_declaration" | "var_spec" | "const_spec" => true,
+        _ => false,
+    }
 }
 
-fn is_sequence_decl(c: &Checker, ident: Node) -> bool {
-    let Some(d) = resolve(c, ident) else { return false };
-    if let Some(ty) = d.ty {
+/// The body of the function (declaration or literal) that contains `n`.
+fn enclosing_body(n: Node) -> Option<Node> {
+    let mut p = n.parent();
+    while let Some(x) = p {
+        if matches!(x.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+            return x.child_by_field_name("body");
+        }
+        p = x.parent();
+    }
+    None
+}
+
+/// A slice, array or string, visibly (so `len` of it only changes by assigning it).
+fn is_sequence_decl(c: &Checker, ty: Option<Node>, value: Option<Node>) -> bool {
+    if let Some(ty) = ty {
         let t = c.text(ty).trim();
         return t.starts_with('[') || t == "string";
     }
-    let Some(v) = d.value else { return false };
+    let Some(v) = value else { return false };
     let t = c.text(v).trim_start();
     match v.kind() {
         "composite_literal" => t.starts_with('['),
@@ -120,58 +136,41 @@ fn is_sequence_decl(c: &Checker, ident: Node) -> bool {
     }
 }
 
-/// Whether `n` is loop-invariant for this body (see the doc).
-fn invariant(c: &Checker, n: Node, body: Node) -> bool {
-    match n.kind() {
-        "int_literal" => true,
-        "identifier" => {
-            let Some(d) = resolve(c, n) else { return false };
-            let is_const = d.name.parent().is_some_and(|p| p.kind() == "const_spec");
-            if is_const {
-                return true;
-            }
-            // A local variable or parameter, not written in the body.
-            let local = {
-                let mut p = d.name.parent();
-                let mut inside = false;
-                while let Some(x) = p {
-                    if matches!(x.kind(), "function_declaration" | "method_declaration" | "func_literal") {
-                        inside = true;
-                        break;
-                    }
-                    p = x.parent();
-                }
-                inside
-            };
-            local && !written(c, body, c.text(n))
-        }
-        "call_expression" => {
-            let Some(f) = n.child_by_field_name("function") else { return false };
-            let Some(args) = n.child_by_field_name("arguments") else { return false };
-            if c.text(f) != "len" || args.named_child_count() != 1 {
-                return false;
-            }
-            let Some(s) = args.named_child(0) else { return false };
-            s.kind() == "identifier"
-                && is_sequence_decl(c, s)
-                && invariant(c, s, body)
-                && !map_writes(c, body, c.text(s))
-        }
-        "parenthesized_expression" => n.named_child(0).is_some_and(|x| invariant(c, x, body)),
-        _ => false,
+/// A constant, or a local variable/parameter never written in its whole function (so not
+/// by a closure defined before the loop either).
+fn unchanging(c: &Checker, ident: Node, need_sequence: bool) -> bool {
+    let Some(d) = resolve(c, ident) else { return false };
+    let Some(parent) = d.name.parent() else { return false };
+    if parent.kind() == "const_spec" {
+        return !need_sequence;
     }
+    if need_sequence && !is_sequence_decl(c, d.ty, d.value) {
+        return false;
+    }
+    let Some(func_body) = enclosing_body(d.name) else { return false };
+    // The declaration must be in the same function as the loop (not captured from outside).
+    if enclosing_body(ident).map(|b| b.id()) != Some(func_body.id()) {
+        return false;
+    }
+    !scan(c, func_body, c.text(ident), Some(d.name)).written
 }
 
-fn mentions(c: &Checker, root: Node, name: &str) -> bool {
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
-        if n.kind() == "identifier" && c.text(n) == name {
-            return true;
+/// Whether `n` is loop-invariant (see the doc).
+fn invariant(c: &Checker, n: Node) -> bool {
+    match n.kind() {
+        "int_literal" => true,
+        "identifier" => unchanging(c, n, false),
+        "call_expression" => {
+            let Some(f) = n.child_by_field_name("function") else { return false };
+            let args = crate::rules::mux::registrations::arguments(n);
+            if c.text(f) != "len" || args.len() != 1 || resolve(c, f).is_some() {
+                return false;
+            }
+            args[0].kind() == "identifier" && unchanging(c, args[0], true)
         }
-        let mut cur = n.walk();
-        stack.extend(n.named_children(&mut cur));
+        "parenthesized_expression" => n.named_child(0).is_some_and(|x| invariant(c, x)),
+        _ => false,
     }
-    false
 }
 
 fn check(c: &mut Checker, clause: Node) {
@@ -235,11 +234,12 @@ fn check(c: &mut Checker, clause: Node) {
     if ev.ty.as_deref().is_some_and(|t| t != "int") {
         return;
     }
-    if written(c, body, i) || mentions(c, n, i) || !invariant(c, n, body) {
+    let uses = scan(c, body, i, None);
+    if uses.written || scan(c, n, i, None).mentioned || !invariant(c, n) {
         return;
     }
     let n_text = c.text(n);
-    let used = mentions(c, body, i);
+    let used = uses.mentioned;
     let header = if used { format!("{i} := range {n_text}") } else { format!("range {n_text}") };
     let edit = TextEdit::replace(Checker::span(clause), header.clone());
     let title = format!("Rewrite as `for {header}`");
