@@ -89,18 +89,20 @@ fn changes(p: &Pattern) -> Option<(String, String)> {
     }
     // Escapes: the literal segments whose text differs from their unescaped value.
     let raw_path = raw_path(&p.str);
-    let escaped: Vec<String> = raw_path
+    let escaped: Vec<(String, String)> = raw_path
         .split(|&b| b == b'/')
         .filter(|seg| seg.contains(&b'%') && !seg.contains(&b'{'))
         .filter(|seg| super::pattern::path_unescape(seg) != *seg)
-        .map(|seg| format!("{} → {}", String::from_utf8_lossy(seg), go_quote(&super::pattern::path_unescape(seg))))
+        .map(|seg| (String::from_utf8_lossy(seg).into_owned(), go_quote(&super::pattern::path_unescape(seg))))
         .collect();
     if !escaped.is_empty() {
+        let names: Vec<&str> = escaped.iter().map(|(raw, _)| raw.as_str()).collect();
         old.push(format!(
-            "{} compared escaped against the unescaped request path",
-            escaped.iter().map(|e| e.split(' ').next().unwrap_or("")).collect::<Vec<_>>().join(", ")
+            "{} compared as written with the unescaped request path, so a request spelling the decoded text does not match",
+            names.join(", ")
         ));
-        new.push(format!("segments unescaped: {}", escaped.join(", ")));
+        let decoded: Vec<String> = escaped.iter().map(|(raw, dec)| format!("{raw} → {dec}")).collect();
+        new.push(format!("segments unescaped before matching: {}", decoded.join(", ")));
     }
     (!new.is_empty()).then(|| (old.join("; "), new.join("; ")))
 }

@@ -88,8 +88,16 @@ pub fn new_syntax(p: &Pattern) -> Option<String> {
             }
         })
         .collect();
-    if !wild.is_empty() {
-        what.push(format!("{} is literal text, matched only by a request for exactly that path", wild.join(", ")));
+    if !wild.is_empty() && p.method.is_empty() {
+        let path = &p.str[p.str.iter().position(|&b| b == b'/').unwrap_or(0)..];
+        let path = String::from_utf8_lossy(path);
+        let verb = if wild.len() == 1 { "is" } else { "are" };
+        let scope = if path.ends_with('/') {
+            format!("requests under the literal path {path} match")
+        } else {
+            format!("a request for the literal path {path} matches")
+        };
+        what.push(format!("{} {verb} literal text: only {scope}", wild.join(", ")));
     }
     (!what.is_empty()).then(|| what.join("; "))
 }
