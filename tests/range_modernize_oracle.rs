@@ -48,7 +48,7 @@ fn safe_fixes_keep_output() {
         .filter(|f| f.applicability == Applicability::Safe)
         .collect();
     assert!(fixes.len() >= 4, "expected safe fixes in bad.go");
-    let fixed = apply_fixes(&src, fixes.into_iter());
+    let fixed = apply_fixes(&src, fixes);
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("range-modernize-oracle");
     let before = go_run(go, &tmp.join("before"), &src).expect("original compiles");
     let after = go_run(go, &tmp.join("after"), &fixed.text)

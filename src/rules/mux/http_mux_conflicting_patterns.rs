@@ -176,9 +176,7 @@ fn check(c: &mut Checker) {
             let mut d = c.diagnostic(
                 Checker::span(regs[i].reg.arg),
                 format!("registering {pat} panics (it conflicts with {first} on line {}): {msg}", regs[*j].line),
-                format!(
-                    "Both patterns are registered on the same ServeMux. The Go 1.22 mux requires that for any two patterns matching a common request one is more specific (a method, a host, or a literal segment where the other has a wildcard); otherwise the second registration panics when the program starts. Merge the handlers or make one pattern strictly more specific."
-                ),
+                "Both patterns are registered on the same ServeMux. The Go 1.22 mux requires that for any two patterns matching a common request one is more specific (a method, a host, or a literal segment where the other has a wildcard); otherwise the second registration panics when the program starts. Merge the handlers or make one pattern strictly more specific.".to_string(),
             );
             d.sides = sides.iter().zip(behaviours).map(|(s, b)| s.behaves(b)).collect();
             d.explanation.push_str(super::registrations::library_note(c));

@@ -117,7 +117,7 @@ fn raw_path(s: &[u8]) -> &[u8] {
 fn check(c: &mut Checker, call: Node) {
     let Some(reg) = registration(c, call) else { return };
     let sides = mux_sides(c);
-    if !(sides[0].old && !sides[1].old) {
+    if !sides[0].old || sides[1].old {
         return;
     }
     let Ok(p) = parse_pattern(&reg.pattern, dialect(c)) else { return };

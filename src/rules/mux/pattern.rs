@@ -238,9 +238,7 @@ pub fn path_clean(p: &[u8]) -> Vec<u8> {
         dotdot = 1;
     }
     while r < n {
-        if p[r] == b'/' {
-            r += 1;
-        } else if p[r] == b'.' && (r + 1 == n || p[r + 1] == b'/') {
+        if p[r] == b'/' || (p[r] == b'.' && (r + 1 == n || p[r + 1] == b'/')) {
             r += 1;
         } else if p[r] == b'.' && p.get(r + 1) == Some(&b'.') && (r + 2 == n || p[r + 2] == b'/') {
             r += 2;
@@ -551,9 +549,10 @@ fn difference_path(p1: &Pattern, p2: &Pattern) -> Vec<u8> {
             }
             return b;
         }
-        if (!s1.multi && s2.multi) || (s1.wild && s2.wild) || (!s1.wild && s2.wild) {
+        // s1 is not multi here; s2.multi implies s2.wild.
+        if s2.wild {
             write_segment(&mut b, s1);
-        } else if s1.wild && !s2.wild {
+        } else if s1.wild {
             if s1.s != s2.s {
                 write_segment(&mut b, s1);
             } else {

@@ -261,7 +261,7 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
                     let names: Vec<Node> = s.children_by_field_name("name", &mut cur).collect();
                     if let Some(idx) = names.iter().position(|n| c.text(*n) == name) {
                         let value = s.child_by_field_name("value").and_then(|v| {
-                            if v.named_child_count() as usize == names.len() {
+                            if v.named_child_count() == names.len() {
                                 v.named_child(idx as u32)
                             } else {
                                 None
