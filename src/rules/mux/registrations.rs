@@ -301,7 +301,8 @@ pub fn is_http_request(c: &Checker, expr: Node) -> bool {
 }
 
 /// The value of a constant string expression: interpreted (escapes decoded) or raw
-/// literals, parenthesised, joined with `+`. `None` for anything else.
+/// literals, constants declared in the file, parenthesised, joined with `+`. `None` for
+/// anything else.
 pub fn string_value(c: &Checker, e: Node) -> Option<Vec<u8>> {
     // Iterative over `+` chains: collect operands left to right.
     let mut out = Vec::new();
@@ -320,6 +321,14 @@ pub fn string_value(c: &Checker, e: Node) -> Option<Vec<u8>> {
                 out.extend(inner.bytes().filter(|&b| b != b'\r'));
             }
             "parenthesized_expression" => stack.push(n.named_child(0)?),
+            // A constant declared in the file (`const api = "/api/"`).
+            "identifier" => {
+                let d = resolve(c, n)?;
+                if d.name.parent()?.kind() != "const_spec" {
+                    return None;
+                }
+                stack.push(d.value?);
+            }
             "binary_expression" => {
                 if c.text(n.child_by_field_name("operator")?) != "+" {
                     return None;

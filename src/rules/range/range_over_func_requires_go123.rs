@@ -161,6 +161,22 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
         }
         "call_expression" => {
             let f = e.child_by_field_name("function")?;
+            if f.kind() == "identifier" {
+                // A non-generic function of this file returning iter.Seq/Seq2.
+                let d = resolve(c, f)?;
+                let decl = d.name.parent().filter(|p| p.kind() == "function_declaration")?;
+                if decl.child_by_field_name("type_parameters").is_some() {
+                    return None;
+                }
+                let result = decl.child_by_field_name("result")?;
+                let t: String = c.text(result).split_whitespace().collect();
+                let iter = c.facts.local_name("iter").filter(|n| *n != "_" && *n != ".")?;
+                if t.starts_with(&format!("{iter}.Seq[")) || t.starts_with(&format!("{iter}.Seq2[")) {
+                    let t = t.replacen(&format!("{iter}."), "iter.", 1).replace(',', ", ");
+                    return Some(Evidence::Exact(format!("value of type {t}")));
+                }
+                return None;
+            }
             if f.kind() != "selector_expression" {
                 return None;
             }
@@ -171,6 +187,10 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             let path = c.facts.import_path(c.text(pkg))?;
             let name = c.text(f.child_by_field_name("field")?);
             let (_, _, since) = STD_ITERATORS.iter().find(|(p, n, _)| *p == path && *n == name)?;
+            // An older toolchain has no such function: that is a missing-symbol error, not this one.
+            if !c.versions.toolchain.version.at_least(*since) {
+                return None;
+            }
             Some(Evidence::Described(format!("{path}.{name} (Go 1.{since}) returns an iterator function")))
         }
         "parenthesized_expression" => evidence(c, e.named_child(0)?),
@@ -222,7 +242,7 @@ fn check(c: &mut Checker, clause: Node) {
     let Some(message) = error(failing) else { return };
     let what = match &ev {
         Evidence::Exact(t) => {
-            format!("{expr} is a {}", t.trim_start_matches("value of type ").trim_start_matches("variable of type "))
+            format!("{expr} has type {}", t.trim_start_matches("value of type ").trim_start_matches("variable of type "))
         }
         Evidence::Described(d) => d.clone(),
     };
