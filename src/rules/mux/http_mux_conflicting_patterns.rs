@@ -1,5 +1,7 @@
 use super::pattern::{conflict_message, go_quote, parse_pattern, MuxModel};
-use super::registrations::{conditional, dialect, enclosing_function, mux_sides, registration, MuxKey, Registration};
+use super::registrations::{
+    conditional, dialect, enclosing_function, mux_sides, package_level, registration, MuxKey, Registration,
+};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -67,7 +69,11 @@ declare_rule! {
 
 struct Found<'t> {
     reg: Registration<'t>,
+    /// The function's start byte, or `usize::MAX` for "init and main" (both always run,
+    /// every init first).
     func: usize,
+    /// Run order: 0 in an init function, 1 in main, 2 elsewhere; then the byte offset.
+    order: (u8, usize),
     line: usize,
 }
 
@@ -89,7 +95,14 @@ fn check(c: &mut Checker) {
             if let Some(reg) = registration(c, node) {
                 if let (false, Some(func)) = (conditional(node), enclosing_function(node)) {
                     let line = node.start_position().row + 1;
-                    regs.push(Found { reg, func, line });
+                    let name = func.child_by_field_name("name").map(|n| c.text(n));
+                    let phase = match (func.kind(), name) {
+                        ("function_declaration", Some("init")) => 0,
+                        ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
+                        _ => 2,
+                    };
+                    let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
+                    regs.push(Found { reg, func, order: (phase, node.start_byte()), line });
                 }
             }
         }
@@ -124,10 +137,11 @@ fn check(c: &mut Checker) {
             None => groups.push((f.func, f.reg.mux.clone(), vec![i])),
         }
     }
-    for (_, _, members) in groups {
+    for (_, _, mut members) in groups {
         if members.len() < 2 {
             continue;
         }
+        members.sort_by_key(|&i| regs[i].order);
         // Go 1.22 mux: the first conflict Go would report for each registration.
         let mut new_panics: Vec<Option<(usize, String)>> = vec![None; regs.len()];
         if sides.iter().any(|s| !s.old) {

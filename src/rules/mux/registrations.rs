@@ -457,17 +457,35 @@ pub fn conditional(node: Node) -> bool {
     false
 }
 
-/// The enclosing function declaration's start byte (registrations are compared only
-/// within one function).
-pub fn enclosing_function(node: Node) -> Option<usize> {
+/// The enclosing function or method declaration (registrations are compared only within
+/// one function, or across `init` and `main` for a package-level mux).
+pub fn enclosing_function(node: Node) -> Option<Node> {
     let mut n = node;
     while let Some(p) = n.parent() {
         if matches!(p.kind(), "function_declaration" | "method_declaration") {
-            return Some(p.start_byte());
+            return Some(p);
         }
         n = p;
     }
     None
+}
+
+/// Whether a mux is package-wide: the DefaultServeMux or a variable declared at top level.
+pub fn package_level(c: &Checker, key: &MuxKey) -> bool {
+    match key {
+        MuxKey::Default => true,
+        MuxKey::Field(_) => false,
+        MuxKey::Decl(off) => {
+            let Some(mut n) = c.tree.root_node().descendant_for_byte_range(*off, *off) else { return false };
+            while let Some(p) = n.parent() {
+                if matches!(p.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+                    return false;
+                }
+                n = p;
+            }
+            true
+        }
+    }
 }
 
 #[cfg(test)]

@@ -242,7 +242,10 @@ fn check(c: &mut Checker, clause: Node) {
     let Some(message) = error(failing) else { return };
     let what = match &ev {
         Evidence::Exact(t) => {
-            format!("{expr} has type {}", t.trim_start_matches("value of type ").trim_start_matches("variable of type "))
+            format!(
+                "{expr} has type {}",
+                t.trim_start_matches("value of type ").trim_start_matches("variable of type ")
+            )
         }
         Evidence::Described(d) => d.clone(),
     };
