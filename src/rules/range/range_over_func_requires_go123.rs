@@ -1,0 +1,265 @@
+use crate::analyzer::{Checker, Sourced};
+use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::rules::mux::registrations::resolve;
+use tree_sitter::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds `for … range f` loops over a function iterator in a file whose Go version is
+    /// below go1.23: a func literal or a function of this file with a `yield` signature
+    /// (`func(yield func(K, V) bool)`), a variable of type `iter.Seq`/`iter.Seq2`, or a
+    /// call of a standard iterator constructor (`maps.Keys`, `slices.All`,
+    /// `strings.SplitSeq`, …).
+    ///
+    /// ## Why
+    /// Range over functions is a Go 1.23 language feature. Go 1.23+ toolchains reject it
+    /// in an older file ("cannot range over seq (value of type func(yield func(int) bool)):
+    /// requires go1.23 or later (-lang was set to go1.22; check go.mod)"); Go 1.22 rejects
+    /// it unless built with `GOEXPERIMENT=rangefunc`.
+    ///
+    /// ## How to fix
+    /// Raise the go.mod `go` line to 1.23 or later, or call the iterator with a yield
+    /// function: `seq(func(x int) bool { use(x); return true })`.
+    ///
+    /// ## Example
+    /// ```go bad
+    /// // gocompat: from=1.22 to=1.22 toolchain=1.23
+    /// package main
+    ///
+    /// func count(yield func(int) bool) {
+    ///     for _, v := range []int{0, 1, 2} {
+    ///         if !yield(v) {
+    ///             return
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// func main() {
+    ///     for x := range count {
+    ///         println(x)
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```go good
+    /// // gocompat: from=1.22 to=1.22 toolchain=1.23
+    /// package main
+    ///
+    /// func count(yield func(int) bool) {
+    ///     for _, v := range []int{0, 1, 2} {
+    ///         if !yield(v) {
+    ///             return
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// func main() {
+    ///     count(func(x int) bool {
+    ///         println(x)
+    ///         return true
+    ///     })
+    /// }
+    /// ```
+    pub static RULE = {
+        id: "range-over-func-requires-go123",
+        title: "Range over a function iterator needs go1.23 (GOEXPERIMENT in 1.22)",
+        family: "range",
+        severity: Severity::Error,
+        versions: "FV < 1.23",
+        sources: &["https://go.dev/doc/go1.23#language", "https://go.dev/blog/range-functions", "https://go.dev/wiki/RangefuncExperiment"],
+        kinds: &["range_clause"],
+        check_node: Some(check),
+    }
+}
+
+/// Standard iterator constructors: (package path, function, first release).
+const STD_ITERATORS: &[(&str, &str, u32)] = &[
+    ("maps", "Keys", 23),
+    ("maps", "Values", 23),
+    ("maps", "All", 23),
+    ("slices", "All", 23),
+    ("slices", "Values", 23),
+    ("slices", "Backward", 23),
+    ("slices", "Chunk", 23),
+    ("strings", "Lines", 24),
+    ("strings", "SplitSeq", 24),
+    ("strings", "SplitAfterSeq", 24),
+    ("strings", "FieldsSeq", 24),
+    ("strings", "FieldsFuncSeq", 24),
+    ("bytes", "Lines", 24),
+    ("bytes", "SplitSeq", 24),
+    ("bytes", "SplitAfterSeq", 24),
+    ("bytes", "FieldsSeq", 24),
+    ("bytes", "FieldsFuncSeq", 24),
+];
+
+fn squeeze(s: &str) -> String {
+    let joined: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.replace("( ", "(").replace(" )", ")")
+}
+
+/// `func(yield func(...) bool)` with no result: the parameter list text, or `None`.
+fn yield_signature(c: &Checker, params: Node, result: Option<Node>) -> Option<String> {
+    if result.is_some() || params.named_child_count() != 1 {
+        return None;
+    }
+    let p = params.named_child(0)?;
+    let ty = p.child_by_field_name("type")?;
+    if ty.kind() != "function_type" || ty.child_by_field_name("result").map(|r| c.text(r)) != Some("bool") {
+        return None;
+    }
+    let inner = ty.child_by_field_name("parameters")?;
+    if inner.named_child_count() > 2 {
+        return None;
+    }
+    Some(squeeze(c.text(params)))
+}
+
+/// What the compiler would call the range expression (`value of type func(yield func(int) bool)`),
+/// or `None` with evidence but no exact type.
+enum Evidence {
+    Exact(String),
+    Described(String),
+}
+
+fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
+    match e.kind() {
+        "func_literal" => {
+            let params = e.child_by_field_name("parameters")?;
+            let sig = yield_signature(c, params, e.child_by_field_name("result"))?;
+            Some(Evidence::Exact(format!("value of type func{sig}")))
+        }
+        "identifier" => {
+            let d = resolve(c, e)?;
+            let parent = d.name.parent()?;
+            if parent.kind() == "function_declaration" {
+                if parent.child_by_field_name("type_parameters").is_some() {
+                    return None;
+                }
+                let params = parent.child_by_field_name("parameters")?;
+                let sig = yield_signature(c, params, parent.child_by_field_name("result"))?;
+                return Some(Evidence::Exact(format!("value of type func{sig}")));
+            }
+            if let Some(ty) = d.ty {
+                let t: String = c.text(ty).split_whitespace().collect();
+                let iter = c.facts.local_name("iter").filter(|n| *n != "_" && *n != ".")?;
+                if t.starts_with(&format!("{iter}.Seq[")) || t.starts_with(&format!("{iter}.Seq2[")) {
+                    let t = t.replacen(&format!("{iter}."), "iter.", 1).replace(',', ", ");
+                    return Some(Evidence::Exact(format!("variable of type {t}")));
+                }
+                return None;
+            }
+            let v = d.value?;
+            if v.kind() == "func_literal" {
+                let params = v.child_by_field_name("parameters")?;
+                let sig = yield_signature(c, params, v.child_by_field_name("result"))?;
+                return Some(Evidence::Exact(format!("variable of type func{sig}")));
+            }
+            None
+        }
+        "call_expression" => {
+            let f = e.child_by_field_name("function")?;
+            if f.kind() == "identifier" {
+                // A non-generic function of this file returning iter.Seq/Seq2.
+                let d = resolve(c, f)?;
+                let decl = d.name.parent().filter(|p| p.kind() == "function_declaration")?;
+                if decl.child_by_field_name("type_parameters").is_some() {
+                    return None;
+                }
+                let result = decl.child_by_field_name("result")?;
+                let t: String = c.text(result).split_whitespace().collect();
+                let iter = c.facts.local_name("iter").filter(|n| *n != "_" && *n != ".")?;
+                if t.starts_with(&format!("{iter}.Seq[")) || t.starts_with(&format!("{iter}.Seq2[")) {
+                    let t = t.replacen(&format!("{iter}."), "iter.", 1).replace(',', ", ");
+                    return Some(Evidence::Exact(format!("value of type {t}")));
+                }
+                return None;
+            }
+            if f.kind() != "selector_expression" {
+                return None;
+            }
+            let pkg = f.child_by_field_name("operand")?;
+            if pkg.kind() != "identifier" || resolve(c, pkg).is_some() {
+                return None;
+            }
+            let path = c.facts.import_path(c.text(pkg))?;
+            let name = c.text(f.child_by_field_name("field")?);
+            let (_, _, since) = STD_ITERATORS.iter().find(|(p, n, _)| *p == path && *n == name)?;
+            // An older toolchain has no such function: that is a missing-symbol error, not this one.
+            if !c.versions.toolchain.version.at_least(*since) {
+                return None;
+            }
+            Some(Evidence::Described(format!("{path}.{name} (Go 1.{since}) returns an iterator function")))
+        }
+        "parenthesized_expression" => evidence(c, e.named_child(0)?),
+        _ => None,
+    }
+}
+
+fn lang_note(fv: &Sourced) -> String {
+    let v = fv.version.language();
+    if fv.source.starts_with("//go:build") {
+        format!("(file version {v} set by the {})", fv.source)
+    } else {
+        format!("(-lang was set to {v}; check go.mod)")
+    }
+}
+
+fn check(c: &mut Checker, clause: Node) {
+    let [from, to] = c.versions.file_sides().map(|s| s.clone());
+    let tc = c.versions.toolchain.clone();
+    let ok = |fv: &Sourced| fv.version.at_least(23) && tc.version.at_least(23);
+    if ok(&from) && ok(&to) {
+        return;
+    }
+    let Some(right) = clause.child_by_field_name("right") else { return };
+    let Some(ev) = evidence(c, right) else { return };
+    let failing = if !ok(&to) { &to } else { &from };
+    // types2 prints a func literal as its signature and `{…}`.
+    let expr = match (right.kind(), right.child_by_field_name("parameters")) {
+        ("func_literal", Some(p)) => format!("func{} {{…}}", squeeze(c.text(p))),
+        _ => c.text(right).to_string(),
+    };
+    let error = |fv: &Sourced| -> Option<String> {
+        if ok(fv) {
+            return None;
+        }
+        Some(match (&ev, tc.version.at_least(23)) {
+            (Evidence::Exact(t), true) => {
+                format!("cannot range over {expr} ({t}): requires go1.23 or later {}", lang_note(fv))
+            }
+            (Evidence::Exact(t), false) => format!("cannot range over {expr} ({t})"),
+            (Evidence::Described(_), true) => {
+                format!("range over a function iterator requires go1.23 or later {}", lang_note(fv))
+            }
+            (Evidence::Described(_), false) => {
+                "range over a function iterator is rejected by Go 1.22 without GOEXPERIMENT=rangefunc".to_string()
+            }
+        })
+    };
+    let Some(message) = error(failing) else { return };
+    let what = match &ev {
+        Evidence::Exact(t) => {
+            format!(
+                "{expr} has type {}",
+                t.trim_start_matches("value of type ").trim_start_matches("variable of type ")
+            )
+        }
+        Evidence::Described(d) => d.clone(),
+    };
+    let explanation = format!(
+        "Ranging over a function is a Go 1.23 language feature ({what}). The file's Go version is {} and the toolchain is {}; Go 1.22 accepts it only with GOEXPERIMENT=rangefunc, older toolchains never. Raise the go.mod `go` line to 1.23 or later, or call the iterator with a yield function.",
+        failing.describe(),
+        tc.describe()
+    );
+    let side = |fv: &Sourced| match error(fv) {
+        Some(e) => format!("compile error: {e}"),
+        None => "compiles".to_string(),
+    };
+    let sides = c.file_sides(side(&from), side(&to));
+    let mut d = c.diagnostic(Checker::span(right), message, explanation);
+    d.sides = sides;
+    c.report(d);
+}
