@@ -13,7 +13,9 @@ use std::sync::LazyLock;
 use tree_sitter::Node;
 
 pub mod range;
+pub mod runtime;
 pub mod syntax;
+pub mod vet;
 
 /// A rule's metadata and its checks.
 pub struct Rule {
@@ -80,7 +82,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, runtime::RULES, vet::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 
