@@ -88,7 +88,7 @@ fn godebug_side(c: &Checker, setting: &str, mv: &Sourced) -> Side {
             return Side {
                 new: true,
                 why: format!(
-                    "toolchain {tc}: GODEBUG {setting} was removed in Go 1.{r} (escape hatch removed in Go 1.{r}), whatever the go line says"
+                    "toolchain {tc}: the {setting} escape hatch was removed in Go 1.{r}, so the new behaviour applies whatever the go line says"
                 ),
             };
         }

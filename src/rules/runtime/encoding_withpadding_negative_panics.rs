@@ -97,7 +97,18 @@ fn negative_constant(c: &Checker, n: Node) -> Option<i64> {
     }
     let op = n.child_by_field_name("operator")?;
     let operand = unparen(n.child_by_field_name("operand")?);
-    if c.text(op) != "-" || operand.kind() != "int_literal" {
+    if c.text(op) != "-" {
+        return None;
+    }
+    if operand.kind() == "rune_literal" {
+        // '=' and other plain one-character runes.
+        let t = c.text(operand);
+        let inner = t.strip_prefix('\'')?.strip_suffix('\'')?;
+        let mut chars = inner.chars();
+        let (Some(ch), None) = (chars.next(), chars.next()) else { return None };
+        return (ch != '\\').then_some(-(ch as i64));
+    }
+    if operand.kind() != "int_literal" {
         return None;
     }
     let t = c.text(operand).replace('_', "");
