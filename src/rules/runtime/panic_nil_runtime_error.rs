@@ -67,6 +67,12 @@ declare_rule! {
     }
 }
 
+// Verified with go1.21.13 (GOTOOLCHAIN=local, `go run .`, only the go.mod line varied), a
+// deferred `r := recover(); fmt.Printf("recover() == nil: %v; %v (%T)\n", r == nil, r, r)`:
+//   go 1.20 → `recover() == nil: true; <nil> (<nil>)`
+//   go 1.21 → `recover() == nil: false; panic called with nil argument (*runtime.PanicNilError)`
+// Unrecovered, go1.21–go1.23 print `panic: panic called with nil argument`; rules.md records
+// `runtime error: panic called with nil argument` from go1.27.3, hence the quoted substring.
 fn check(c: &mut Checker, call: Node) {
     let Some(f) = call.child_by_field_name("function") else { return };
     if f.kind() != "identifier" || c.text(f) != "panic" {

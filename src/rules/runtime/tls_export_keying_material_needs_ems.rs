@@ -58,6 +58,8 @@ declare_rule! {
     }
 }
 
+// The error text is go1.22's crypto/tls/prf.go (`ekmFromMasterSecret`); rules.md §D records that
+// Go 1.27 drops the "override with GODEBUG" clause.
 fn check(c: &mut Checker, call: Node) {
     let Some(f) = call.child_by_field_name("function") else { return };
     if f.kind() != "selector_expression" {

@@ -77,6 +77,8 @@ declare_rule! {
 const SERVER_FUNCS: &[&str] = &["Listen", "NewListener", "Server"];
 const SERVER_ONLY_FIELDS: &[&str] = &["GetCertificate", "ClientAuth", "ClientCAs", "GetConfigForClient"];
 
+// Handshake errors quoted from rules.md §D [ran] (loopback handshake, TLS 1.0-only client
+// against `&tls.Config{Certificates: …}`, toolchains 1.23.5 and 1.27.3).
 fn check(c: &mut Checker, node: Node) {
     match node.kind() {
         "composite_literal" => check_literal(c, node),
