@@ -9,8 +9,9 @@ use tree_sitter::Node;
 declare_rule! {
     /// ## What it does
     /// Finds "pull" `//go:linkname local target` directives whose target is a standard-library
-    /// symbol that Go 1.23 does not open to linkname (the local name is declared without a body,
-    /// so the symbol is taken from the standard library).
+    /// symbol that Go 1.23 does not open to linkname: the file declares `func local(…)` without
+    /// a body, so the symbol is taken from the standard library. (Variables and functions
+    /// declared elsewhere are left alone: whether they pull or push is not visible.)
     ///
     /// ## Why
     /// From Go 1.23 "the linker now disallows using a //go:linkname directive to refer to
@@ -139,15 +140,18 @@ fn check(c: &mut Checker, comment: Node) {
     if ALLOWED.binary_search(&target).is_ok() {
         return;
     }
-    if defines_with_body(c, local) {
-        return; // a "push": this file provides the symbol
+    if !declared_without_body(c, local) {
+        return; // a "push" (this file provides the symbol), a variable, or not declared here
     }
     if !c.versions.toolchain.version.at_least(23) {
         return;
     }
-    let pkg = c.facts.package_name.as_deref().unwrap_or("main");
-    let pkg = if pkg == "main" { "main".to_string() } else { format!("<import path of package {pkg}>") };
-    let message = format!("link: {pkg}: invalid reference to {target}");
+    // The linker names the referring package by its import path, which a single file does not
+    // show: quote it exactly for package main only.
+    let message = match c.facts.package_name.as_deref() {
+        Some("main") | None => format!("link: main: invalid reference to {target}"),
+        Some(p) => format!("invalid reference to {target}: Go 1.23+ link error for package {p}"),
+    };
     let explanation = format!(
         "From Go 1.23 the linker refuses //go:linkname references to standard-library symbols that are not marked for linkname on their definition; {target} is not among the symbols Go 1.23 opens (a list generated from the Go 1.23 sources), so the program no longer links, whatever the go line says. Use a public API (for example runtime.NumGoroutine, time.Now); as a stopgap, build with -ldflags=-checklinkname=0."
     );
@@ -157,13 +161,13 @@ fn check(c: &mut Checker, comment: Node) {
     c.report(d);
 }
 
-/// Whether this file defines `local` with a body (`func local(...) {`).
-fn defines_with_body(c: &Checker, local: &str) -> bool {
+/// Whether this file declares `func local(...)` without a body: a "pull" of the target.
+fn declared_without_body(c: &Checker, local: &str) -> bool {
     let needle = format!("func {local}(");
     let root = c.tree.root_node();
     c.src.match_indices(&needle).any(|(i, _)| {
         root.descendant_for_byte_range(i, i + 4)
             .and_then(|n| if n.kind() == "function_declaration" { Some(n) } else { n.parent() })
-            .is_some_and(|f| f.kind() == "function_declaration" && f.child_by_field_name("body").is_some())
+            .is_some_and(|f| f.kind() == "function_declaration" && f.child_by_field_name("body").is_none())
     })
 }
