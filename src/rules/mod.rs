@@ -72,6 +72,7 @@ impl Rule {
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* $vis:vis static $name:ident = { $($field:ident : $value:expr),* $(,)? }) => {
         $(#[doc = $doc])*
+        #[allow(clippy::needless_update)] // a rule may set every optional field
         $vis static $name: $crate::rules::Rule = $crate::rules::Rule {
             doc: concat!($($doc, "\n"),*),
             $($field: $value,)*

@@ -98,7 +98,7 @@ fn godebug_side(c: &Checker, setting: &str, mv: &Sourced) -> Side {
     }
     if let Some((value, place)) = c.facts.godebug_override(setting, c.gomod) {
         // go.mod `godebug` lines are honoured from Go 1.23 on.
-        if !(place.starts_with("go.mod") && !tc.at_least(23)) {
+        if !place.starts_with("go.mod") || tc.at_least(23) {
             return Side { new: value != row.old_value, why: format!("{setting}={value} set by {place}") };
         }
     }

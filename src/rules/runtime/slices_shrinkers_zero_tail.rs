@@ -120,6 +120,6 @@ fn used_after(c: &Checker, call: Node, x: &str) -> bool {
     word_occurrences(rest, x).any(|i| {
         // `x = ...` reassigns rather than reads.
         let after = rest[i + x.len()..].trim_start();
-        !(after.starts_with('=') && !after.starts_with("=="))
+        !after.starts_with('=') || after.starts_with("==")
     })
 }
