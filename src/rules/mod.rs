@@ -14,7 +14,9 @@ use tree_sitter::Node;
 
 pub mod mux;
 pub mod range;
+pub mod runtime;
 pub mod syntax;
+pub mod vet;
 
 /// A rule's metadata and its checks.
 pub struct Rule {
@@ -71,6 +73,7 @@ impl Rule {
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* $vis:vis static $name:ident = { $($field:ident : $value:expr),* $(,)? }) => {
         $(#[doc = $doc])*
+        #[allow(clippy::needless_update)] // a rule may set every optional field
         $vis static $name: $crate::rules::Rule = $crate::rules::Rule {
             doc: concat!($($doc, "\n"),*),
             $($field: $value,)*
@@ -81,7 +84,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, mux::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, mux::RULES, runtime::RULES, vet::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 

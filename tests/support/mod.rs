@@ -46,16 +46,23 @@ fn pairs(s: &str) -> Vec<(String, String)> {
     out
 }
 
-/// `(line, rule) -> count` from `// want: a, b` comments (1-based lines).
+/// `(line, rule) -> count` from `// want: a, b` comments (1-based lines). A
+/// `// want-below: a` comment expects the findings on the next line instead (for lines that
+/// cannot carry a trailing comment, such as `//go:debug` directives).
 pub fn wants(src: &str) -> BTreeMap<(u32, String), usize> {
     let mut m = BTreeMap::new();
     for (i, line) in src.lines().enumerate() {
-        if let Some(idx) = line.find("// want: ") {
-            for r in line[idx + 9..].split(',') {
-                let r = r.trim();
-                if !r.is_empty() {
-                    *m.entry((i as u32 + 1, r.to_string())).or_insert(0) += 1;
-                }
+        let (idx, skip, target) = if let Some(idx) = line.find("// want: ") {
+            (idx, 9, i as u32 + 1)
+        } else if let Some(idx) = line.find("// want-below: ") {
+            (idx, 15, i as u32 + 2)
+        } else {
+            continue;
+        };
+        for r in line[idx + skip..].split(',') {
+            let r = r.trim();
+            if !r.is_empty() {
+                *m.entry((target, r.to_string())).or_insert(0) += 1;
             }
         }
     }

@@ -1,0 +1,195 @@
+use super::common::{call_args, godebug_sides, library_note, main_sides, removal_note, unparen};
+use crate::analyzer::Checker;
+use crate::declare_rule;
+use crate::diagnostic::Severity;
+use std::cell::RefCell;
+use tree_sitter::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds `len(x.C)` and `cap(x.C)` where `x` is a `time.Timer` or `time.Ticker` of this file:
+    /// assigned from `time.NewTimer`/`time.NewTicker`, or declared with type `*time.Timer`/
+    /// `*time.Ticker` (variable, parameter or struct field).
+    ///
+    /// ## Why
+    /// Go 1.23 made timer channels synchronous (unbuffered) for main modules whose go line is 1.23
+    /// or later: `len` and `cap` of `t.C` are always 0, so a `len(t.C) > 0` check never sees
+    /// a pending tick, and `Stop`/`Reset` no longer leave a stale value in the channel. GODEBUG
+    /// `asynctimerchan=1` restores buffered channels up to Go 1.26; the setting was removed in
+    /// Go 1.27, whose toolchain always uses synchronous channels. A non-blocking receive
+    /// (`select { case <-t.C: … default: }`) works on every version.
+    ///
+    /// ## How to fix
+    /// Replace `len(t.C) > 0` tests by a non-blocking receive.
+    ///
+    /// ## Example
+    /// ```go bad
+    /// // gocompat: from=1.22 to=1.23
+    /// package main
+    ///
+    /// import "time"
+    ///
+    /// func expired(t *time.Timer) bool {
+    ///     return len(t.C) > 0
+    /// }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```go good
+    /// // gocompat: from=1.22 to=1.23
+    /// package main
+    ///
+    /// import "time"
+    ///
+    /// func expired(t *time.Timer) bool {
+    ///     select {
+    ///     case <-t.C:
+    ///         return true
+    ///     default:
+    ///         return false
+    ///     }
+    /// }
+    /// ```
+    pub static RULE = {
+        id: "timer-channel-synchronous",
+        title: "Timer/Ticker channels are unbuffered from go1.23",
+        family: "runtime",
+        severity: Severity::BehaviorChange,
+        versions: "MV >= 1.23 (TC 1.23-1.26) or TC >= 1.27",
+        godebug: Some(("asynctimerchan", "1", Some("removed in Go 1.27"))),
+        sources: &["https://go.dev/doc/go1.23#timer-changes", "https://pkg.go.dev/time#NewTimer", "https://go.dev/doc/go1.27"],
+        kinds: &["call_expression"],
+        check_node: Some(check),
+        check_file: Some(collect_timers),
+    }
+}
+
+thread_local! {
+    /// Names (variables, fields, parameters) this file shows to hold a timer or ticker.
+    static TIMERS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn collect_timers(c: &mut Checker) {
+    let mut names = Vec::new();
+    if let Some(t) = c.facts.local_name("time") {
+        let root = c.tree.root_node();
+        for pat in ["NewTimer", "NewTicker", "Timer", "Ticker"] {
+            let needle = format!("{t}.{pat}");
+            for (i, _) in c.src.match_indices(&needle) {
+                let end = i + needle.len();
+                if c.src.as_bytes().get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+                    continue;
+                }
+                let Some(n) = root.descendant_for_byte_range(i, end) else { continue };
+                bound_names(c, n, &mut names);
+            }
+        }
+    }
+    TIMERS.with(|t| *t.borrow_mut() = names);
+}
+
+/// From a node inside `time.NewTimer(...)` or a type `*time.Timer`: the names it is bound to.
+fn bound_names(c: &Checker, n: Node, out: &mut Vec<String>) {
+    let mut cur = n;
+    for _ in 0..6 {
+        let Some(p) = cur.parent() else { return };
+        match p.kind() {
+            "selector_expression" | "qualified_type" | "pointer_type" | "call_expression" | "argument_list" => {
+                if p.kind() == "argument_list" {
+                    return;
+                }
+            }
+            "expression_list" => {
+                let Some(stmt) = p.parent() else { return };
+                if !matches!(stmt.kind(), "short_var_declaration" | "assignment_statement" | "var_spec") {
+                    return;
+                }
+                if stmt.kind() != "var_spec" && stmt.child_by_field_name("right") != Some(p) {
+                    return;
+                }
+                push_names(c, stmt, out);
+                return;
+            }
+            "var_spec" | "field_declaration" | "parameter_declaration" => {
+                push_names(c, p, out);
+                return;
+            }
+            _ => return,
+        }
+        cur = p;
+    }
+}
+
+fn push_names(c: &Checker, decl: Node, out: &mut Vec<String>) {
+    let mut cur = decl.walk();
+    let names: Vec<Node> = match decl.kind() {
+        "short_var_declaration" | "assignment_statement" => match decl.child_by_field_name("left") {
+            Some(l) => l.named_children(&mut cur).collect(),
+            None => return,
+        },
+        _ => decl.children_by_field_name("name", &mut cur).collect(),
+    };
+    for n in names {
+        let last = match n.kind() {
+            "selector_expression" => n.child_by_field_name("field"),
+            _ => Some(n),
+        };
+        if let Some(l) = last {
+            let t = c.text(l).to_string();
+            if t != "_" && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+}
+
+fn check(c: &mut Checker, call: Node) {
+    let Some(f) = call.child_by_field_name("function") else { return };
+    let builtin = c.text(f);
+    if f.kind() != "identifier" || (builtin != "len" && builtin != "cap") {
+        return;
+    }
+    let args = call_args(call);
+    if args.len() != 1 {
+        return;
+    }
+    let sel = unparen(args[0]);
+    if sel.kind() != "selector_expression" {
+        return;
+    }
+    let (Some(x), Some(field)) = (sel.child_by_field_name("operand"), sel.child_by_field_name("field")) else {
+        return;
+    };
+    if c.text(field) != "C" {
+        return;
+    }
+    let x = unparen(x);
+    let name = match x.kind() {
+        "identifier" => c.text(x),
+        "selector_expression" => x.child_by_field_name("field").map(|n| c.text(n)).unwrap_or(""),
+        _ => return,
+    };
+    if !TIMERS.with(|t| t.borrow().iter().any(|n| n == name)) {
+        return;
+    }
+    let sides = godebug_sides(c, "asynctimerchan");
+    if !sides.iter().any(|s| s.new) {
+        return;
+    }
+    let expr = c.text(call);
+    let message = format!("{expr} is always 0 with synchronous (unbuffered) timer channels");
+    let explanation = format!(
+        "Go 1.23 made the channels of time.Timer and time.Ticker unbuffered for main modules with go line 1.23 or later: {builtin}({}) is always 0, so it cannot tell whether a tick is pending. Use a non-blocking receive (select with a default case) instead. Stop and Reset also no longer leave a stale value to drain.{}{}",
+        c.text(sel),
+        removal_note("asynctimerchan"),
+        library_note(c)
+    );
+    let mut d = c.diagnostic(Checker::span(call), message, explanation);
+    d.sides = main_sides(
+        c,
+        &sides,
+        "buffered channel (cap 1): len is 1 while a tick is pending",
+        "unbuffered channel: len and cap are always 0",
+    );
+    c.report(d);
+}
