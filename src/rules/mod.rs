@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use tree_sitter::Node;
 
 pub mod range;
+pub mod stdlib;
 pub mod syntax;
 
 /// A rule's metadata and its checks.
@@ -80,7 +81,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, stdlib::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 
