@@ -56,20 +56,33 @@ declare_rule! {
     }
 }
 
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `text` uses `name` other than as a direct call `name(` — a declaration
-/// (`min :=`, `var min`, a parameter `min int`) or a value use that hints at a local `min`.
-fn mentions_not_as_call(text: &str, name: &str) -> bool {
-    let b = text.as_bytes();
-    text.match_indices(name).any(|(i, _)| {
-        let before_ok = i == 0 || (!is_ident_byte(b[i - 1]) && b[i - 1] != b'.');
-        let end = i + name.len();
-        let after_ok = b.get(end).is_none_or(|&n| !is_ident_byte(n));
-        before_ok && after_ok && !text[end..].trim_start_matches([' ', '\t']).starts_with('(')
-    })
+/// Whether `top` contains the identifier `name` other than as the function of a call — a
+/// declaration (`min := …`, `var min`, a parameter `min int`) or a value use, which means a
+/// local `min` shadows the builtin. Comments and strings are not identifiers.
+fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
+    let mut cursor = top.walk();
+    loop {
+        let n = cursor.node();
+        if n.kind() == "identifier" && c.text(n) == name {
+            let is_callee = n
+                .parent()
+                .is_some_and(|p| p.kind() == "call_expression" && p.child_by_field_name("function") == Some(n));
+            if !is_callee {
+                return true;
+            }
+        }
+        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            continue;
+        }
+        loop {
+            if !cursor.goto_parent() || cursor.node() == top {
+                return false;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
 }
 
 fn check(c: &mut Checker, call: Node) {
@@ -98,7 +111,7 @@ fn check(c: &mut Checker, call: Node) {
         }
         top = p;
     }
-    if mentions_not_as_call(c.text(top), name) {
+    if mentions_not_as_call(c, top, name) {
         return;
     }
     let failing = if fails[0] { from } else { to };

@@ -156,8 +156,9 @@ fn check(c: &mut Checker, node: Node) {
     }
     let listed: Vec<String> = cases.iter().map(|n| format!("*types.{n}")).collect();
     let what = if node.kind() == "type_switch_statement" { "type switch" } else { "type assertion" };
+    let outcome = if what == "type switch" { "takes the default path" } else { "fails the assertion" };
     let message = format!(
-        "{what} on {} tests {} but not *types.Alias: with gotypesalias=1 an alias type takes the default path",
+        "{what} on {} tests {} but not *types.Alias: with gotypesalias=1 an alias type {outcome}",
         c.text(value),
         listed.join(", ")
     );

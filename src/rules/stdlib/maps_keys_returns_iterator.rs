@@ -142,7 +142,7 @@ fn check(c: &mut Checker, sel: Node) {
             ];
             d.fix = Some(Fix::unsafe_(
                 format!("Wrap in {s}.Collect(…)"),
-                "needs go1.23; the order of map iteration is random, so sort the result if the old code relied on sorting it",
+                "needs go1.23 (slices.Collect); otherwise it gives what x/exp/maps returned: a new slice in map iteration order",
                 edits,
             ));
         }

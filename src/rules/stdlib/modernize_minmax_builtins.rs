@@ -59,13 +59,16 @@ declare_rule! {
     }
 }
 
-/// The single statement of a block, if it has exactly one.
+/// The single statement of a block (comments aside), if it has exactly one.
 fn only_statement(block: Node) -> Option<Node> {
-    let list = block.named_child(0).filter(|n| n.kind() == "statement_list")?;
-    if list.named_child_count() != 1 {
-        return None;
+    let mut cur = block.walk();
+    let list = block.named_children(&mut cur).find(|n| n.kind() == "statement_list")?;
+    let mut cur2 = list.walk();
+    let stmts: Vec<Node> = list.named_children(&mut cur2).filter(|n| n.kind() != "comment").collect();
+    match stmts.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
-    list.named_child(0)
 }
 
 /// `x = v` with one operand on each side: (x, v) texts.
@@ -136,7 +139,11 @@ fn check(c: &mut Checker, stmt: Node) {
         }
         None => {
             // x := b (or x = b) just before: `x := b; if a < b { x = a }`
-            let Some(prev) = stmt.prev_named_sibling() else { return };
+            let mut prev = stmt.prev_named_sibling();
+            while let Some(p) = prev.filter(|p| p.kind() == "comment") {
+                prev = p.prev_named_sibling();
+            }
+            let Some(prev) = prev else { return };
             let Some((x0, init)) = simple_assign(c, prev, &["=", ":="]) else { return };
             if x0 != x {
                 return;
@@ -163,7 +170,7 @@ fn check(c: &mut Checker, stmt: Node) {
     let replacement = format!("{x} {decl} {func}({lt}, {rt})");
     let message = format!("this if statement computes {x} {decl} {func}({lt}, {rt}); use the builtin {func} (Go 1.21)");
     let explanation = format!(
-        "Go 1.21 added the builtins min and max. {x} {decl} {func}({lt}, {rt}) says the same for integers and strings. For floating-point operands it is not the same: {func} returns NaN if either operand is NaN and orders -0.0 before 0.0, while the comparison does not."
+        "Go 1.21 added the builtins min and max. {x} {decl} {func}({lt}, {rt}) says the same for integers and strings. For floating-point operands it is not the same: {func} returns NaN if either operand is NaN and treats -0.0 as less than 0.0, while the comparison treats them as equal."
     );
     let mut d = c.diagnostic(Checker::span(stmt), message, explanation);
     d.sides = c.file_sides(

@@ -96,7 +96,7 @@ fn check(c: &mut Checker, call: Node) {
             .push_str(" This call seeds from the clock, which the automatic seeding already does better: delete it.");
     } else {
         explanation.push_str(&format!(
-            " If the seed is meant to make results reproducible, use a local generator: r := {0}.New({0}.NewSource({1})) and call r.Intn(…) etc.; once the call is a no-op the global sequence differs on every run.",
+            " If the seed is meant to make results reproducible, use a local generator: rng := {0}.New({0}.NewSource({1})) and call rng.Intn(…) etc.; once the call is a no-op the global sequence differs on every run.",
             r.local,
             if arg.is_empty() { "seed" } else { arg }
         ));
@@ -133,11 +133,15 @@ fn delete_statement_fix(c: &Checker, call: Node, rand_local: &str) -> Option<Fix
     if !c.src[line_start..start].trim().is_empty() {
         return None;
     }
-    let nl = rest.find('\n')?;
-    if !rest[..nl].trim().is_empty() {
+    let nl = rest.find('\n').unwrap_or(rest.len());
+    let tail = rest[..nl].trim();
+    let edit = if tail.is_empty() {
+        TextEdit::delete(Span::new(line_start, (end + nl + 1).min(c.src.len())))
+    } else if tail.starts_with("//") {
+        TextEdit::delete(Span::new(start, end)) // keep the line's comment
+    } else {
         return None;
-    }
-    let edit = TextEdit::delete(Span::new(line_start, end + nl + 1));
+    };
     Some(Fix::unsafe_(
         "Delete the call (the generator is already seeded randomly)",
         "with GODEBUG randautoseed=0 the global generator would start from the fixed seed 1 instead of the clock",

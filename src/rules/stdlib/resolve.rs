@@ -126,10 +126,8 @@ pub fn declares_top_level(c: &Checker, name: &str) -> bool {
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
         match d.kind() {
-            "function_declaration" => {
-                if d.child_by_field_name("name").is_some_and(|n| c.text(n) == name) {
-                    return true;
-                }
+            "function_declaration" if d.child_by_field_name("name").is_some_and(|n| c.text(n) == name) => {
+                return true;
             }
             "var_declaration" | "const_declaration" | "type_declaration" => {
                 // names of specs, one level down or inside a spec list

@@ -7,7 +7,9 @@
 //! prints the package's own name, not the alias); with go 1.22 and `//go:build go1.21` in the
 //! file: `slices.Concat requires go1.22 or later (file is go1.21)`.
 //! `/usr/lib/go-1.21/bin/go build` on the go 1.21 module: `undefined: slices.Concat`,
-//! `package iter is not in std (/usr/lib/go-1.21/src/iter)`.
+//! `package iter is not in std (/usr/lib/go-1.21/src/iter)`, and for `import s "slices"`
+//! `undefined: s.Concat`; `/usr/lib/go-1.19/bin/go build` (go 1.19): `package slices is not in
+//! GOROOT (/usr/lib/go-1.19/src/slices)` (Go 1.21 changed the wording to "not in std").
 use super::maps_keys_returns_iterator::used_as_slice;
 use super::resolve::{pkg_ref, typed_member};
 use super::stdapi::{package_name, Kind, SINCE};
@@ -83,8 +85,7 @@ fn check(c: &mut Checker, node: Node) {
     }
 }
 
-/// The first side (from, then to) whose file version is older than `minor` and for which
-/// `extra` holds.
+/// The first side (from, then to) for whose file version `fails` holds, and the verdict per side.
 fn failing_side<'v>(c: &Checker<'v>, fails: impl Fn(u32) -> bool) -> Option<(&'v Sourced, [bool; 2])> {
     let sides = c.versions.file_sides();
     let f = [fails(sides[0].version.minor), fails(sides[1].version.minor)];
@@ -96,6 +97,25 @@ fn failing_side<'v>(c: &Checker<'v>, fails: impl Fn(u32) -> bool) -> Option<(&'v
         return None;
     };
     Some((first, f))
+}
+
+/// "A go1.21 toolchain — the oldest the go line allows —" (the go line is a hard minimum
+/// only since Go 1.21: go.dev/ref/mod).
+fn oldest(fv_minor: u32) -> String {
+    if fv_minor >= 21 {
+        format!("A go1.{fv_minor} toolchain — the oldest the go line allows —")
+    } else {
+        format!("A go1.{fv_minor} toolchain")
+    }
+}
+
+/// What vet says about it, by file version (stdversion skips modules below go1.21).
+fn vet_note(fv_minor: u32) -> &'static str {
+    if fv_minor >= 21 {
+        "newer toolchains compile it and `go vet` (stdversion, Go 1.23+) reports it"
+    } else {
+        "newer toolchains compile it; `go vet`'s stdversion check skips modules below go1.21"
+    }
 }
 
 fn toolchain_note(c: &Checker, minor: u32) -> String {
@@ -117,17 +137,18 @@ fn check_import(c: &mut Checker, spec: Node) {
     let Some((failing, f)) = failing_side(c, |fv| minor > fv) else { return };
     let fv = failing.version.language();
     let message = format!("package {path} requires go1.{minor} or later ({} is {fv})", version_noun(failing));
+    let where_ = if fv.minor >= 21 { "std" } else { "GOROOT" };
     let explanation = format!(
-        "Package {path} was added in Go 1.{minor}, but the file's Go version is {}. A go1.{} toolchain — the oldest the go line allows — fails with `package {path} is not in std (…)`.{} Raise the go.mod `go` line to 1.{minor} or later, or guard the file with `//go:build go1.{minor}`.",
+        "Package {path} was added in Go 1.{minor}, but the file's Go version is {}. {} fails with `package {path} is not in {where_} (…)`.{} Raise the go.mod `go` line to 1.{minor} or later, or guard the file with `//go:build go1.{minor}`.",
         failing.describe(),
-        fv.minor,
+        oldest(fv.minor),
         toolchain_note(c, minor)
     );
     report(c, spec, message, explanation, f, &format!("package {path}"), minor);
 }
 
 fn report(c: &mut Checker, node: Node, message: String, explanation: String, f: [bool; 2], what: &str, minor: u32) {
-    let bad = format!("too new: {what} needs go1.{minor}; the declared minimum toolchain cannot build this file");
+    let bad = format!("too new: {what} needs go1.{minor}; a toolchain of this version cannot build the file");
     let ok = format!("allowed: {what} exists since go1.{minor}");
     let sides = c.file_sides(if f[0] { &bad } else { &ok }, if f[1] { &bad } else { &ok });
     let mut d = c.diagnostic(Checker::span(node), message, explanation);
@@ -161,14 +182,15 @@ fn check_ref(c: &mut Checker, node: Node) {
             _ => "",
         };
         let explanation = format!(
-            "{}.{} was added in Go 1.{}, but the file's Go version is {}. A go1.{} toolchain — the oldest the go line allows — fails with `undefined: {}.{}`; newer toolchains compile it and `go vet` (stdversion, Go 1.23+, modules at go1.21 or later) reports it.{} Raise the go.mod `go` line to 1.{} or later, or guard the file with `//go:build go1.{}`.{alt}",
+            "{}.{} was added in Go 1.{}, but the file's Go version is {}. {} fails with `undefined: {}.{}`; {}.{} Raise the go.mod `go` line to 1.{} or later, or guard the file with `//go:build go1.{}`.{alt}",
             r.path,
             r.name,
             e.minor,
             failing.describe(),
-            fv.minor,
+            oldest(fv.minor),
             r.local,
             r.name,
+            vet_note(fv.minor),
             toolchain_note(c, e.minor),
             e.minor,
             e.minor
@@ -194,10 +216,11 @@ fn check_ref(c: &mut Checker, node: Node) {
     let message = format!("{shown} requires go1.{} or later ({} is {fv})", e.minor, version_noun(failing));
     let what = if e.kind == Kind::Field { "field" } else { "method" };
     let explanation = format!(
-        "The {what} {ty}.{member} of {path} was added in Go 1.{}, but the file's Go version is {}. A go1.{} toolchain — the oldest the go line allows — reports that {ty} has no field or method {member}; newer toolchains compile it and `go vet` (stdversion, Go 1.23+) reports it.{} Raise the go.mod `go` line to 1.{} or later.",
+        "The {what} {ty}.{member} of {path} was added in Go 1.{}, but the file's Go version is {}. {} reports that {ty} has no field or method {member}; {}.{} Raise the go.mod `go` line to 1.{} or later.",
         e.minor,
         failing.describe(),
-        fv.minor,
+        oldest(fv.minor),
+        vet_note(fv.minor),
         toolchain_note(c, e.minor),
         e.minor
     );
