@@ -10,6 +10,10 @@
 //! `package iter is not in std (/usr/lib/go-1.21/src/iter)`, and for `import s "slices"`
 //! `undefined: s.Concat`; `/usr/lib/go-1.19/bin/go build` (go 1.19): `package slices is not in
 //! GOROOT (/usr/lib/go-1.19/src/slices)` (Go 1.21 changed the wording to "not in std").
+//! Package unsafe is not in Go's api files; its additions are language changes checked by the
+//! compiler: go 1.16 module, `/usr/lib/go-1.23/bin/go build -gcflags=-e` → `unsafe.StringData
+//! requires go1.20 or later (-lang was set to go1.16; check go.mod)`, likewise unsafe.Slice and
+//! unsafe.Add (go1.17), unsafe.String and unsafe.SliceData (go1.20).
 use super::maps_keys_returns_iterator::used_as_slice;
 use super::resolve::{pkg_ref, typed_member};
 use super::stdapi::{package_name, Kind, SINCE};
@@ -160,8 +164,34 @@ fn report(c: &mut Checker, node: Node, message: String, explanation: String, f: 
 const OWNED_ELSEWHERE: &[(&str, &str)] =
     &[("net/http", "Request.PathValue"), ("net/http", "Request.SetPathValue"), ("net/http", "Request.Pattern")];
 
+/// Additions to package unsafe (go.dev/doc/go1.17#language, go.dev/doc/go1.20#language).
+const UNSAFE: &[(&str, u32)] = &[("Add", 17), ("Slice", 17), ("SliceData", 20), ("String", 20), ("StringData", 20)];
+
+/// `unsafe.X` newer than the file: a compiler (language version) error in every toolchain.
+fn check_unsafe(c: &mut Checker, node: Node, name: &str) {
+    let Some(&(_, minor)) = UNSAFE.iter().find(|(n, _)| *n == name) else { return };
+    let Some((failing, f)) = failing_side(c, |fv| minor > fv) else { return };
+    let fv = failing.version.language();
+    let why = if failing.source.starts_with("//go:build") {
+        format!("(file declares //go:build {fv})")
+    } else {
+        format!("(-lang was set to {fv}; check go.mod)")
+    };
+    let message = format!("unsafe.{name} requires go1.{minor} or later {why}");
+    let explanation = format!(
+        "unsafe.{name} was added to the language in Go 1.{minor}. The file's Go version is {}, so the compiler rejects this use whatever the toolchain. Raise the go.mod `go` line to 1.{minor} or later.",
+        failing.describe()
+    );
+    report(c, node, message, explanation, f, &format!("unsafe.{name}"), minor);
+}
+
 fn check_ref(c: &mut Checker, node: Node) {
     if let Some(r) = pkg_ref(c, node) {
+        if r.path == "unsafe" {
+            let name = r.name;
+            check_unsafe(c, node, name);
+            return;
+        }
         let Some(e) = SINCE.get(r.path, r.name) else { return };
         if !e.kind.is_package_level() || e.minor == 0 {
             return;
