@@ -15,6 +15,7 @@ use tree_sitter::Node;
 pub mod mux;
 pub mod range;
 pub mod runtime;
+pub mod stdlib;
 pub mod syntax;
 pub mod vet;
 
@@ -84,7 +85,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, mux::RULES, runtime::RULES, vet::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, mux::RULES, stdlib::RULES, runtime::RULES, vet::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 

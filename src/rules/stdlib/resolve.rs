@@ -1,0 +1,154 @@
+//! Syntax-only name resolution shared by the stdlib rules: `pkg.Name` through the file's
+//! imports (aliases included), and the declared type of a parameter for `r.Method`.
+
+use crate::analyzer::Checker;
+use tree_sitter::Node;
+
+/// A package-level reference `pkg.Name` (expression or type) resolved through the imports.
+#[derive(Debug, Clone, Copy)]
+pub struct PkgRef<'a> {
+    /// The import path (`math/rand/v2`).
+    pub path: &'a str,
+    /// The name the file uses for the package (`r` for `import r "math/rand/v2"`).
+    pub local: &'a str,
+    /// The selected name (`IntN`).
+    pub name: &'a str,
+    /// The `field_identifier`/`type_identifier` node of the name.
+    pub name_node: Node<'a>,
+}
+
+/// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
+/// name of an import and is not a parameter of an enclosing function (which would shadow it).
+pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
+    let (pkg, name) = match node.kind() {
+        "selector_expression" => {
+            let op = node.child_by_field_name("operand")?;
+            if op.kind() != "identifier" {
+                return None;
+            }
+            (op, node.child_by_field_name("field")?)
+        }
+        "qualified_type" => (node.child_by_field_name("package")?, node.child_by_field_name("name")?),
+        _ => return None,
+    };
+    let local = c.text(pkg);
+    if local.is_empty() || local == "_" || local == "." {
+        return None;
+    }
+    let import = c.facts.imports.iter().find(|i| i.local_name == local)?;
+    if node.kind() == "selector_expression" && param_type(c, node, local).is_some() {
+        return None;
+    }
+    Some(PkgRef { path: import.path.as_str(), local: import.local_name.as_str(), name: c.text(name), name_node: name })
+}
+
+/// For a selector `x.M` whose operand `x` is a parameter (or receiver, or named result) of an
+/// enclosing function declared as `x pkg.T` or `x *pkg.T`: (import path, `T`, `M`).
+pub fn typed_member<'a>(c: &Checker<'a>, sel: Node<'a>) -> Option<(&'a str, &'a str, &'a str)> {
+    if sel.kind() != "selector_expression" {
+        return None;
+    }
+    let op = sel.child_by_field_name("operand")?;
+    if op.kind() != "identifier" {
+        return None;
+    }
+    let field = c.text(sel.child_by_field_name("field")?);
+    let mut ty = param_type(c, sel, c.text(op))?;
+    if ty.kind() == "pointer_type" {
+        ty = ty.named_child(0)?;
+    }
+    if ty.kind() != "qualified_type" {
+        return None;
+    }
+    let local = c.text(ty.child_by_field_name("package")?);
+    let path = c.facts.imports.iter().find(|i| i.local_name == local)?.path.as_str();
+    Some((path, c.text(ty.child_by_field_name("name")?), field))
+}
+
+/// The declared type node of the parameter named `name` of the innermost enclosing function
+/// (declaration, method or literal) that declares it, if any.
+pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Node<'a>> {
+    let mut n = from.parent();
+    while let Some(f) = n {
+        if matches!(f.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+            for field in ["receiver", "parameters", "result"] {
+                let Some(list) = f.child_by_field_name(field) else { continue };
+                if list.kind() != "parameter_list" {
+                    continue;
+                }
+                let mut cur = list.walk();
+                for p in list.named_children(&mut cur) {
+                    if !matches!(p.kind(), "parameter_declaration" | "variadic_parameter_declaration") {
+                        continue;
+                    }
+                    let mut cur2 = p.walk();
+                    if p.children_by_field_name("name", &mut cur2).any(|id| c.text(id) == name) {
+                        // A variadic parameter is a slice: no member of the element type applies.
+                        if p.kind() == "variadic_parameter_declaration" {
+                            return None;
+                        }
+                        return p.child_by_field_name("type");
+                    }
+                }
+            }
+        }
+        n = f.parent();
+    }
+    None
+}
+
+/// The call expression whose `function` is `node` (`node(...)`), if any.
+pub fn called<'a>(node: Node<'a>) -> Option<Node<'a>> {
+    let p = node.parent()?;
+    (p.kind() == "call_expression" && p.child_by_field_name("function") == Some(node)).then_some(p)
+}
+
+/// For a `call_expression` `pkg.F(...)`: the resolved `pkg.F`.
+pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>> {
+    let f = call.child_by_field_name("function")?;
+    if f.kind() != "selector_expression" {
+        return None;
+    }
+    pkg_ref(c, f)
+}
+
+/// The named arguments of a call.
+pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
+    let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+    let mut cur = args.walk();
+    args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
+}
+
+/// Whether the file declares a package-level function, variable, constant or type `name`
+/// (which then shadows a builtin of that name).
+pub fn declares_top_level(c: &Checker, name: &str) -> bool {
+    let root = c.tree.root_node();
+    let mut cur = root.walk();
+    for d in root.named_children(&mut cur) {
+        match d.kind() {
+            "function_declaration" if d.child_by_field_name("name").is_some_and(|n| c.text(n) == name) => {
+                return true;
+            }
+            "var_declaration" | "const_declaration" | "type_declaration" => {
+                // names of specs, one level down or inside a spec list
+                let mut stack = vec![d];
+                while let Some(n) = stack.pop() {
+                    match n.kind() {
+                        "var_spec" | "const_spec" | "type_spec" | "type_alias" => {
+                            let mut c2 = n.walk();
+                            if n.children_by_field_name("name", &mut c2).any(|id| c.text(id) == name) {
+                                return true;
+                            }
+                        }
+                        _ => {
+                            let mut c2 = n.walk();
+                            stack.extend(n.named_children(&mut c2));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
