@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
+pub mod loopvar;
 pub mod range;
 pub mod syntax;
 
@@ -80,7 +81,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, loopvar::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 
