@@ -102,3 +102,126 @@ fn cases_agree_with_recorded_go_output() {
     println!("{}", report.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+const GO: &str = "/usr/lib/go-1.22/bin/go";
+
+/// Runs `src` as `main.go` (or as a test) in a throw-away module with `go <lang>`.
+fn go_run(src: &str, lang: &str, tag: &str) -> String {
+    let base = std::env::temp_dir().join("gocompat-loopvar-oracle");
+    let dir = base.join(format!("{tag}-{lang}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("main.go"), src).unwrap();
+    std::fs::write(dir.join("go.mod"), format!("module example.com/oracle\n\ngo {lang}\n")).unwrap();
+    let out = Command::new(GO)
+        .arg("run")
+        .arg(".")
+        .current_dir(&dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", "off")
+        .env("HOME", base.join("home"))
+        .env("GOPATH", base.join("gopath"))
+        .env("GOCACHE", base.join("cache"))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
+    s.push_str(&String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "go run failed ({tag}, go {lang}):\n{s}");
+    s
+}
+
+fn ctx(from: u32, to: u32) -> Context {
+    Context { from: Some(GoVersion::lang(from)), to: Some(GoVersion::lang(to)), ..Context::default() }
+}
+
+/// Applies every fix titled "Copy …" (the version-independent fix), re-analysing until none is left.
+fn apply_copy_fixes(src: &str) -> String {
+    let mut text = src.to_string();
+    for _ in 0..8 {
+        let a = analyze(&text, &ctx(21, 22));
+        // Behaviour-change findings only: an `=` header is shared under every go line.
+        let fixes: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::BehaviorChange)
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.title.starts_with("Copy "))
+            .collect();
+        if fixes.is_empty() {
+            break;
+        }
+        text = gocompat::apply_fixes(&text, fixes).text;
+    }
+    text
+}
+
+#[test]
+fn fixture_programs_behave_as_flagged_under_real_go() {
+    if !Path::new(GO).exists() {
+        println!("skipped: {GO} is not installed");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut programs = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.file_name().unwrap().to_string_lossy().starts_with("loopvar-") {
+            continue;
+        }
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "go") {
+                let src = std::fs::read_to_string(&f).unwrap();
+                if src.lines().any(|l| l.trim() == "// oracle: run") {
+                    programs.push((f, src));
+                }
+            }
+        }
+    }
+    programs.sort();
+    assert!(programs.len() >= 6, "expected runnable loopvar fixtures, found {}", programs.len());
+    let mut failures = Vec::new();
+    for (path, src) in &programs {
+        let name = format!(
+            "{}/{}",
+            path.parent().unwrap().file_name().unwrap().to_string_lossy(),
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let tag = name.replace(['/', '.'], "_");
+        let rules = flagged(src, "main.go", 21, 22);
+        let (o21, o22) = (go_run(src, "1.21", &tag), go_run(src, "1.22", &tag));
+        let differs = o21 != o22;
+        println!("{name}: output differs={differs} flagged={} {rules:?}", !rules.is_empty());
+        if differs != !rules.is_empty() {
+            failures.push(format!(
+                "{name}: output differs = {differs} but flagged = {rules:?}\n go1.21: {o21} go1.22: {o22}"
+            ));
+        }
+        // The copy fixes make go1.21 behave like go1.22.
+        let fixed = apply_copy_fixes(src);
+        if fixed != *src {
+            let f21 = go_run(&fixed, "1.21", &format!("{tag}_fixed"));
+            if f21 != o22 {
+                failures.push(format!("{name}: after the copy fixes go1.21 prints {f21:?}, go1.22 printed {o22:?}"));
+            }
+        }
+        // Safe fixes at go1.22+ (redundant copies) keep the go1.22 output.
+        let a = analyze(src, &ctx(22, 23));
+        let safe: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.applicability == gocompat::Applicability::Safe)
+            .collect();
+        if !safe.is_empty() {
+            let cleaned = gocompat::apply_fixes(src, safe).text;
+            let c22 = go_run(&cleaned, "1.22", &format!("{tag}_safe"));
+            if c22 != o22 {
+                failures.push(format!("{name}: after the safe fixes go1.22 prints {c22:?}, before {o22:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
