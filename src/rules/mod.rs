@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
+pub mod loopvar;
 pub mod mux;
 pub mod range;
 pub mod runtime;
@@ -85,7 +86,7 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, mux::RULES, stdlib::RULES, runtime::RULES, vet::RULES];
+    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, loopvar::RULES, mux::RULES, stdlib::RULES, runtime::RULES, vet::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 

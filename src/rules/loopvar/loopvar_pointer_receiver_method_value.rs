@@ -1,0 +1,151 @@
+use super::common::{self, copy_at_top, crossing, file_methods, ranges_over_int, LoopKind, MethodUse};
+use crate::analyzer::Checker;
+use crate::declare_rule;
+use crate::diagnostic::{Fix, Severity};
+use tree_sitter::Node;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds method values on a variable declared by a `for` header with `:=` that outlive
+    /// the iteration (`handlers = append(handlers, item.Serve)`), and `go v.M(…)` /
+    /// `defer v.M(…)` statements. Reported as "possible": only a pointer receiver makes a
+    /// difference, and syntax alone cannot see the receiver. A method value is reported
+    /// only when the file declares a method of that name with a pointer receiver (otherwise
+    /// `v.M` could be a field); `go`/`defer` calls are reported unless the file declares
+    /// that method only with value receivers.
+    ///
+    /// ## Why
+    /// A method value evaluates its receiver when it is created. With a pointer receiver
+    /// on an addressable variable, `v.M` means `(&v).M`: it keeps the loop variable's
+    /// address. Before Go 1.22 all of them act on the one shared variable (the last
+    /// element); from go1.22 each acts on its own iteration's variable. The same holds for
+    /// `go v.M()` and `defer v.M()`, whose receiver is evaluated at the statement.
+    ///
+    /// ## How to fix
+    /// Copy the variable first (`item := item`) or range by index and use `items[i].M`.
+    ///
+    /// ## Example
+    /// ```go bad
+    /// // gocompat: from=1.21 to=1.22
+    /// package main
+    ///
+    /// type color struct{ name string }
+    ///
+    /// func (c *color) print() { println(c.name) }
+    ///
+    /// func printers(colors []color) []func() {
+    ///     var fns []func()
+    ///     for _, c := range colors {
+    ///         fns = append(fns, c.print)
+    ///     }
+    ///     return fns
+    /// }
+    /// ```
+    ///
+    /// Use instead:
+    /// ```go good
+    /// // gocompat: from=1.21 to=1.22
+    /// package main
+    ///
+    /// type color struct{ name string }
+    ///
+    /// func (c *color) print() { println(c.name) }
+    ///
+    /// func printers(colors []color) []func() {
+    ///     var fns []func()
+    ///     for i := range colors {
+    ///         fns = append(fns, colors[i].print)
+    ///     }
+    ///     return fns
+    /// }
+    /// ```
+    pub static RULE = {
+        id: "loopvar-pointer-receiver-method-value",
+        title: "Method value or pointer-receiver call on a loop variable",
+        family: "loopvar",
+        severity: Severity::BehaviorChange,
+        versions: "FV < 1.22 vs FV >= 1.22",
+        sources: &[
+            "https://go.dev/blog/loopvar-preview",
+            "https://go.dev/ref/spec#Method_values",
+            "https://go.dev/doc/go1.22#language",
+        ],
+        kinds: &["for_statement"],
+        check_node: Some(check),
+    }
+}
+
+fn check(c: &mut Checker, node: Node) {
+    let Some(x) = crossing(c) else { return };
+    let Some(scan) = common::scan(c, node) else { return };
+    let (old_v, new_v) = x.labels(c);
+    let mut methods = None;
+    for (li, l) in scan.loops.iter().enumerate() {
+        if !l.declares || l.vars.is_empty() {
+            continue;
+        }
+        let Some(body) = l.body else { continue };
+        let mut over_int = None;
+        for u in scan.body_uses(li) {
+            let Some(m) = &u.method else { continue };
+            // Inside a closure of this loop: loopvar-closure-capture's business.
+            let in_closure =
+                u.closure.and_then(|ci| scan.closures.get(ci)).is_some_and(|cl| body.contains(cl.span.start));
+            if in_closure {
+                continue;
+            }
+            let methods = methods.get_or_insert_with(|| file_methods(c));
+            let (method, span, shape) = match m {
+                MethodUse::GoDefer { method, defer, span } => {
+                    let (ptr, val) = methods.get(method.as_str()).copied().unwrap_or((false, false));
+                    if val && !ptr {
+                        continue;
+                    }
+                    (method, *span, if *defer { "defer" } else { "go" })
+                }
+                MethodUse::Value { method, span } => {
+                    let ptr = methods.get(method.as_str()).is_some_and(|m| m.0);
+                    if !ptr || !u.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+                        continue;
+                    }
+                    (method, *span, "value")
+                }
+            };
+            if l.kind == LoopKind::Range && *over_int.get_or_insert_with(|| ranges_over_int(c, l)) {
+                continue;
+            }
+            let Some(var) = l.vars.get(u.var) else { continue };
+            let name = &var.name;
+            let expr = c.src.get(span.start..span.end).unwrap_or("");
+            let last = if l.kind == LoopKind::Range { "the last element" } else { "the value that ended the loop" };
+            let (message, old, new) = if shape == "value" {
+                (
+                    format!("possible: method value `{expr}` outlives the iteration; if `{method}` has a pointer receiver it is `(&{name}).{method}`: under {old_v} all of them act on the one shared `{name}` ({last}); under {new_v} each acts on its own iteration's `{name}`"),
+                    format!("with a pointer receiver all method values act on the one shared `{name}` ({last})"),
+                    format!("each method value acts on its own iteration's `{name}`"),
+                )
+            } else {
+                (
+                    format!("possible: `{shape} {expr}(…)` evaluates its receiver now; if `{method}` has a pointer receiver it gets `&{name}`: under {old_v} every such call shares one `{name}` and may see {last}; under {new_v} each gets its own iteration's `{name}`"),
+                    format!("with a pointer receiver every call shares one `{name}` and may see {last}"),
+                    format!("each call gets its own iteration's `{name}`"),
+                )
+            };
+            let explanation = format!(
+                "A method value or a `go`/`defer` call evaluates its receiver at once. A value receiver is copied then, so nothing changes between go lines. A pointer receiver on an addressable loop variable takes the variable's address, which before go1.22 is one variable for the whole loop and from go1.22 one per iteration (the file's go line decides). Check the receiver of `{method}`: if it is a pointer, copy the variable first (`{name} := {name}`) or range by index."
+            );
+            let mut d = c.diagnostic(span, message, explanation);
+            d.sides = x.sides(c, &old, &new);
+            if let Some(edit) = copy_at_top(c, &scan, li, &[u.var]) {
+                d.fix = Some(Fix::unsafe_(
+                    format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"),
+                    format!(
+                        "under {old_v} a pointer receiver then gets its own iteration's copy (the go1.22 behaviour)"
+                    ),
+                    vec![edit],
+                ));
+            }
+            c.report(d);
+        }
+    }
+}
