@@ -26,7 +26,7 @@ impl Severity {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "command")]
 pub enum FixCommand {
     /// `go env -w NAME=value`
     GoEnvW(String),

@@ -73,7 +73,9 @@ pub fn infer(p: &Parsed, newest: u32) -> Inference {
         }
     }
     if !partial {
-        for info in data::vars() {
+        let mut by_lo: Vec<&data::VarInfo> = data::vars().iter().collect();
+        by_lo.sort_by_key(|v| v.printed.map(|p| p.lo).unwrap_or(0));
+        for info in by_lo {
             let Some(r) = info.printed else { continue };
             if info.only_for_arch.is_some() || r.lo <= data::OLDEST || p.vars.is_empty() {
                 continue;
@@ -82,6 +84,12 @@ pub fn infer(p: &Parsed, newest: u32) -> Inference {
                 cut_hi(&mut hi, r.lo - 1, format!("{} (printed since go1.{}) is absent", info.name, r.lo), &mut why);
             }
         }
+    }
+    if partial && p.commands.iter().any(|c| c.contains("-changed")) {
+        bump_lo(&mut lo, 23, "`go env -changed` exists since go1.23".into(), &mut why);
+    } else if partial && !p.vars.is_empty() && p.vars.iter().all(|v| !v.value.is_empty()) {
+        // A subset with only non-empty values: most likely `go env -changed` (go1.23+).
+        bump_lo(&mut lo, 23, "a subset of non-empty settings looks like `go env -changed` (go1.23+)".into(), &mut why);
     }
     let styles: Vec<Style> = p.vars.iter().map(|v| v.style).collect();
     let single = styles.iter().filter(|s| **s == Style::UnixSingle).count();

@@ -199,7 +199,11 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
     }
     let host_os = opts.os.clone().unwrap_or(inference.host_os.value.clone());
     let host_arch = opts.arch.clone().unwrap_or(inference.host_arch.value.clone());
-    let home = opts.home.clone().or(inference.home.value.clone());
+    let home_less = inference.home.basis.contains("HOME is not set");
+    let home = opts.home.clone().or(inference.home.value.clone()).or_else(|| {
+        // Unknown (e.g. a -changed paste): a placeholder keeps the defaults readable.
+        (!home_less).then(|| if host_os == "windows" { "%USERPROFILE%".to_string() } else { "$HOME".to_string() })
+    });
     let goroot = opts.goroot.clone().or(inference.goroot.clone()).unwrap_or_default();
     let mut ctx = Context::new(minor, &host_os, &host_arch, home.as_deref(), &goroot);
     ctx.version = match opts.go_version {
@@ -217,28 +221,34 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
     if let Some(g) = get("GCCGO").filter(|g| g != "gccgo" && (g.starts_with('/') || g.contains('\\'))) {
         ctx.gccgo_path = Some(g);
     }
+    // Resolve each name once: the last occurrence wins (duplicates are reported as notes).
+    let unique: Vec<&parse::Var> = {
+        let mut seen = std::collections::HashSet::new();
+        let mut u: Vec<&parse::Var> = parsed.vars.iter().rev().filter(|v| seen.insert(v.name.as_str())).collect();
+        u.reverse();
+        u
+    };
     let base = simulate(&ctx, &Settings::default());
-    // Feed the pasted values that differ from the plain default as settings.
+    // Feed the pasted values that differ from the default as settings: first the ones other
+    // defaults depend on (GOOS/GOARCH → CC, CGO_ENABLED, GOEXE, the arch variable; GOPATH →
+    // GOMODCACHE; GOPRIVATE → GONOPROXY/GONOSUMDB), then the rest against the adjusted defaults.
+    const TIER1: &[&str] = &["GOOS", "GOARCH", "GOPATH", "GOPRIVATE", "GOENV", "GO111MODULE"];
     let mut fed = Settings::default();
-    for v in &parsed.vars {
-        if is_derived(&v.name) || data::var(&v.name).is_none() {
-            continue;
+    let mut tier_base = base.clone();
+    for tier in 0..2 {
+        if tier == 1 {
+            tier_base = simulate(&ctx, &fed);
         }
-        let b = base.get(&v.name);
-        match v.name.as_str() {
-            "GOENV" if v.value.is_empty() && b.is_some_and(|b| !b.is_empty()) => {
-                fed.os_env.push(("GOENV".into(), "off".into()))
+        for v in unique.iter().copied() {
+            if is_derived(&v.name) || data::var(&v.name).is_none() || TIER1.contains(&v.name.as_str()) != (tier == 0) {
+                continue;
             }
-            "GOCACHE" if v.value == "off" && b == Some("off") => {}
-            _ if b != Some(v.value.as_str()) && !(b.is_none() && v.value.is_empty()) => {
-                fed.os_env.push((v.name.clone(), v.value.clone()))
-            }
-            _ => {}
+            feed(&mut fed, v, tier_base.get(&v.name));
         }
     }
     let full = simulate(&ctx, &fed);
     let mut vars = Vec::new();
-    for v in &parsed.vars {
+    for v in unique.iter().copied() {
         let info = data::var(&v.name);
         let d = base.get(&v.name).map(str::to_string);
         let fullv = full.vars.iter().find(|e| e.name == v.name);
@@ -249,8 +259,17 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
             (Status::Invalid, Some(r))
         } else if d.as_deref() == Some(v.value.as_str()) {
             (Status::Default, None)
-        } else if fullv.is_some_and(|e| e.changed) {
-            (Status::Changed, None)
+        } else if fullv.is_some_and(|e| e.changed) || fed.os_env.iter().any(|(n, _)| *n == v.name) {
+            let cross =
+                get("GOOS").is_some_and(|o| o != ctx.host_os) || get("GOARCH").is_some_and(|a| a != ctx.host_arch);
+            if v.name == "CGO_ENABLED" && v.value == "0" && minor >= 20 && !cross {
+                (
+                    Status::Changed,
+                    Some("set to 0, or CC is unset and no C compiler is in PATH (go1.20+ default)".into()),
+                )
+            } else {
+                (Status::Changed, None)
+            }
         } else if is_derived(&v.name) || d.is_none() {
             (Status::Derived, None)
         } else {
@@ -284,11 +303,25 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
         base.vars.iter().filter(|e| get(&e.name).is_none()).map(|e| e.name.clone()).collect()
     };
     let mut notes = std::mem::take(&mut parsed.notes);
+    let arch_name = get("GOARCH").and_then(|a| sim::arch_var(minor, &a, &ctx)).map(|a| a.0);
+    let quirk: Vec<&str> = fed
+        .os_env
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| *n == "GOPATH" || *n == "CGO_ENABLED" || Some(*n) == arch_name)
+        .collect();
+    if minor >= 23 && !quirk.is_empty() {
+        notes.push(format!(
+            "{} differ from the default but are left out of the predicted `go env -changed`: set in the OS environment, go1.23 compares them with defaults that already include the OS environment, so -changed does not list them (set with `go env -w`, it does)",
+            quirk.join(", ")
+        ));
+    }
     for (n, ls) in &parsed.duplicates {
         notes.push(format!(
             "{n} appears {} times (lines {}); the last one (line {}) is used",
             ls.len(),
-            ls.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", "),
+            ls.iter().take(10).map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+                + if ls.len() > 10 { ", …" } else { "" },
             ls.last().copied().unwrap_or(0)
         ));
     }
@@ -319,6 +352,19 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
 }
 
 /// Why a value is invalid for the go command of `ctx.minor` (None when fine).
+fn feed(fed: &mut Settings, v: &parse::Var, b: Option<&str>) {
+    match v.name.as_str() {
+        "GOENV" if v.value.is_empty() && b.is_some_and(|b| !b.is_empty()) => {
+            fed.os_env.push(("GOENV".into(), "off".into()))
+        }
+        "GOCACHE" if v.value == "off" && b == Some("off") => {}
+        _ if b != Some(v.value.as_str()) && !(b.is_none() && v.value.is_empty()) => {
+            fed.os_env.push((v.name.clone(), v.value.clone()))
+        }
+        _ => {}
+    }
+}
+
 pub fn invalid_reason(name: &str, v: &str, ctx: &Context) -> Option<String> {
     let m = ctx.minor;
     match name {
@@ -360,4 +406,81 @@ pub fn invalid_reason(name: &str, v: &str, ctx: &Context) -> Option<String> {
         "GOTMPDIR" if !v.is_empty() && !ctx.is_abs(v) => Some("go: GOTMPDIR must be an absolute path".into()),
         _ => None,
     }
+}
+
+/// Plain-text rendering for the CLI.
+pub fn render_text(r: &Report, verbose: bool) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "format: {}", r.format);
+    let _ = writeln!(o, "go version: go1.{} ({})", r.minor, r.inference.minor.basis);
+    let _ = writeln!(
+        o,
+        "host: {}/{} ({}; {})",
+        r.host_os, r.host_arch, r.inference.host_os.basis, r.inference.host_arch.basis
+    );
+    if let Some(h) = &r.context.home {
+        let _ = writeln!(o, "home: {h} ({})", r.inference.home.basis);
+    }
+    for n in &r.notes {
+        let _ = writeln!(o, "note: {n}");
+    }
+    if let Some(f) = &r.predicted_fatal {
+        let _ = writeln!(o, "go env would fail: {}", f.replace('\n', " "));
+    }
+    let _ = writeln!(o);
+    for v in &r.vars {
+        if !verbose && (v.status == Status::Default || (v.status == Status::Derived && v.note.is_none())) {
+            continue;
+        }
+        let st = match v.status {
+            Status::Default => "default",
+            Status::Changed => "changed",
+            Status::Derived => "derived",
+            Status::Unknown => "unknown",
+            Status::Invalid => "INVALID",
+        };
+        let _ = write!(o, "{:<14} {:<8} {}={:?}", format!("line {}", v.line), st, v.name, v.value);
+        if let Some(d) = &v.default {
+            if d != &v.value {
+                let _ = write!(o, "  (default {d:?})");
+            }
+        }
+        let _ = writeln!(o);
+        if let Some(n) = &v.note {
+            let _ = writeln!(o, "{:<24}{n}", "");
+        }
+        if verbose && !v.meaning.is_empty() {
+            let _ = writeln!(o, "{:<24}{}", "", v.meaning);
+        }
+    }
+    if !r.missing.is_empty() {
+        let _ = writeln!(o, "\nnot in the paste (go1.{} prints them): {}", r.minor, r.missing.join(" "));
+    }
+    let _ = writeln!(
+        o,
+        "\ngo env -changed would print ({} rules):",
+        if r.minor >= 23 { format!("go1.{}", r.minor) } else { "go1.23".into() }
+    );
+    if r.changed.is_empty() {
+        let _ = writeln!(o, "  (nothing)");
+    }
+    for (n, v) in &r.changed {
+        let _ = writeln!(o, "  {n}={v:?}");
+    }
+    let _ = writeln!(o);
+    for f in &r.findings {
+        let line = f.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        let _ = writeln!(o, "{line}{} [{}] {}", f.severity.key(), f.id, f.message);
+        let _ = writeln!(o, "    why: {}", f.why);
+        let _ = writeln!(o, "    do:  {}", f.action);
+        if let Some(fx) = &f.fix {
+            let _ = writeln!(o, "    fix: {}", fx.text());
+        }
+        let _ = writeln!(o, "    see: {}", f.source);
+    }
+    if r.findings.is_empty() {
+        let _ = writeln!(o, "no problems found");
+    }
+    o
 }

@@ -94,6 +94,10 @@ impl Context {
     }
 
     pub fn is_abs(&self, p: &str) -> bool {
+        // Placeholders used when a paste does not show the home directory.
+        if p.starts_with("$HOME") || p.starts_with("%USERPROFILE%") {
+            return true;
+        }
         if self.host_os == "windows" {
             let b = p.as_bytes();
             (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/'))
@@ -403,7 +407,13 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         }
         None => String::new(),
     };
-    let (mut gopath, gopath_changed) = env_or("GOPATH", &default_gopath);
+    let (mut gopath, _) = env_or("GOPATH", &default_gopath);
+    // cfg.defaultContext compares with go/build's default, which already read $GOPATH from
+    // the OS environment: only a go env file setting counts as changed [verified go1.23.5].
+    let gopath_changed = match s.os_get("GOPATH").filter(|v| !v.is_empty()) {
+        Some(_) => false,
+        None => gopath != default_gopath,
+    };
     let gopath_set = !getenv("GOPATH").is_empty();
     let mut fatal: Option<String> = None;
     let set_fatal = |f: &mut Option<String>, msg: String| {
@@ -469,7 +479,13 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
     }
     let gowork_env = getenv("GOWORK");
     if m >= 18 && !gowork_env.is_empty() && !matches!(gowork_env.as_str(), "off" | "auto") && !ctx.is_abs(&gowork_env) {
-        set_fatal(&mut fatal, "go: invalid GOWORK: not an absolute path".to_string());
+        // go1.19.8: modload's old message; go1.21.13+: "go: invalid GOWORK" [verified].
+        let msg = if m >= 21 {
+            "go: invalid GOWORK: not an absolute path"
+        } else {
+            "the path provided to GOWORK must be an absolute path"
+        };
+        set_fatal(&mut fatal, msg.to_string());
     }
     // GOCACHE (cache.DefaultDir)
     let gocache_env = getenv("GOCACHE");
@@ -581,6 +597,21 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         _ => vars.push(ev("GCCGO", "gccgo".into(), false)),
     }
     if let Some((name, def)) = arch_var(m, &goarch, ctx) {
+        // buildcfg reads the OS environment into its "default" (envOr(name, defaultX)), so an
+        // OS setting is not reported by -changed; a go env file setting is [verified go1.23.5].
+        // An invalid OS value falls back to the built-in default; GOARM is compared in its
+        // canonical go1.22/1.23 form `N,hardfloat|softfloat` [verified go1.23.5: GOARM=6 is
+        // reported, GOAMD64=v3 is not, GOAMD64=v5 is].
+        let def = match s.os_get(name).filter(|v| !v.is_empty()) {
+            Some(v) if validate::arch_value(name, v, m).is_none() => {
+                if name == "GOARM" && (22..=23).contains(&m) && !v.contains(',') {
+                    format!("{v},{}", if v == "5" { "softfloat" } else { "hardfloat" })
+                } else {
+                    v.to_string()
+                }
+            }
+            _ => def,
+        };
         let (v, c) = env_or(name, &def);
         vars.push(ev(name, v, c));
     }
@@ -595,7 +626,13 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
     vars.push(ev("CC", cc, !cc_env.is_empty()));
     vars.push(ev("CXX", cxx, !cxx_env.is_empty()));
     // CGO_ENABLED (cfg.defaultContext)
-    let mut default_cgo = cgo_supported(&goos, &goarch);
+    // go/build's default already honours CGO_ENABLED=0/1 from the OS environment; cmd/go then
+    // applies the cross-compile and no-C-compiler rules on top (cfg.go defaultContext).
+    let mut default_cgo = match s.os_get("CGO_ENABLED") {
+        Some("0") => false,
+        Some("1") => true,
+        _ => cgo_supported(&goos, &goarch),
+    };
     if goos != ctx.host_os || goarch != ctx.host_arch {
         default_cgo = false;
     } else if default_cgo && m >= 20 && s.os_get("CC").unwrap_or("").is_empty() && !ctx.cc_in_path {
