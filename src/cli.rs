@@ -6,11 +6,15 @@ use gocompat::{analyzer, render, Context, GoVersion};
 
 const USAGE: &str = "usage:
   gocompat check [--go-mod FILE] [--from V] [--to V] [--toolchain V] [--format text|json] [--verbose] FILE...
-  gocompat rules            list every rule (id, severity, versions, title)";
+  gocompat rules            list every rule (id, severity, versions, title)
+  gocompat env [--go-version V] [--os OS] [--arch ARCH] [--home DIR] [--goroot DIR] [--go-mod FILE]
+               [--upgrade-to V] [--format text|json] [--verbose] [FILE|-]
+                            resolve pasted `go env` output (stdin when - or no file)";
 
 pub fn main(args: Vec<String>) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("env") => env(&args[1..]),
         Some("rules") => {
             for r in gocompat::rules::ALL.iter() {
                 println!("{:<45} {:<16} {:<24} {}", r.id, r.severity.key(), r.versions, r.title);
@@ -91,4 +95,82 @@ fn check(args: &[String]) -> i32 {
         println!("{}", serde_json::to_string_pretty(&all_json).unwrap_or_else(|_| "[]".into()));
     }
     i32::from(found)
+}
+
+fn env(args: &[String]) -> i32 {
+    use gocompat::goenv;
+    use std::io::Read;
+    let mut opts = goenv::Options::default();
+    let mut json = false;
+    let mut verbose = false;
+    let mut upgrade_to: Option<GoVersion> = None;
+    let mut file: Option<String> = None;
+    let mut it = args.iter();
+    let parsed: Result<(), String> = (|| {
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--go-version" => opts.go_version = Some(version_arg(a, it.next())?),
+                "--upgrade-to" => upgrade_to = Some(version_arg(a, it.next())?),
+                "--os" => opts.os = Some(it.next().ok_or("--os needs a value")?.clone()),
+                "--arch" => opts.arch = Some(it.next().ok_or("--arch needs a value")?.clone()),
+                "--home" => opts.home = Some(it.next().ok_or("--home needs a value")?.clone()),
+                "--goroot" => opts.goroot = Some(it.next().ok_or("--goroot needs a value")?.clone()),
+                "--go-mod" => {
+                    let f = it.next().ok_or("--go-mod needs a file")?;
+                    opts.go_mod = Some(std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?);
+                }
+                "--format" => match it.next().map(String::as_str) {
+                    Some("json") => json = true,
+                    Some("text") => json = false,
+                    other => return Err(format!("--format: expected text or json, got {other:?}")),
+                },
+                "--verbose" | "-v" => verbose = true,
+                s if s.starts_with('-') && s != "-" => return Err(format!("unknown flag {s}")),
+                _ if file.is_some() => return Err("only one input file".into()),
+                _ => file = Some(a.clone()),
+            }
+        }
+        Ok(())
+    })();
+    if let Err(e) = parsed {
+        eprintln!("gocompat env: {e}\n{USAGE}");
+        return 2;
+    }
+    let mut bytes = Vec::new();
+    let res = match file.as_deref() {
+        None | Some("-") => std::io::stdin().take(64 << 20).read_to_end(&mut bytes).map(|_| ()),
+        Some(f) => std::fs::File::open(f).and_then(|h| h.take(64 << 20).read_to_end(&mut bytes)).map(|_| ()),
+    };
+    if let Err(e) = res {
+        eprintln!("gocompat env: {}: {e}", file.as_deref().unwrap_or("stdin"));
+        return 2;
+    }
+    let report = goenv::analyze_bytes(&bytes, &opts);
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(goenv::MAX_INPUT)]).into_owned();
+    let up = upgrade_to.map(|to| goenv::upgrade::upgrade(report.minor, to.minor, Some(&report), &text, &opts));
+    if json {
+        let v = serde_json::json!({ "report": &report, "upgrade": &up });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into()));
+    } else {
+        print!("{}", goenv::render_text(&report, verbose));
+        if let Some(u) = &up {
+            println!("\nupgrade go1.{} -> go1.{}:", u.from, u.to);
+            for (n, w) in &u.variables {
+                println!("  variable {n}: {w}");
+            }
+            for (n, a, b) in &u.defaults {
+                println!("  default {n}: {a:?} -> {b:?}");
+            }
+            for (m, b) in &u.behaviour {
+                println!("  go1.{m}: {b}");
+            }
+            for c in &u.checks_start {
+                println!("  starts firing: {c}");
+            }
+            for c in &u.checks_stop {
+                println!("  stops firing: {c}");
+            }
+        }
+    }
+    i32::from(report.findings.iter().any(|f| f.severity != goenv::Severity::Info))
 }

@@ -9,6 +9,7 @@
 pub mod analyzer;
 pub mod buildtag;
 pub mod diagnostic;
+pub mod goenv;
 pub mod gomod;
 pub mod render;
 pub mod rules;
