@@ -74,6 +74,10 @@ struct Case {
     name: String,
     go_mod: String,
     main: String,
+    /// Extra files (name, text): test files for `go list -test`.
+    extra: Vec<(String, String)>,
+    /// Resolve the test binary (`go list -test`, the `.test` package).
+    test: bool,
 }
 
 fn grid() -> Vec<Case> {
@@ -120,7 +124,13 @@ fn grid() -> Vec<Case> {
             None => "module example.com/m\n".to_string(),
         };
         for (dn, main) in dirs {
-            out.push(Case { name: format!("go {}/{dn}", gl.unwrap_or("-")), go_mod: head.clone(), main: main.clone() });
+            out.push(Case {
+                name: format!("go {}/{dn}", gl.unwrap_or("-")),
+                go_mod: head.clone(),
+                main: main.clone(),
+                extra: vec![],
+                test: false,
+            });
         }
         for (bn, block) in blocks {
             for (dn, main) in &dirs[..2] {
@@ -128,9 +138,38 @@ fn grid() -> Vec<Case> {
                     name: format!("go {}/{bn}/{dn}", gl.unwrap_or("-")),
                     go_mod: format!("{head}\n{block}"),
                     main: main.clone(),
+                    extra: vec![],
+                    test: false,
                 });
             }
         }
+        // Test binaries: in-package and external test files, for a library and for main.
+        let xtest = (
+            "a_x_test.go".to_string(),
+            "//go:debug httpmuxgo121=0\n//go:debug panicnil=0\npackage lib_test\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n"
+                .to_string(),
+        );
+        let intest = (
+            "z_in_test.go".to_string(),
+            "//go:debug panicnil=1\n//go:debug tls10server=0\npackage lib\n\nimport \"testing\"\n\nfunc TestIn(t *testing.T) {}\n".to_string(),
+        );
+        out.push(Case {
+            name: format!("go {}/test-lib", gl.unwrap_or("-")),
+            go_mod: head.clone(),
+            main: "//go:debug zipinsecurepath=0\npackage lib\n\nfunc F() {}\n".into(),
+            extra: vec![xtest, intest],
+            test: true,
+        });
+        out.push(Case {
+            name: format!("go {}/test-main", gl.unwrap_or("-")),
+            go_mod: head.clone(),
+            main: format!("//go:debug panicnil=1\npackage main\n{body}"),
+            extra: vec![(
+                "main_test.go".into(),
+                "//go:debug panicnil=0\npackage main\n\nimport \"testing\"\n\nfunc TestM(t *testing.T) {}\n".into(),
+            )],
+            test: true,
+        });
     }
     out
 }
@@ -168,11 +207,21 @@ fn real(tc: &Toolchain, case: &Case, work: &Path) -> Outcome {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("go.mod"), &case.go_mod).unwrap();
     std::fs::write(dir.join("main.go"), &case.main).unwrap();
+    for (n, t) in &case.extra {
+        std::fs::write(dir.join(n), t).unwrap();
+    }
     let readonly = !case.go_mod.contains("\ngo ");
-    let (ok, out, err) = go(tc, &dir, work, readonly, &["list", "-f", "{{.DefaultGODEBUG}}", "."]);
+    let (ok, out, err) = if case.test {
+        let (ok, out, err) =
+            go(tc, &dir, work, readonly, &["list", "-test", "-f", "{{.ImportPath}}|{{.DefaultGODEBUG}}", "."]);
+        let line = out.lines().find(|l| l.split('|').next().is_some_and(|p| p.ends_with(".test"))).unwrap_or("");
+        (ok, line.split_once('|').map(|x| x.1).unwrap_or("").to_string(), err)
+    } else {
+        go(tc, &dir, work, readonly, &["list", "-f", "{{.DefaultGODEBUG}}", "."])
+    };
     let list = if ok { format!("ok: {out}") } else { format!("fail: {err}") };
     let mut build = String::new();
-    if ok && case.main.contains("//go:debug") {
+    if ok && !case.test && case.main.contains("//go:debug") {
         // Same files as a non-main package (see the module docs).
         std::fs::write(dir.join("go.mod"), &case.go_mod).unwrap();
         let lib = case.main.replacen("package main", "package lib", 1);
@@ -188,10 +237,13 @@ fn real(tc: &Toolchain, case: &Case, work: &Path) -> Outcome {
 }
 
 fn predict(tc: &Toolchain, case: &Case) -> Outcome {
+    let mut files = vec![SourceFile { name: "./main.go".into(), text: case.main.clone() }];
+    files.extend(case.extra.iter().map(|(n, t)| SourceFile { name: format!("./{n}"), text: t.clone() }));
     let r = godebug::resolve(&Inputs {
         go_mod: Some(case.go_mod.clone()),
-        files: vec![SourceFile { name: "./main.go".into(), text: case.main.clone() }],
+        files,
         toolchain: Some(tc.version),
+        test: case.test,
         ..Inputs::default()
     });
     let fatal: Vec<_> = r.errors.iter().filter(|e| e.fatal).map(|e| e.message.clone()).collect();
@@ -200,7 +252,7 @@ fn predict(tc: &Toolchain, case: &Case) -> Outcome {
         None => format!("fail: {}", fatal.join("\n")),
     };
     let mut build = String::new();
-    if r.default_godebug.is_some() && case.main.contains("//go:debug") {
+    if r.default_godebug.is_some() && !case.test && case.main.contains("//go:debug") {
         build = r.errors.iter().filter(|e| !e.fatal).map(|e| e.message.clone()).collect::<Vec<_>>().join("\n");
     }
     Outcome { list, build }

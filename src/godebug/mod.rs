@@ -302,8 +302,15 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
     let mut dir_godebugs: Vec<(String, String, String, u32)> = Vec::new();
     if directives_on && applies {
         let lists: Vec<&(&str, FileDirectives)> = if inputs.test {
-            // directives, testDirectives, xtestDirectives: non-test files, then _test.go files.
-            files.iter().filter(|(n, _)| !is_test(n)).chain(files.iter().filter(|(n, _)| is_test(n))).collect()
+            // directives, testDirectives, xtestDirectives (load/test.go): non-test files, then
+            // in-package _test.go files, then those of the external `_test` package.
+            let xtest = |f: &FileDirectives| f.package.as_deref().is_some_and(|p| p.ends_with("_test"));
+            files
+                .iter()
+                .filter(|(n, _)| !is_test(n))
+                .chain(files.iter().filter(|(n, f)| is_test(n) && !xtest(f)))
+                .chain(files.iter().filter(|(n, f)| is_test(n) && xtest(f)))
+                .collect()
         } else {
             files.iter().filter(|(n, _)| !is_test(n)).collect()
         };
