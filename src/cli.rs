@@ -9,12 +9,17 @@ const USAGE: &str = "usage:
   gocompat rules            list every rule (id, severity, versions, title)
   gocompat env [--go-version V] [--os OS] [--arch ARCH] [--home DIR] [--goroot DIR] [--go-mod FILE]
                [--upgrade-to V] [--format text|json] [--verbose] [FILE|-]
-                            resolve pasted `go env` output (stdin when - or no file)";
+                            resolve pasted `go env` output (stdin when - or no file)
+  gocompat godebug [--go-mod FILE] [--go-work FILE] [--env GODEBUG] [--toolchain V] [--test] [--format text|json] [FILE.go...]
+                            every GODEBUG setting: effective value, source, DefaultGODEBUG, go command errors
+  gocompat godebug --diff A B
+                            GODEBUG defaults that differ between go lines A and B";
 
 pub fn main(args: Vec<String>) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("env") => env(&args[1..]),
+        Some("godebug") => godebug(&args[1..]),
         Some("rules") => {
             for r in gocompat::rules::ALL.iter() {
                 println!("{:<45} {:<16} {:<24} {}", r.id, r.severity.key(), r.versions, r.title);
@@ -173,4 +178,70 @@ fn env(args: &[String]) -> i32 {
         }
     }
     i32::from(report.findings.iter().any(|f| f.severity != goenv::Severity::Info))
+}
+
+/// `gocompat godebug`: exit 0, 1 when the go command would report errors, 2 usage or I/O error.
+fn godebug(args: &[String]) -> i32 {
+    use gocompat::godebug::{self as gd, Inputs, SourceFile};
+    let mut inputs = Inputs::default();
+    let mut json = false;
+    let mut diff: Option<(GoVersion, GoVersion)> = None;
+    let mut it = args.iter();
+    let parsed: Result<(), String> = (|| {
+        let read = |f: &String| std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"));
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--go-mod" => inputs.go_mod = Some(read(it.next().ok_or("--go-mod needs a file")?)?),
+                "--go-work" => inputs.go_work = Some(read(it.next().ok_or("--go-work needs a file")?)?),
+                "--env" => inputs.env = Some(it.next().ok_or("--env needs a GODEBUG value")?.clone()),
+                "--toolchain" => inputs.toolchain = Some(version_arg(a, it.next())?),
+                "--test" => inputs.test = true,
+                "--diff" => {
+                    let x = version_arg(a, it.next())?;
+                    diff = Some((x, version_arg(a, it.next())?));
+                }
+                "--format" => match it.next().map(String::as_str) {
+                    Some("json") => json = true,
+                    Some("text") => json = false,
+                    other => return Err(format!("--format: expected text or json, got {other:?}")),
+                },
+                s if s.starts_with('-') => return Err(format!("unknown flag {s}")),
+                f => {
+                    let name = std::path::Path::new(f).file_name().map(|n| n.to_string_lossy().into_owned());
+                    inputs.files.push(SourceFile { name: format!("./{}", name.unwrap_or_default()), text: read(a)? });
+                }
+            }
+        }
+        Ok(())
+    })();
+    if let Err(e) = parsed {
+        eprintln!("gocompat godebug: {e}\n{USAGE}");
+        return 2;
+    }
+    if let Some((a, b)) = diff {
+        let d = gd::diff_go_lines(a, b);
+        if json {
+            println!("{}", serde_json::to_string_pretty(&d).unwrap_or_else(|_| "[]".into()));
+        } else {
+            println!("GODEBUG differences between go {} and go {}:", a.mod_string(), b.mod_string());
+            for e in &d {
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(new behaviour)".into());
+                match e.kind {
+                    gd::DiffKind::DefaultChanged => {
+                        println!("  {:<28} {} -> {}", e.name, show(&e.from), show(&e.to))
+                    }
+                    gd::DiffKind::Introduced => println!("  {:<28} added between the two", e.name),
+                    gd::DiffKind::Removed => println!("  {:<28} removed between the two", e.name),
+                }
+            }
+        }
+        return 0;
+    }
+    let r = gd::resolve(&inputs);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_else(|_| "{}".into()));
+    } else {
+        print!("{}", gd::render_text(&r));
+    }
+    i32::from(!r.errors.is_empty())
 }

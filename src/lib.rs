@@ -10,6 +10,7 @@ pub mod analyzer;
 pub mod buildtag;
 pub mod diagnostic;
 pub mod goenv;
+pub mod godebug;
 pub mod gomod;
 pub mod render;
 pub mod rules;

@@ -1,0 +1,86 @@
+//! `cargo bench --bench analyze`: parse-only and full-analysis time over the Go 1.22
+//! standard library tree (`/usr/share/go-1.22/src`, every `.go` file, testdata included),
+//! with from=1.22 to=1.22 and go.mod `go 1.22`. Prints total bytes, both times, their ratio
+//! (the architecture budget is analysis <= 1.25 x parse) and MB/s. Single-threaded, each
+//! phase run `GOCOMPAT_BENCH_ROUNDS` times (default 1), the best round reported.
+//! Skips with a message when the tree is absent.
+
+use gocompat::{analyzer, Context, GoVersion};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const ROOT: &str = "/usr/share/go-1.22/src";
+
+fn go_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(p),
+                Ok(t) if t.is_file() && p.extension().is_some_and(|x| x == "go") => out.push(p),
+                _ => {}
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut n = 0;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        n = f();
+        best = best.min(t.elapsed());
+    }
+    (best, n)
+}
+
+fn main() {
+    let root = Path::new(ROOT);
+    if !root.is_dir() {
+        println!("analyze bench: {ROOT} not found: skipped");
+        return;
+    }
+    let rounds: usize = std::env::var("GOCOMPAT_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+    let files: Vec<(String, String)> = go_files(root)
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, String::from_utf8_lossy(&bytes).into_owned()))
+        })
+        .collect();
+    let total: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let ctx = Context {
+        go_mod: Some("module std\n\ngo 1.22\n".into()),
+        from: Some(GoVersion::lang(22)),
+        to: Some(GoVersion::lang(22)),
+        ..Context::default()
+    };
+    let (parse, nodes) =
+        best(rounds, || files.iter().map(|(_, t)| analyzer::parse(t).root_node().descendant_count() as usize).sum());
+    let (full, findings) = best(rounds, || {
+        files
+            .iter()
+            .map(|(name, t)| {
+                let mut c = ctx.clone();
+                c.file_name = Some(name.clone());
+                analyzer::analyze(t, &c).diagnostics.len()
+            })
+            .sum()
+    });
+    let mb = total as f64 / 1e6;
+    println!("analyze bench over {ROOT} ({} rules, {rounds} round(s), best shown)", gocompat::rules::ALL.len());
+    println!("  files                 {}", files.len());
+    println!("  total bytes           {total} ({mb:.1} MB)");
+    println!("  tree nodes            {nodes}");
+    println!("  parse only            {:.3} s  ({:.1} MB/s)", parse.as_secs_f64(), mb / parse.as_secs_f64());
+    println!("  full analysis         {:.3} s  ({:.1} MB/s)", full.as_secs_f64(), mb / full.as_secs_f64());
+    println!("  ratio analysis/parse  {:.3}  (budget 1.25)", full.as_secs_f64() / parse.as_secs_f64());
+    println!("  findings              {findings}");
+}
