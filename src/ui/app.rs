@@ -67,8 +67,11 @@ pub enum PreviewKey {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Popup {
     pub idx: usize,
-    pub top: f64,
+    /// Fixed position in the viewport, below the mark or above it when there is more room.
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
     pub left: f64,
+    pub max_height: f64,
     /// Opened by the caret (keyboard) rather than the mouse.
     pub by_caret: bool,
 }
@@ -86,6 +89,8 @@ pub enum Msg {
     Jump(usize),
     Hover(Option<usize>),
     HidePopup,
+    /// The editor scrolled: a popup would no longer sit at its mark.
+    ScrollHide,
     KeepPopup,
     Caret,
     Preview(Option<PreviewKey>),
@@ -120,6 +125,8 @@ pub struct App {
     pub(super) preview: Option<PreviewKey>,
     pub(super) popup: Option<Popup>,
     hide_timer: Option<Timeout>,
+    /// A jump scrolls the editor on purpose: scroll events until then keep the popup.
+    keep_popup_until: f64,
     pub(super) active: Option<usize>,
     /// Messages about the page itself (a bad link, ...), dismissable.
     pub(super) notes: Vec<String>,
@@ -332,8 +339,20 @@ impl App {
     fn popup_for(&self, idx: usize, by_caret: bool) -> Option<Popup> {
         let layer = self.layer.cast::<web_sys::Element>()?;
         let mark = layer.query_selector(&format!("mark[data-idx=\"{idx}\"]")).ok().flatten()?;
-        let (lr, mr) = (layer.get_bounding_client_rect(), mark.get_bounding_client_rect());
-        Some(Popup { idx, top: mr.bottom() - lr.top() + 4.0, left: (mr.left() - lr.left()).max(0.0), by_caret })
+        let r = mark.get_bounding_client_rect();
+        let w = dom::window()?;
+        let vw = w.inner_width().ok()?.as_f64()?;
+        let vh = w.inner_height().ok()?.as_f64()?;
+        let width = 460f64.min(vw * 0.92);
+        let left = r.left().min(vw - width - 8.0).max(8.0);
+        let below = vh - r.bottom() - 12.0;
+        let above = r.top() - 12.0;
+        let popup = if below >= 280.0 || below >= above {
+            Popup { idx, top: Some(r.bottom() + 4.0), bottom: None, left, max_height: below.max(120.0), by_caret }
+        } else {
+            Popup { idx, top: None, bottom: Some(vh - r.top() + 4.0), left, max_height: above.max(120.0), by_caret }
+        };
+        Some(popup)
     }
 
     fn textarea(&self) -> Option<web_sys::HtmlTextAreaElement> {
@@ -380,6 +399,7 @@ impl Component for App {
             preview: None,
             popup: None,
             hide_timer: None,
+            keep_popup_until: 0.0,
             active: None,
             notes: Vec::new(),
             status: String::new(),
@@ -525,6 +545,7 @@ impl Component for App {
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
                 }
                 self.popup = self.popup_for(idx, true);
+                self.keep_popup_until = dom::now_ms() + 600.0;
             }
             Msg::Hover(Some(idx)) => {
                 self.hide_timer = None;
@@ -539,6 +560,12 @@ impl Component for App {
                     self.hide_timer = Some(Timeout::new(300, move || link.send_message(Msg::HidePopup)));
                 }
                 return false;
+            }
+            Msg::ScrollHide => {
+                if self.popup.is_none() || dom::now_ms() < self.keep_popup_until {
+                    return false;
+                }
+                self.popup = None;
             }
             Msg::KeepPopup => {
                 self.hide_timer = None;

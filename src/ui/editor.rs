@@ -37,7 +37,7 @@ impl App {
             html! {
                 <select id={id} onchange={on}>
                     {for VERSIONS.iter().map(|v| html! {
-                        <option value={*v} selected={*v == value}>{format!("go{v}{}", if *v == default { " (default)" } else { "" })}</option>
+                        <option value={*v} selected={*v == value} title={(*v == default).then_some("default")}>{format!("go{v}")}</option>
                     })}
                 </select>
             }
@@ -81,24 +81,25 @@ impl App {
         let oninput =
             link.callback(|e: InputEvent| Msg::CodeInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()));
         let tab_escape = self.tab_escape.clone();
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Escape" {
                 tab_escape.set(true);
-                return;
+                return Some(Msg::HidePopup);
             }
             if key == "Tab" && !e.shift_key() && !e.ctrl_key() && !e.alt_key() && !e.meta_key() {
                 if tab_escape.get() {
                     tab_escape.set(false);
-                    return; // leave the editor: default focus move
+                    return None; // leave the editor: the default focus move
                 }
                 e.prevent_default();
                 insert_tab(&e);
-                return;
+                return None;
             }
             if key != "Shift" {
                 tab_escape.set(false);
             }
+            None
         });
         let caret = link.callback(|_: KeyboardEvent| Msg::Caret);
         let click = link.callback(|_: MouseEvent| Msg::Caret);
@@ -127,7 +128,7 @@ impl App {
                     <h2 id="editor-heading">{"Go code"}</h2>
                     <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
                 </div>
-                <div class="editor-scroll">
+                <div class="editor-scroll" onscroll={link.callback(|_: Event| Msg::ScrollHide)}>
                     <div class="editor">
                         <div class="gutter" aria-hidden="true">
                             {for gutter.iter().enumerate().map(|(i, g)| {
@@ -171,14 +172,21 @@ impl App {
     }
 
     fn view_popup(&self, ctx: &Context<Self>) -> Html {
-        let Some(Popup { idx, top, left, .. }) = self.popup else { return html! {} };
+        let Some(Popup { idx, top, bottom, left, max_height, .. }) = self.popup else { return html! {} };
+        let mut style = format!("left:{left:.0}px;max-height:{:.0}px;", max_height.min(420.0));
+        if let Some(t) = top {
+            style.push_str(&format!("top:{t:.0}px;"));
+        }
+        if let Some(b) = bottom {
+            style.push_str(&format!("bottom:{b:.0}px;"));
+        }
         let Some(d) = self.current.as_ref().and_then(|c| c.analysis.diagnostics.get(idx)) else { return html! {} };
         let keep = ctx.link().callback(|_: MouseEvent| Msg::KeepPopup);
         let leave = ctx.link().callback(|_: MouseEvent| Msg::Hover(None));
         let close = ctx.link().callback(|_: MouseEvent| Msg::HidePopup);
         html! {
             <div class={classes!("popup", format!("sev-{}", d.severity.key()))} id="popup" role="dialog" aria-label="Finding details"
-                style={format!("top:{top:.0}px;left:{left:.0}px")} onmouseenter={keep} onmouseleave={leave}>
+                style={style} onmouseenter={keep} onmouseleave={leave}>
                 <button type="button" class="popup-close" aria-label="Close" onclick={close}>{"×"}</button>
                 {self.view_details(ctx, idx, d, true)}
             </div>

@@ -80,7 +80,7 @@ impl App {
                 <button type="button" class="diag-jump" onclick={jump} aria-current={active.then_some("true")}>
                     <span class="sev-badge">{d.severity.label()}</span>
                     <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
-                    <span class="msg">{d.message.clone()}</span>
+                    <span class="msg">{rich(&d.message)}</span>
                 </button>
                 {self.view_details(ctx, idx, d, false)}
             </li>
@@ -102,9 +102,9 @@ impl App {
                 <div class="fix">
                     <p class="fix-title">
                         <span class={classes!("fix-kind", if unsafe_ { "unsafe" } else { "safe" })}>{if unsafe_ { "Fix (may change behaviour)" } else { "Safe fix" }}</span>
-                        {" "}{f.title.clone()}
+                        {" "}{rich(&f.title)}
                     </p>
-                    {for f.reason.as_ref().map(|r| html! { <p class="fix-reason">{r.clone()}</p> })}
+                    {for f.reason.as_ref().map(|r| html! { <p class="fix-reason">{rich(r)}</p> })}
                     <div class="fix-buttons">
                         {for (!in_popup).then(|| html! {
                             <button type="button" class="secondary preview-fix" aria-pressed={preview_on.to_string()} onclick={preview}>{"Preview"}</button>
@@ -121,10 +121,10 @@ impl App {
                     <p class="popup-head"><span class="sev-badge">{d.severity.label()}</span>{" "}<code class="rule">{d.rule.clone()}</code></p>
                 })}
                 {for in_popup.then(|| html! { <p class="msg">{d.message.clone()}</p> })}
-                <p class="why">{d.explanation.clone()}</p>
+                <p class="why">{rich(&d.explanation)}</p>
                 {for (!d.sides.is_empty()).then(|| html! {
                     <dl class="sides">
-                        {for d.sides.iter().map(|s| html! { <><dt>{s.version.clone()}</dt><dd>{s.behavior.clone()}</dd></> })}
+                        {for d.sides.iter().map(|s| html! { <><dt>{s.version.clone()}</dt><dd>{rich(&s.behavior)}</dd></> })}
                     </dl>
                 })}
                 {for d.godebug.as_ref().map(|g| html! {
@@ -142,6 +142,21 @@ impl App {
         } else {
             html! { <><details class="details"><summary>{"Why, and what to do"}</summary>{body}</details>{for fix}</> }
         }
+    }
+}
+
+/// Text with `backtick` spans shown as code (still text nodes only).
+pub(super) fn rich(text: &str) -> Html {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return html! { {text.to_string()} };
+    }
+    html! {
+        <>{for parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 {
+            html! { <code>{p.to_string()}</code> }
+        } else {
+            html! { {p.to_string()} }
+        })}</>
     }
 }
 
