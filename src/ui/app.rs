@@ -103,6 +103,7 @@ pub enum Msg {
     Copied(Result<(), String>),
     WriteUrl,
     DismissNote(usize),
+    ShowAll,
 }
 
 pub struct App {
@@ -117,7 +118,8 @@ pub struct App {
     pub(super) marks: Vec<MarkSpan>,
     pub(super) backend: Backend,
     req_id: u64,
-    in_flight: Option<u64>,
+    /// The id and text of the request the worker is working on.
+    in_flight: Option<(u64, String)>,
     queued: bool,
     debounce: Option<Timeout>,
     worker_timer: Option<Timeout>,
@@ -136,6 +138,8 @@ pub struct App {
     last_url_write: f64,
     url_timer: Option<Timeout>,
     pub(super) example: String,
+    /// List every finding, not only the first [`super::panel`] limit per severity.
+    pub(super) show_all: bool,
     pub(super) textarea: NodeRef,
     pub(super) layer: NodeRef,
     /// Esc was pressed in the editor: the next Tab leaves it.
@@ -195,13 +199,7 @@ impl App {
         for (idx, d) in cur.analysis.diagnostics.iter().enumerate() {
             if let Some((start, end)) = sync::map_span(d.span.start, d.span.end, region) {
                 if end <= self.code.len() {
-                    self.marks.push(MarkSpan {
-                        start,
-                        end,
-                        idx,
-                        rule: d.rule.clone(),
-                        severity: d.severity.key(),
-                    });
+                    self.marks.push(MarkSpan { start, end, idx, rule: d.rule.clone(), severity: d.severity.key() });
                 }
             }
         }
@@ -223,7 +221,7 @@ impl App {
                 }
                 let req = Request { id: self.req_id, code: self.code.clone(), ctx: self.context() };
                 match worker.send(&req) {
-                    Ok(()) => self.in_flight = Some(req.id),
+                    Ok(()) => self.in_flight = Some((req.id, req.code)),
                     Err(e) => {
                         self.worker_failed(format!("could not send to the worker: {e}"));
                     }
@@ -309,9 +307,7 @@ impl App {
         if let Some(code) = s.code {
             self.code = code;
         }
-        for (field, value, default) in
-            [(&mut self.from, s.from, DEFAULT_FROM), (&mut self.to, s.to, DEFAULT_TO)]
-        {
+        for (field, value, default) in [(&mut self.from, s.from, DEFAULT_FROM), (&mut self.to, s.to, DEFAULT_TO)] {
             match value {
                 Some(v) if valid_version(&v) => *field = v,
                 Some(v) => {
@@ -407,6 +403,7 @@ impl Component for App {
             last_url_write: 0.0,
             url_timer: None,
             example: default.id.to_string(),
+            show_all: false,
             textarea: NodeRef::default(),
             layer: NodeRef::default(),
             tab_escape: Rc::new(Cell::new(false)),
@@ -496,10 +493,15 @@ impl Component for App {
                 }
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Done { id, analysis, millis })) => {
-                self.in_flight = None;
-                if id == self.req_id {
-                    let code = self.code.clone();
-                    self.accept(Current { code, analysis, millis, on_worker: true });
+                let sent = self.in_flight.take();
+                match sent {
+                    // The newest request: show it (its text may be older than the editor's;
+                    // the marks are moved onto the live text).
+                    Some((sent_id, code)) if sent_id == id && id == self.req_id => {
+                        self.accept(Current { code, analysis, millis, on_worker: true });
+                    }
+                    // A stale reply: dropped.
+                    _ => {}
                 }
                 if self.queued {
                     self.queued = false;
@@ -507,7 +509,7 @@ impl Component for App {
                     if let Backend::Ready(w) = &self.backend {
                         let sent = w.send(&req);
                         match sent {
-                            Ok(()) => self.in_flight = Some(req.id),
+                            Ok(()) => self.in_flight = Some((req.id, req.code)),
                             Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
                         }
                     }
@@ -593,7 +595,8 @@ impl Component for App {
                     self.status = "The analysis is catching up with your edits; try again in a moment.".into();
                     return true;
                 }
-                let Some(fix) = self.current.as_ref().and_then(|c| c.analysis.diagnostics.get(idx)).and_then(|d| d.fix.clone())
+                let Some(fix) =
+                    self.current.as_ref().and_then(|c| c.analysis.diagnostics.get(idx)).and_then(|d| d.fix.clone())
                 else {
                     return false;
                 };
@@ -624,7 +627,11 @@ impl Component for App {
                         "Applied {} safe fix{}{}. Undo restores the previous text.",
                         r.applied,
                         if r.applied == 1 { "" } else { "es" },
-                        if r.skipped > 0 { format!(" ({} skipped: they overlapped another fix)", r.skipped) } else { String::new() }
+                        if r.skipped > 0 {
+                            format!(" ({} skipped: they overlapped another fix)", r.skipped)
+                        } else {
+                            String::new()
+                        }
                     );
                     self.replace_text(ctx, r.text, true);
                 } else {
@@ -677,6 +684,7 @@ impl Component for App {
                 self.status = format!("Could not copy ({e}): the link is in the address bar.");
             }
             Msg::WriteUrl => self.write_url(),
+            Msg::ShowAll => self.show_all = true,
             Msg::DismissNote(i) => {
                 if i < self.notes.len() {
                     self.notes.remove(i);
@@ -684,6 +692,15 @@ impl Component for App {
             }
         }
         true
+    }
+
+    fn rendered(&mut self, _ctx: &yew::Context<Self>, first_render: bool) {
+        if first_render {
+            // Cold load → first diagnostics on screen, for the browser tests and the curious.
+            if let Some(root) = dom::document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-first-diagnostics-ms", &format!("{:.0}", dom::now_ms()));
+            }
+        }
     }
 
     fn view(&self, ctx: &yew::Context<Self>) -> Html {

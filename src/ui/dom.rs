@@ -1,7 +1,6 @@
 //! Small browser helpers. Every call tolerates a missing API (private mode storage, no
 //! clipboard, old browsers): failures become `None`/`Err`, never a panic.
 
-
 use web_sys::{Document, Storage, Window};
 
 pub fn window() -> Option<Window> {
@@ -64,4 +63,3 @@ pub fn set_theme_attr(theme: Option<&str>) {
         }
     }
 }
-

@@ -42,10 +42,14 @@ impl App {
                 </select>
             }
         };
-        let on_from = ctx.link().callback(|e: Event| Msg::SetFrom(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-        let on_to = ctx.link().callback(|e: Event| Msg::SetTo(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-        let on_gomod =
-            ctx.link().callback(|e: InputEvent| Msg::GoModInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()));
+        let on_from = ctx
+            .link()
+            .callback(|e: Event| Msg::SetFrom(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let on_to =
+            ctx.link().callback(|e: Event| Msg::SetTo(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let on_gomod = ctx.link().callback(|e: InputEvent| {
+            Msg::GoModInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        });
         html! {
             <section class="versions" aria-label="Versions">
                 <div class="version-pick">
@@ -78,8 +82,9 @@ impl App {
 
     fn view_editor(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let oninput =
-            link.callback(|e: InputEvent| Msg::CodeInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()));
+        let oninput = link.callback(|e: InputEvent| {
+            Msg::CodeInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        });
         let tab_escape = self.tab_escape.clone();
         let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
             let key = e.key();

@@ -7,7 +7,7 @@
 use tree_sitter::Node;
 
 /// Above this size the editor shows plain text (highlighting stays cheap per keystroke).
-pub const MAX_HIGHLIGHT_BYTES: usize = 256 * 1024;
+pub const MAX_HIGHLIGHT_BYTES: usize = 96 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {

@@ -6,6 +6,9 @@ use super::diff::{self, Line};
 use gocompat::{apply_edits, apply_fixes, Applicability, Diagnostic, LineIndex, Severity};
 use yew::prelude::*;
 
+/// Findings listed per severity before a "Show more" button (the editor marks them all).
+const LIST_LIMIT: usize = 100;
+
 impl App {
     pub(super) fn view_panel(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
@@ -55,12 +58,22 @@ impl App {
                                 if items.is_empty() { return html! {}; }
                                 items.sort_by_key(|(_, d)| (d.span.start, d.span.end));
                                 let heading = format!("{} ({})", capitalise(sev.label()), items.len());
+                                let total = items.len();
+                                if !self.show_all {
+                                    items.truncate(LIST_LIMIT);
+                                }
+                                let more = total - items.len();
                                 html! {
                                     <section class={classes!("group", format!("sev-{}", sev.key()))} aria-label={heading.clone()}>
                                         <h3>{heading}</h3>
                                         <ul>
                                             {for items.into_iter().map(|(idx, d)| self.view_item(ctx, &li, &cur.code, idx, d))}
                                         </ul>
+                                        {for (more > 0).then(|| html! {
+                                            <button type="button" class="secondary show-all" onclick={link.callback(|_| Msg::ShowAll)}>
+                                                {format!("Show {more} more")}
+                                            </button>
+                                        })}
                                     </section>
                                 }
                             })}

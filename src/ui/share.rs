@@ -63,7 +63,11 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, String> {
         return Ok(None);
     }
     if frag.len() > 4 * MAX_LINK_CHARS {
-        return Err(format!("the link's state is {} characters long (at most {} are read)", frag.len(), 4 * MAX_LINK_CHARS));
+        return Err(format!(
+            "the link's state is {} characters long (at most {} are read)",
+            frag.len(),
+            4 * MAX_LINK_CHARS
+        ));
     }
     let mut version = None;
     let mut mode = None;
@@ -91,7 +95,8 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, String> {
                 .map_err(|e| format!("the link's data is not valid base64url ({e})"))?;
             let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES)
                 .map_err(|e| format!("the link's data is damaged or larger than 1 MB when unpacked ({e:?})"))?;
-            serde_json::from_slice::<Shared>(&json).map_err(|e| format!("the link's data is not a gocompat state ({e})"))?
+            serde_json::from_slice::<Shared>(&json)
+                .map_err(|e| format!("the link's data is not a gocompat state ({e})"))?
         }
     };
     if let Some(m) = mode {
@@ -106,14 +111,23 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = Shared { code: Some("package main\n// 中 😀\n".into()), from: Some("1.20".into()), ..Default::default() };
+        let s =
+            Shared {
+                code: Some("package main\n// 中 😀\n".into()), from: Some("1.20".into()), ..Default::default()
+            };
         let f = encode(&s).unwrap();
         assert_eq!(decode(&f).unwrap(), Some(s));
     }
 
     #[test]
     fn hostile_fragments_are_errors() {
-        for f in ["#v=2&z=abc", "#v=1&z=!!!", "#v=1&z=AAAA", "#v=1&z=", "v=1&z=q1YqLs0tSLFSUEouLUrOzFMoLkgsqlQoSU3OTE5VKM7P00mtSM4syczJVKhJLcrPz9UtSi1Lzq8vydXJzEgtzQEA"] {
+        for f in [
+            "#v=2&z=abc",
+            "#v=1&z=!!!",
+            "#v=1&z=AAAA",
+            "#v=1&z=",
+            "v=1&z=q1YqLs0tSLFSUEouLUrOzFMoLkgsqlQoSU3OTE5VKM7P00mtSM4syczJVKhJLcrPz9UtSi1Lzq8vydXJzEgtzQEA",
+        ] {
             let _ = decode(f);
         }
         assert!(decode("#v=2&z=abc").is_err());

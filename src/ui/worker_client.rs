@@ -4,7 +4,7 @@
 use super::protocol::{Reply, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use yew::Callback;
 
 /// Where Trunk puts the worker's loader (see index.html, `data-loader-shim`).
@@ -19,7 +19,7 @@ pub enum WorkerEvent {
 pub struct WorkerClient {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 impl WorkerClient {
@@ -34,10 +34,11 @@ impl WorkerClient {
             };
             ev.emit(event);
         });
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             e.prevent_default();
-            let msg = e.message();
-            events.emit(WorkerEvent::Failed(if msg.is_empty() { "the worker script failed to load".into() } else { msg }));
+            // A script that fails to load gives a plain Event; an exception an ErrorEvent.
+            let msg = e.dyn_ref::<ErrorEvent>().map(|e| e.message()).unwrap_or_default();
+            events.emit(WorkerEvent::Failed(if msg.is_empty() { "its script failed to load".into() } else { msg }));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
