@@ -1,1 +1,38 @@
-pub fn start() {}
+//! The web app (wasm32 only): a Yew component tree over the pure core.
+//!
+//! * [`app`]: the state, the analysis scheduling (worker or main thread), fixes, undo.
+//! * [`editor`]: the textarea over a highlighted copy ([`overlay`], [`highlight`]).
+//! * [`panel`]: the diagnostics list and fix previews ([`diff`]).
+//! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
+//! * [`protocol`], [`worker_client`]: the Web Worker (`src/bin/worker.rs`).
+
+mod app;
+mod diff;
+mod dom;
+mod editor;
+pub mod env_view;
+mod examples;
+mod highlight;
+mod overlay;
+mod panel;
+pub mod protocol;
+mod share;
+mod sync;
+mod worker_client;
+
+/// Mounts the app into `#app`, replacing the static loading message.
+pub fn start() {
+    if let Some(t) = dom::load(app::THEME_KEY).filter(|t| t == "light" || t == "dark") {
+        dom::set_theme_attr(Some(&t));
+    }
+    match dom::document().and_then(|d| d.get_element_by_id("app")) {
+        Some(root) => {
+            root.set_inner_html("");
+            let _ = root.remove_attribute("aria-busy");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,784 @@
+//! The app's state and its update loop.
+//!
+//! Analysis runs in the worker once it says it is ready; until then (and for good if it
+//! fails, with a visible note) on the main thread. Requests are debounced (100 ms), carry a
+//! monotonic id, at most one is in flight, and replies for older ids are dropped.
+
+use super::examples::{self, Example};
+use super::highlight::{self, Token};
+use super::overlay::MarkSpan;
+use super::protocol::{Reply, Request};
+use super::share::{self, Shared};
+use super::worker_client::{WorkerClient, WorkerEvent};
+use super::{dom, sync};
+use gloo_timers::callback::Timeout;
+use gocompat::{apply_edits, apply_fixes, Analysis, Applicability, GoVersion, LineIndex};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+pub const THEME_KEY: &str = "gocompat.theme";
+pub const DRAFT_KEY: &str = "gocompat.draft.v1";
+pub const VERSIONS: &[&str] = &["1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23", "1.24"];
+pub const DEFAULT_FROM: &str = "1.21";
+pub const DEFAULT_TO: &str = "1.22";
+const DEBOUNCE_MS: u32 = 100;
+const URL_INTERVAL_MS: f64 = 1000.0;
+const WORKER_START_TIMEOUT_MS: u32 = 15_000;
+const UNDO_DEPTH: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Code,
+    Env,
+}
+
+impl Mode {
+    fn key(self) -> &'static str {
+        match self {
+            Mode::Code => "code",
+            Mode::Env => "env",
+        }
+    }
+}
+
+pub enum Backend {
+    Starting(WorkerClient),
+    Ready(WorkerClient),
+    /// The reason the worker is not used; analysis runs on the main thread.
+    Failed(String),
+}
+
+/// The analysis shown, with the exact text it was computed for.
+pub struct Current {
+    pub code: String,
+    pub analysis: Analysis,
+    pub millis: f64,
+    pub on_worker: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreviewKey {
+    Diag(usize),
+    AllSafe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Popup {
+    pub idx: usize,
+    /// Fixed position in the viewport, below the mark or above it when there is more room.
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
+    pub left: f64,
+    pub max_height: f64,
+    /// Opened by the caret (keyboard) rather than the mouse.
+    pub by_caret: bool,
+}
+
+pub enum Msg {
+    CodeInput(String),
+    SetFrom(String),
+    SetTo(String),
+    GoModInput(String),
+    EnvInput(String),
+    SetMode(Mode),
+    Analyze,
+    Worker(WorkerEvent),
+    WorkerStartTimeout,
+    Jump(usize),
+    Hover(Option<usize>),
+    HidePopup,
+    /// The editor scrolled: a popup would no longer sit at its mark.
+    ScrollHide,
+    KeepPopup,
+    Caret,
+    Preview(Option<PreviewKey>),
+    ApplyFix(usize),
+    ApplyAllSafe,
+    Undo,
+    LoadExample(String),
+    ToggleTheme,
+    CopyLink,
+    Copied(Result<(), String>),
+    WriteUrl,
+    DismissNote(usize),
+    ShowAll,
+}
+
+pub struct App {
+    pub(super) code: String,
+    pub(super) from: String,
+    pub(super) to: String,
+    pub(super) gomod: String,
+    pub(super) env: String,
+    pub(super) mode: Mode,
+    pub(super) current: Option<Current>,
+    pub(super) tokens: Vec<Token>,
+    pub(super) marks: Vec<MarkSpan>,
+    pub(super) backend: Backend,
+    req_id: u64,
+    /// The id and text of the request the worker is working on.
+    in_flight: Option<(u64, String)>,
+    queued: bool,
+    debounce: Option<Timeout>,
+    worker_timer: Option<Timeout>,
+    pub(super) undo: Vec<String>,
+    pub(super) preview: Option<PreviewKey>,
+    pub(super) popup: Option<Popup>,
+    hide_timer: Option<Timeout>,
+    /// A jump scrolls the editor on purpose: scroll events until then keep the popup.
+    keep_popup_until: f64,
+    pub(super) active: Option<usize>,
+    /// Messages about the page itself (a bad link, ...), dismissable.
+    pub(super) notes: Vec<String>,
+    /// The live status line (fix applied, link copied, ...).
+    pub(super) status: String,
+    pub(super) share_error: Option<String>,
+    last_url_write: f64,
+    url_timer: Option<Timeout>,
+    pub(super) example: String,
+    /// List every finding, not only the first [`super::panel`] limit per severity.
+    pub(super) show_all: bool,
+    pub(super) textarea: NodeRef,
+    pub(super) layer: NodeRef,
+    /// Esc was pressed in the editor: the next Tab leaves it.
+    pub(super) tab_escape: Rc<Cell<bool>>,
+}
+
+fn valid_version(v: &str) -> bool {
+    VERSIONS.contains(&v)
+}
+
+impl App {
+    fn context(&self) -> gocompat::Context {
+        let gomod = self.gomod.trim();
+        gocompat::Context {
+            go_mod: (!gomod.is_empty()).then(|| self.gomod.clone()),
+            from: GoVersion::parse(&self.from).ok(),
+            to: GoVersion::parse(&self.to).ok(),
+            toolchain: None,
+            file_name: None,
+        }
+    }
+
+    pub(super) fn fresh(&self) -> bool {
+        self.current.as_ref().is_some_and(|c| c.code == self.code)
+    }
+
+    fn request(&self) -> Request {
+        Request { id: self.req_id, code: self.code.clone(), ctx: self.context() }
+    }
+
+    fn analyze_here(&mut self) {
+        let t0 = dom::now_ms();
+        let analysis = gocompat::analyze(&self.code, &self.context());
+        let millis = dom::now_ms() - t0;
+        self.accept(Current { code: self.code.clone(), analysis, millis, on_worker: false });
+    }
+
+    fn accept(&mut self, current: Current) {
+        self.current = Some(current);
+        if self.active.is_some_and(|a| a >= self.diag_len()) {
+            self.active = None;
+        }
+        self.popup = None;
+        self.preview = None;
+        self.remap();
+    }
+
+    pub(super) fn diag_len(&self) -> usize {
+        self.current.as_ref().map(|c| c.analysis.diagnostics.len()).unwrap_or(0)
+    }
+
+    /// Recomputes the marks: the current analysis' spans moved onto the live text.
+    fn remap(&mut self) {
+        self.marks.clear();
+        let Some(cur) = &self.current else { return };
+        let region = sync::edit_region(&cur.code, &self.code);
+        for (idx, d) in cur.analysis.diagnostics.iter().enumerate() {
+            if let Some((start, end)) = sync::map_span(d.span.start, d.span.end, region) {
+                if end <= self.code.len() {
+                    self.marks.push(MarkSpan { start, end, idx, rule: d.rule.clone(), severity: d.severity.key() });
+                }
+            }
+        }
+    }
+
+    fn schedule_analysis(&mut self, ctx: &yew::Context<Self>) {
+        let link = ctx.link().clone();
+        self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Analyze)));
+    }
+
+    fn run_analysis(&mut self) {
+        self.debounce = None;
+        self.req_id += 1;
+        match &self.backend {
+            Backend::Ready(worker) => {
+                if self.in_flight.is_some() {
+                    self.queued = true;
+                    return;
+                }
+                let req = Request { id: self.req_id, code: self.code.clone(), ctx: self.context() };
+                match worker.send(&req) {
+                    Ok(()) => self.in_flight = Some((req.id, req.code)),
+                    Err(e) => {
+                        self.worker_failed(format!("could not send to the worker: {e}"));
+                    }
+                }
+            }
+            Backend::Starting(_) | Backend::Failed(_) => self.analyze_here(),
+        }
+    }
+
+    fn worker_failed(&mut self, reason: String) {
+        self.backend = Backend::Failed(reason);
+        self.in_flight = None;
+        self.queued = false;
+        self.worker_timer = None;
+        self.analyze_here();
+    }
+
+    fn text_changed(&mut self, ctx: &yew::Context<Self>) {
+        self.tokens = highlight::tokens(&self.code);
+        self.remap();
+        self.popup = None;
+        self.preview = None;
+        self.schedule_analysis(ctx);
+        self.schedule_url(ctx);
+    }
+
+    /// Replaces the whole text (fix, example, undo), remembering the old one for Undo.
+    fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
+        if remember {
+            let old = std::mem::take(&mut self.code);
+            self.undo.push(old);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.code = text;
+        self.text_changed(ctx);
+        // Analyse at once: the user expects the result of their click.
+        self.run_analysis();
+    }
+
+    fn shared(&self) -> Shared {
+        let default = examples::DEFAULT;
+        Shared {
+            code: (self.code != default.code).then(|| self.code.clone()),
+            from: (self.from != DEFAULT_FROM).then(|| self.from.clone()),
+            to: (self.to != DEFAULT_TO).then(|| self.to.clone()),
+            gomod: (!self.gomod.is_empty()).then(|| self.gomod.clone()),
+            env: (!self.env.is_empty()).then(|| self.env.clone()),
+            mode: (self.mode != Mode::Code).then(|| self.mode.key().to_string()),
+        }
+    }
+
+    fn schedule_url(&mut self, ctx: &yew::Context<Self>) {
+        if self.url_timer.is_some() {
+            return;
+        }
+        let wait = (self.last_url_write + URL_INTERVAL_MS - dom::now_ms()).max(0.0);
+        let link = ctx.link().clone();
+        self.url_timer = Some(Timeout::new(wait.ceil() as u32, move || link.send_message(Msg::WriteUrl)));
+    }
+
+    fn write_url(&mut self) {
+        self.url_timer = None;
+        self.last_url_write = dom::now_ms();
+        let state = self.shared();
+        if let Ok(json) = serde_json::to_string(&state) {
+            dom::save(DRAFT_KEY, &json);
+        }
+        match share::encode(&state) {
+            Ok(frag) => {
+                self.share_error = None;
+                dom::replace_hash(&frag);
+            }
+            Err(e) => {
+                self.share_error = Some(e);
+                dom::replace_hash("");
+            }
+        }
+    }
+
+    fn apply_state(&mut self, s: Shared) {
+        if let Some(code) = s.code {
+            self.code = code;
+        }
+        for (field, value, default) in [(&mut self.from, s.from, DEFAULT_FROM), (&mut self.to, s.to, DEFAULT_TO)] {
+            match value {
+                Some(v) if valid_version(&v) => *field = v,
+                Some(v) => {
+                    self.notes.push(format!(
+                        "The saved state names Go version {:?}, which this page does not offer; using {default}.",
+                        v.chars().take(20).collect::<String>()
+                    ));
+                }
+                None => {}
+            }
+        }
+        if let Some(g) = s.gomod {
+            self.gomod = g;
+        }
+        if let Some(e) = s.env {
+            self.env = e;
+        }
+        self.mode = match s.mode.as_deref() {
+            Some("env") => Mode::Env,
+            _ => Mode::Code,
+        };
+    }
+
+    /// Positions the popup under the mark of diagnostic `idx`.
+    fn popup_for(&self, idx: usize, by_caret: bool) -> Option<Popup> {
+        let layer = self.layer.cast::<web_sys::Element>()?;
+        let mark = layer.query_selector(&format!("mark[data-idx=\"{idx}\"]")).ok().flatten()?;
+        let r = mark.get_bounding_client_rect();
+        let w = dom::window()?;
+        let vw = w.inner_width().ok()?.as_f64()?;
+        let vh = w.inner_height().ok()?.as_f64()?;
+        let width = 460f64.min(vw * 0.92);
+        let left = r.left().min(vw - width - 8.0).max(8.0);
+        let below = vh - r.bottom() - 12.0;
+        let above = r.top() - 12.0;
+        let popup = if below >= 280.0 || below >= above {
+            Popup { idx, top: Some(r.bottom() + 4.0), bottom: None, left, max_height: below.max(120.0), by_caret }
+        } else {
+            Popup { idx, top: None, bottom: Some(vh - r.top() + 4.0), left, max_height: above.max(120.0), by_caret }
+        };
+        Some(popup)
+    }
+
+    fn textarea(&self) -> Option<web_sys::HtmlTextAreaElement> {
+        self.textarea.cast::<web_sys::HtmlTextAreaElement>()
+    }
+
+    /// The mark whose span contains the caret, if any.
+    fn mark_at_caret(&self) -> Option<usize> {
+        let ta = self.textarea()?;
+        let start = ta.selection_start().ok().flatten()? as usize;
+        let li = LineIndex::new(&self.code);
+        let off = li.offset_from_utf16(&self.code, start);
+        self.marks
+            .iter()
+            .filter(|m| m.start <= off && (off < m.end || (m.start == m.end && off == m.start)))
+            .min_by_key(|m| m.end - m.start)
+            .map(|m| m.idx)
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &yew::Context<Self>) -> Self {
+        let default: &Example = examples::DEFAULT;
+        let mut app = App {
+            code: default.code.to_string(),
+            from: DEFAULT_FROM.into(),
+            to: DEFAULT_TO.into(),
+            gomod: String::new(),
+            env: String::new(),
+            mode: Mode::Code,
+            current: None,
+            tokens: Vec::new(),
+            marks: Vec::new(),
+            backend: Backend::Failed("not started".into()),
+            req_id: 0,
+            in_flight: None,
+            queued: false,
+            debounce: None,
+            worker_timer: None,
+            undo: Vec::new(),
+            preview: None,
+            popup: None,
+            hide_timer: None,
+            keep_popup_until: 0.0,
+            active: None,
+            notes: Vec::new(),
+            status: String::new(),
+            share_error: None,
+            last_url_write: 0.0,
+            url_timer: None,
+            example: default.id.to_string(),
+            show_all: false,
+            textarea: NodeRef::default(),
+            layer: NodeRef::default(),
+            tab_escape: Rc::new(Cell::new(false)),
+        };
+        // State: the link first, else the local draft, else the default example.
+        let hash = dom::location_hash();
+        let from_link = match share::decode(&hash) {
+            Ok(Some(s)) => {
+                app.apply_state(s);
+                true
+            }
+            Ok(None) => false,
+            Err(reason) => {
+                app.notes.push(format!("This link could not be read: {reason}. The page opened without it."));
+                false
+            }
+        };
+        if !from_link {
+            if let Some(s) = dom::load(DRAFT_KEY).and_then(|j| serde_json::from_str::<Shared>(&j).ok()) {
+                if s != Shared::default() {
+                    app.apply_state(s);
+                    app.status = "Restored your last draft from this browser.".into();
+                }
+            }
+        }
+        app.example = examples::ALL.iter().find(|e| e.code == app.code).map(|e| e.id).unwrap_or("").to_string();
+        app.tokens = highlight::tokens(&app.code);
+        // First result at once, on this thread; the worker takes over when it is ready.
+        app.analyze_here();
+        let events = ctx.link().callback(Msg::Worker);
+        app.backend = match WorkerClient::start(events) {
+            Ok(w) => {
+                let link = ctx.link().clone();
+                app.worker_timer =
+                    Some(Timeout::new(WORKER_START_TIMEOUT_MS, move || link.send_message(Msg::WorkerStartTimeout)));
+                Backend::Starting(w)
+            }
+            Err(e) => Backend::Failed(format!("the browser refused to start it ({e})")),
+        };
+        app
+    }
+
+    fn update(&mut self, ctx: &yew::Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::CodeInput(text) => {
+                if text == self.code {
+                    return false;
+                }
+                self.code = text;
+                self.example.clear();
+                self.text_changed(ctx);
+            }
+            Msg::SetFrom(v) | Msg::SetTo(v) if !valid_version(&v) => return false,
+            Msg::SetFrom(v) => {
+                self.from = v;
+                self.run_analysis();
+                self.schedule_url(ctx);
+            }
+            Msg::SetTo(v) => {
+                self.to = v;
+                self.run_analysis();
+                self.schedule_url(ctx);
+            }
+            Msg::GoModInput(t) => {
+                self.gomod = t;
+                self.schedule_analysis(ctx);
+                self.schedule_url(ctx);
+            }
+            Msg::EnvInput(t) => {
+                self.env = t;
+                self.schedule_url(ctx);
+            }
+            Msg::SetMode(m) => {
+                self.mode = m;
+                self.popup = None;
+                self.write_url();
+            }
+            Msg::Analyze => self.run_analysis(),
+            Msg::Worker(WorkerEvent::Reply(Reply::Ready)) => {
+                self.worker_timer = None;
+                if let Backend::Starting(w) = std::mem::replace(&mut self.backend, Backend::Failed(String::new())) {
+                    self.backend = Backend::Ready(w);
+                }
+                // Anything typed while it started is analysed there from now on.
+                if !self.fresh() {
+                    self.run_analysis();
+                }
+            }
+            Msg::Worker(WorkerEvent::Reply(Reply::Done { id, analysis, millis })) => {
+                let sent = self.in_flight.take();
+                match sent {
+                    // The newest request: show it (its text may be older than the editor's;
+                    // the marks are moved onto the live text).
+                    Some((sent_id, code)) if sent_id == id && id == self.req_id => {
+                        self.accept(Current { code, analysis, millis, on_worker: true });
+                    }
+                    // A stale reply: dropped.
+                    _ => {}
+                }
+                if self.queued {
+                    self.queued = false;
+                    let req = self.request();
+                    if let Backend::Ready(w) = &self.backend {
+                        let sent = w.send(&req);
+                        match sent {
+                            Ok(()) => self.in_flight = Some((req.id, req.code)),
+                            Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
+                        }
+                    }
+                }
+            }
+            Msg::Worker(WorkerEvent::Reply(Reply::Failed { error, .. })) => {
+                self.worker_failed(format!("it could not read a request ({error})"));
+            }
+            Msg::Worker(WorkerEvent::Failed(reason)) => self.worker_failed(reason),
+            Msg::WorkerStartTimeout => {
+                if matches!(self.backend, Backend::Starting(_)) {
+                    self.worker_failed(format!("it did not start within {} s", WORKER_START_TIMEOUT_MS / 1000));
+                }
+            }
+            Msg::Jump(idx) => {
+                self.active = Some(idx);
+                let Some(m) = self.marks.iter().find(|m| m.idx == idx).cloned() else {
+                    self.status = "That finding is in text you have edited since; it will update in a moment.".into();
+                    return true;
+                };
+                if let Some(ta) = self.textarea() {
+                    let li = LineIndex::new(&self.code);
+                    let s = li.position(&self.code, m.start).utf16_offset;
+                    let e = li.position(&self.code, m.end).utf16_offset;
+                    let _ = ta.focus();
+                    let _ = ta.set_selection_range(s, e);
+                }
+                if let Some(el) = self
+                    .layer
+                    .cast::<web_sys::Element>()
+                    .and_then(|l| l.query_selector(&format!("mark[data-idx=\"{idx}\"]")).ok().flatten())
+                {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+                self.popup = self.popup_for(idx, true);
+                self.keep_popup_until = dom::now_ms() + 600.0;
+            }
+            Msg::Hover(Some(idx)) => {
+                self.hide_timer = None;
+                if self.popup.is_some_and(|p| p.idx == idx) {
+                    return false;
+                }
+                self.popup = self.popup_for(idx, false);
+            }
+            Msg::Hover(None) => {
+                if self.popup.is_some_and(|p| !p.by_caret) && self.hide_timer.is_none() {
+                    let link = ctx.link().clone();
+                    self.hide_timer = Some(Timeout::new(300, move || link.send_message(Msg::HidePopup)));
+                }
+                return false;
+            }
+            Msg::ScrollHide => {
+                if self.popup.is_none() || dom::now_ms() < self.keep_popup_until {
+                    return false;
+                }
+                self.popup = None;
+            }
+            Msg::KeepPopup => {
+                self.hide_timer = None;
+                return false;
+            }
+            Msg::HidePopup => {
+                self.hide_timer = None;
+                self.popup = None;
+            }
+            Msg::Caret => {
+                let at = self.mark_at_caret();
+                match at {
+                    Some(idx) if self.popup.is_some_and(|p| p.idx == idx) => return false,
+                    Some(idx) => {
+                        self.active = Some(idx);
+                        self.popup = self.popup_for(idx, true);
+                    }
+                    None if self.popup.is_some_and(|p| p.by_caret) => self.popup = None,
+                    None => return false,
+                }
+            }
+            Msg::Preview(key) => self.preview = if self.preview == key { None } else { key },
+            Msg::ApplyFix(idx) => {
+                if !self.fresh() {
+                    self.status = "The analysis is catching up with your edits; try again in a moment.".into();
+                    return true;
+                }
+                let Some(fix) =
+                    self.current.as_ref().and_then(|c| c.analysis.diagnostics.get(idx)).and_then(|d| d.fix.clone())
+                else {
+                    return false;
+                };
+                match apply_edits(&self.code, &fix.edits) {
+                    Ok(text) => {
+                        self.status = format!("Applied: {}. Undo restores the previous text.", fix.title);
+                        self.replace_text(ctx, text, true);
+                    }
+                    Err(e) => self.status = format!("Could not apply \"{}\": {e}.", fix.title),
+                }
+            }
+            Msg::ApplyAllSafe => {
+                if !self.fresh() {
+                    self.status = "The analysis is catching up with your edits; try again in a moment.".into();
+                    return true;
+                }
+                let Some(cur) = &self.current else { return false };
+                let fixes: Vec<_> = cur
+                    .analysis
+                    .diagnostics
+                    .iter()
+                    .filter_map(|d| d.fix.as_ref())
+                    .filter(|f| f.applicability == Applicability::Safe)
+                    .collect();
+                let r = apply_fixes(&self.code, fixes);
+                if r.applied > 0 {
+                    self.status = format!(
+                        "Applied {} safe fix{}{}. Undo restores the previous text.",
+                        r.applied,
+                        if r.applied == 1 { "" } else { "es" },
+                        if r.skipped > 0 {
+                            format!(" ({} skipped: they overlapped another fix)", r.skipped)
+                        } else {
+                            String::new()
+                        }
+                    );
+                    self.replace_text(ctx, r.text, true);
+                } else {
+                    self.status = "No safe fix to apply.".into();
+                }
+            }
+            Msg::Undo => {
+                if let Some(prev) = self.undo.pop() {
+                    self.status = "Undone: the text is back as it was.".into();
+                    self.replace_text(ctx, prev, false);
+                }
+            }
+            Msg::LoadExample(id) => {
+                if let Some(ex) = examples::by_id(&id) {
+                    self.example = ex.id.to_string();
+                    self.from = ex.from.to_string();
+                    self.to = ex.to.to_string();
+                    self.mode = Mode::Code;
+                    self.status = format!("Loaded the example \"{}\". Undo brings your text back.", ex.label);
+                    self.replace_text(ctx, ex.code.to_string(), true);
+                }
+            }
+            Msg::ToggleTheme => {
+                let current = dom::document()
+                    .and_then(|d| d.document_element())
+                    .and_then(|e| e.get_attribute("data-theme"))
+                    .unwrap_or_else(|| if dom::prefers_dark() { "dark".into() } else { "light".into() });
+                let next = if current == "dark" { "light" } else { "dark" };
+                dom::set_theme_attr(Some(next));
+                dom::save(THEME_KEY, next);
+            }
+            Msg::CopyLink => {
+                self.write_url();
+                if let Some(e) = &self.share_error {
+                    self.status = e.clone();
+                    return true;
+                }
+                let href = dom::href();
+                let link = ctx.link().clone();
+                match dom::window().map(|w| w.navigator().clipboard()) {
+                    Some(cb) => {
+                        let promise = cb.write_text(&href);
+                        wasm_bindgen_futures_lite(promise, move |r| link.send_message(Msg::Copied(r)));
+                    }
+                    None => self.status = "Copying is not available here: copy the address bar instead.".into(),
+                }
+            }
+            Msg::Copied(Ok(())) => self.status = "Link copied to the clipboard.".into(),
+            Msg::Copied(Err(e)) => {
+                self.status = format!("Could not copy ({e}): the link is in the address bar.");
+            }
+            Msg::WriteUrl => self.write_url(),
+            Msg::ShowAll => self.show_all = true,
+            Msg::DismissNote(i) => {
+                if i < self.notes.len() {
+                    self.notes.remove(i);
+                }
+            }
+        }
+        true
+    }
+
+    fn rendered(&mut self, _ctx: &yew::Context<Self>, first_render: bool) {
+        if first_render {
+            // Cold load → first diagnostics on screen, for the browser tests and the curious.
+            if let Some(root) = dom::document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-first-diagnostics-ms", &format!("{:.0}", dom::now_ms()));
+            }
+        }
+    }
+
+    fn view(&self, ctx: &yew::Context<Self>) -> Html {
+        let link = ctx.link();
+        let on_mode = |m: Mode| link.callback(move |_: MouseEvent| Msg::SetMode(m));
+        let on_example = link.callback(|e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Msg::LoadExample(sel.value())
+        });
+        html! {
+            <>
+            <a class="skip" href="#code">{"Skip to the editor"}</a>
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{"gocompat"}</h1>
+                    <p class="tagline">{"What breaks when a Go module moves to a newer Go version"}</p>
+                </div>
+                <nav class="modes" aria-label="Mode">
+                    <button type="button" id="mode-code" aria-pressed={(self.mode == Mode::Code).to_string()} onclick={on_mode(Mode::Code)}>{"Go code"}</button>
+                    <button type="button" id="mode-env" aria-pressed={(self.mode == Mode::Env).to_string()} onclick={on_mode(Mode::Env)}>{"go env"}</button>
+                </nav>
+                <div class="actions">
+                    <label class="example-pick">
+                        <span>{"Examples"}</span>
+                        <select id="example" onchange={on_example}>
+                            <option value="" selected={self.example.is_empty()}>{"Choose an example…"}</option>
+                            {for examples::ALL.iter().map(|e| html! {
+                                <option value={e.id} selected={self.example == e.id}>{e.label}</option>
+                            })}
+                        </select>
+                    </label>
+                    <button type="button" id="copy-link" onclick={link.callback(|_| Msg::CopyLink)}>{"Copy link"}</button>
+                    <button type="button" id="theme-toggle" class="icon" onclick={link.callback(|_| Msg::ToggleTheme)}
+                        aria-label="Switch between light and dark theme" title="Switch between light and dark theme">
+                        <span aria-hidden="true" class="theme-icon"></span>
+                    </button>
+                </div>
+            </header>
+            <main id="main">
+                {self.view_notes(ctx)}
+                {self.view_versions(ctx)}
+                {match self.mode {
+                    Mode::Code => self.view_code_mode(ctx),
+                    Mode::Env => html! {
+                        <super::env_view::EnvView text={AttrValue::from(self.env.clone())} from={AttrValue::from(self.from.clone())}
+                            to={AttrValue::from(self.to.clone())} on_input={link.callback(Msg::EnvInput)} />
+                    },
+                }}
+                <p id="status" class="status" role="status" aria-live="polite">{self.status.clone()}</p>
+            </main>
+            <footer class="footer">
+                <p>{"Runs entirely in your browser: your code is never sent anywhere. Findings cite the Go release notes and docs on go.dev."}</p>
+            </footer>
+            </>
+        }
+    }
+}
+
+/// Awaits a JS promise without an async runtime: `then`/`catch` callbacks.
+fn wasm_bindgen_futures_lite(promise: js_sys::Promise, done: impl FnOnce(Result<(), String>) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let done = Rc::new(Cell::new(Some(Box::new(done) as Box<dyn FnOnce(Result<(), String>)>)));
+    let d1 = done.clone();
+    let ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d1.take() {
+            f(Ok(()))
+        }
+    });
+    let err = Closure::once(move |e: wasm_bindgen::JsValue| {
+        if let Some(f) = done.take() {
+            let msg = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "refused".to_string());
+            f(Err(msg))
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}

@@ -1,0 +1,233 @@
+//! The editor: a transparent textarea over the highlighted copy (same font, same box), line
+//! numbers and gutter markers beside it, and the finding popup. The container scrolls; the
+//! textarea is as large as its text, so the two layers never drift apart.
+
+use super::app::{App, Backend, Msg, Popup, DEFAULT_FROM, DEFAULT_TO, VERSIONS};
+use super::overlay;
+use gocompat::{LineIndex, Severity};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+impl App {
+    pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
+        let worker_note = match &self.backend {
+            Backend::Failed(reason) if !reason.is_empty() && reason != "not started" => Some(format!(
+                "The analysis worker is not available ({reason}); analysis runs on the page's main thread, which may pause typing on very large inputs."
+            )),
+            _ => None,
+        };
+        html! {
+            <div class="notes">
+                {for self.notes.iter().enumerate().map(|(i, n)| {
+                    let dismiss = ctx.link().callback(move |_| Msg::DismissNote(i));
+                    html! {
+                        <div class="note warn" role="alert">
+                            <span>{n.clone()}</span>
+                            <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
+                        </div>
+                    }
+                })}
+                {for worker_note.map(|n| html! { <div class="note" id="worker-note">{n}</div> })}
+            </div>
+        }
+    }
+
+    pub(super) fn view_versions(&self, ctx: &Context<Self>) -> Html {
+        let select = |id: &'static str, value: &str, default: &str, on: Callback<Event>| {
+            html! {
+                <select id={id} onchange={on}>
+                    {for VERSIONS.iter().map(|v| html! {
+                        <option value={*v} selected={*v == value} title={(*v == default).then_some("default")}>{format!("go{v}")}</option>
+                    })}
+                </select>
+            }
+        };
+        let on_from = ctx
+            .link()
+            .callback(|e: Event| Msg::SetFrom(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let on_to =
+            ctx.link().callback(|e: Event| Msg::SetTo(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let on_gomod = ctx.link().callback(|e: InputEvent| {
+            Msg::GoModInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        });
+        html! {
+            <section class="versions" aria-label="Versions">
+                <div class="version-pick">
+                    <label for="from-version">{"From"}</label>
+                    {select("from-version", &self.from, DEFAULT_FROM, on_from)}
+                    <span class="arrow" aria-hidden="true">{"→"}</span>
+                    <label for="to-version">{"To"}</label>
+                    {select("to-version", &self.to, DEFAULT_TO, on_to)}
+                </div>
+                <p class="version-help">{"The go line of your go.mod before and after the upgrade. The toolchain is taken to be the newer of the two."}</p>
+                <details class="gomod" open={!self.gomod.is_empty()}>
+                    <summary>{"go.mod (optional)"}</summary>
+                    <label for="gomod" class="sr-only">{"go.mod contents"}</label>
+                    <textarea id="gomod" rows="5" spellcheck="false" autocomplete="off" placeholder={"module example.com/m\n\ngo 1.21\n\ngodebug httpmuxgo121=1"}
+                        value={self.gomod.clone()} oninput={on_gomod} />
+                    <p class="hint">{"Its godebug and toolchain lines are used; the selectors above set the go line."}</p>
+                </details>
+            </section>
+        }
+    }
+
+    pub(super) fn view_code_mode(&self, ctx: &Context<Self>) -> Html {
+        html! {
+            <div class="workspace">
+                {self.view_editor(ctx)}
+                {self.view_panel(ctx)}
+            </div>
+        }
+    }
+
+    fn view_editor(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let oninput = link.callback(|e: InputEvent| {
+            Msg::CodeInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        });
+        let tab_escape = self.tab_escape.clone();
+        let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "Escape" {
+                tab_escape.set(true);
+                return Some(Msg::HidePopup);
+            }
+            if key == "Tab" && !e.shift_key() && !e.ctrl_key() && !e.alt_key() && !e.meta_key() {
+                if tab_escape.get() {
+                    tab_escape.set(false);
+                    return None; // leave the editor: the default focus move
+                }
+                e.prevent_default();
+                insert_tab(&e);
+                return None;
+            }
+            if key != "Shift" {
+                tab_escape.set(false);
+            }
+            None
+        });
+        let caret = link.callback(|_: KeyboardEvent| Msg::Caret);
+        let click = link.callback(|_: MouseEvent| Msg::Caret);
+        let onmousemove = link.callback(|e: MouseEvent| Msg::Hover(mark_under(&e)));
+        let onmouseleave = link.callback(|_: MouseEvent| Msg::Hover(None));
+
+        let li = LineIndex::new(&self.code);
+        let lines = li.line_count();
+        // Most severe finding starting on each line, for the gutter.
+        let mut gutter: Vec<Option<(Severity, usize)>> = vec![None; lines];
+        if let Some(cur) = &self.current {
+            for m in &self.marks {
+                let line = li.position(&self.code, m.start).line as usize - 1;
+                let sev = cur.analysis.diagnostics[m.idx].severity;
+                if let Some(slot) = gutter.get_mut(line) {
+                    if slot.is_none_or(|(s, _)| sev < s) {
+                        *slot = Some((sev, m.idx));
+                    }
+                }
+            }
+        }
+        let layer_text = overlay::render(&self.code, &self.tokens, &self.marks, self.active);
+        html! {
+            <section class="editor-pane" aria-labelledby="editor-heading">
+                <div class="pane-head">
+                    <h2 id="editor-heading">{"Go code"}</h2>
+                    <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
+                </div>
+                <div class="editor-scroll" onscroll={link.callback(|_: Event| Msg::ScrollHide)}>
+                    <div class="editor">
+                        <div class="gutter" aria-hidden="true">
+                            {for gutter.iter().enumerate().map(|(i, g)| {
+                                let marker = g.map(|(sev, idx)| {
+                                    let jump = link.callback(move |_| Msg::Jump(idx));
+                                    html! { <span class={classes!("gmark", format!("sev-{}", sev.key()))} title={sev.label()} onclick={jump}></span> }
+                                });
+                                html! { <div class="ln">{for marker}<span class="num">{i + 1}</span></div> }
+                            })}
+                        </div>
+                        <div class="code-layer" ref={self.layer.clone()}>
+                            <pre class="hl" aria-hidden="true"><code>{layer_text}{" "}</code></pre>
+                            <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
+                                spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
+                                aria-label="Go code" aria-describedby="editor-hint"
+                                {oninput} {onkeydown} onkeyup={caret} onclick={click} {onmousemove} {onmouseleave} />
+                            {self.view_popup(ctx)}
+                        </div>
+                    </div>
+                </div>
+                <p class="editor-status">
+                    {match &self.current {
+                        Some(c) => format!(
+                            "{} line{} · analysed in {:.1} ms {}",
+                            lines,
+                            if lines == 1 { "" } else { "s" },
+                            c.millis,
+                            if c.on_worker { "in the worker" } else { "on the main thread" }
+                        ),
+                        None => "Analysing…".into(),
+                    }}
+                    {match &self.backend {
+                        Backend::Starting(_) => html! { <span id="worker-state" data-state="starting">{" · starting the analysis worker…"}</span> },
+                        Backend::Ready(_) => html! { <span id="worker-state" data-state="ready">{" · worker ready"}</span> },
+                        Backend::Failed(_) => html! { <span id="worker-state" data-state="failed">{" · worker unavailable"}</span> },
+                    }}
+                    {for (!self.fresh()).then(|| html! { <span class="pending">{" · updating…"}</span> })}
+                </p>
+            </section>
+        }
+    }
+
+    fn view_popup(&self, ctx: &Context<Self>) -> Html {
+        let Some(Popup { idx, top, bottom, left, max_height, .. }) = self.popup else { return html! {} };
+        let mut style = format!("left:{left:.0}px;max-height:{:.0}px;", max_height.min(420.0));
+        if let Some(t) = top {
+            style.push_str(&format!("top:{t:.0}px;"));
+        }
+        if let Some(b) = bottom {
+            style.push_str(&format!("bottom:{b:.0}px;"));
+        }
+        let Some(d) = self.current.as_ref().and_then(|c| c.analysis.diagnostics.get(idx)) else { return html! {} };
+        let keep = ctx.link().callback(|_: MouseEvent| Msg::KeepPopup);
+        let leave = ctx.link().callback(|_: MouseEvent| Msg::Hover(None));
+        let close = ctx.link().callback(|_: MouseEvent| Msg::HidePopup);
+        html! {
+            <div class={classes!("popup", format!("sev-{}", d.severity.key()))} id="popup" role="dialog" aria-label="Finding details"
+                style={style} onmouseenter={keep} onmouseleave={leave}>
+                <button type="button" class="popup-close" aria-label="Close" onclick={close}>{"×"}</button>
+                {self.view_details(ctx, idx, d, true)}
+            </div>
+        }
+    }
+}
+
+/// The diagnostic index of the `<mark>` under the pointer: the textarea is on top, so it is
+/// made transparent to hit-testing for one `elementFromPoint` call.
+fn mark_under(e: &MouseEvent) -> Option<usize> {
+    let ta: web_sys::HtmlElement = e.target()?.dyn_into().ok()?;
+    let doc = super::dom::document()?;
+    let style = ta.style();
+    let _ = style.set_property("pointer-events", "none");
+    let hit = doc.element_from_point(e.client_x() as f32, e.client_y() as f32);
+    let _ = style.remove_property("pointer-events");
+    let mark = hit?.closest("mark[data-idx]").ok().flatten()?;
+    mark.get_attribute("data-idx")?.parse().ok()
+}
+
+/// Inserts a tab at the caret, keeping the browser's own undo history when it can.
+fn insert_tab(e: &KeyboardEvent) {
+    let Some(ta) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+    let inserted = super::dom::document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, "\t").ok())
+        .unwrap_or(false);
+    if !inserted {
+        let _ = ta.set_range_text_with_start_and_end_and_mode(
+            "\t",
+            ta.selection_start().ok().flatten().unwrap_or(0),
+            ta.selection_end().ok().flatten().unwrap_or(0),
+            "end",
+        );
+        if let Ok(ev) = web_sys::InputEvent::new("input") {
+            let _ = ta.dispatch_event(&ev);
+        }
+    }
+}

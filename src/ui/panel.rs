@@ -1,0 +1,195 @@
+//! The findings panel: a count, findings grouped by severity (most severe first, then by
+//! position), each with its details and fixes; an empty state naming what was checked.
+
+use super::app::{App, Msg, PreviewKey};
+use super::diff::{self, Line};
+use gocompat::{apply_edits, apply_fixes, Applicability, Diagnostic, LineIndex, Severity};
+use yew::prelude::*;
+
+/// Findings listed per severity before a "Show more" button (the editor marks them all).
+const LIST_LIMIT: usize = 100;
+
+impl App {
+    pub(super) fn view_panel(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let Some(cur) = &self.current else {
+            return html! { <aside class="panel"><p id="diag-count" role="status">{"Analysing…"}</p><div id="diagnostics"></div></aside> };
+        };
+        let a = &cur.analysis;
+        let n = a.diagnostics.len();
+        let count = format!("{n} finding{}", if n == 1 { "" } else { "s" });
+        let safe = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
+            .count();
+        let li = LineIndex::new(&cur.code);
+        let versions = format!("{} → {}", a.versions.from.version, a.versions.to.version);
+        html! {
+            <aside class="panel" aria-labelledby="diag-heading">
+                <div class="pane-head">
+                    <h2 id="diag-heading">{"Findings "}<span id="diag-count" role="status" aria-live="polite" aria-atomic="true">{count}</span></h2>
+                    <p class="hint">{format!("{} rules for {versions}", a.rules_checked)}</p>
+                </div>
+                <div class="panel-actions">
+                    <button type="button" id="apply-all-safe" disabled={safe == 0} onclick={link.callback(|_| Msg::ApplyAllSafe)}>
+                        {format!("Apply all safe fixes ({safe})")}
+                    </button>
+                    {for (safe > 0).then(|| html! {
+                        <button type="button" class="secondary" id="preview-all-safe" aria-pressed={(self.preview == Some(PreviewKey::AllSafe)).to_string()}
+                            onclick={link.callback(|_| Msg::Preview(Some(PreviewKey::AllSafe)))}>{"Preview"}</button>
+                    })}
+                    <button type="button" class="secondary" id="undo" disabled={self.undo.is_empty()} onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
+                </div>
+                {for (self.preview == Some(PreviewKey::AllSafe)).then(|| {
+                    let fixes: Vec<_> = a.diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe).collect();
+                    let r = apply_fixes(&cur.code, fixes);
+                    view_diff(&cur.code, &r.text)
+                })}
+                {for a.notes.iter().map(|note| html! { <p class="note">{note.clone()}</p> })}
+                {for self.share_error.as_ref().map(|e| html! { <p class="note warn" id="share-error">{e.clone()}</p> })}
+                <div id="diagnostics">
+                    {if n == 0 {
+                        html! { <p class="empty" id="empty-state">{format!("{} rules for {versions}: no hazards.", a.rules_checked)}</p> }
+                    } else {
+                        html! {
+                            {for Severity::ALL.iter().map(|sev| {
+                                let mut items: Vec<(usize, &Diagnostic)> = a.diagnostics.iter().enumerate().filter(|(_, d)| d.severity == *sev).collect();
+                                if items.is_empty() { return html! {}; }
+                                items.sort_by_key(|(_, d)| (d.span.start, d.span.end));
+                                let heading = format!("{} ({})", capitalise(sev.label()), items.len());
+                                let total = items.len();
+                                if !self.show_all {
+                                    items.truncate(LIST_LIMIT);
+                                }
+                                let more = total - items.len();
+                                html! {
+                                    <section class={classes!("group", format!("sev-{}", sev.key()))} aria-label={heading.clone()}>
+                                        <h3>{heading}</h3>
+                                        <ul>
+                                            {for items.into_iter().map(|(idx, d)| self.view_item(ctx, &li, &cur.code, idx, d))}
+                                        </ul>
+                                        {for (more > 0).then(|| html! {
+                                            <button type="button" class="secondary show-all" onclick={link.callback(|_| Msg::ShowAll)}>
+                                                {format!("Show {more} more")}
+                                            </button>
+                                        })}
+                                    </section>
+                                }
+                            })}
+                        }
+                    }}
+                </div>
+            </aside>
+        }
+    }
+
+    fn view_item(&self, ctx: &Context<Self>, li: &LineIndex, code: &str, idx: usize, d: &Diagnostic) -> Html {
+        let p = li.position(code, d.span.start);
+        let jump = ctx.link().callback(move |_| Msg::Jump(idx));
+        let active = self.active == Some(idx);
+        html! {
+            <li class={classes!("diag", format!("sev-{}", d.severity.key()), active.then_some("active"))} data-rule={d.rule.clone()}>
+                <button type="button" class="diag-jump" onclick={jump} aria-current={active.then_some("true")}>
+                    <span class="sev-badge">{d.severity.label()}</span>
+                    <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
+                    <span class="msg">{rich(&d.message)}</span>
+                </button>
+                {self.view_details(ctx, idx, d, false)}
+            </li>
+        }
+    }
+
+    /// Why / sides / GODEBUG / source / fix: shared by the list and the popup.
+    pub(super) fn view_details(&self, ctx: &Context<Self>, idx: usize, d: &Diagnostic, in_popup: bool) -> Html {
+        let link = ctx.link();
+        let fix = d.fix.as_ref().map(|f| {
+            let preview_on = self.preview == Some(PreviewKey::Diag(idx));
+            let preview = link.callback(move |_| Msg::Preview(Some(PreviewKey::Diag(idx))));
+            let apply = link.callback(move |_| Msg::ApplyFix(idx));
+            let unsafe_ = f.applicability == Applicability::Unsafe;
+            let diff_view = (preview_on && !in_popup)
+                .then(|| self.current.as_ref().and_then(|c| apply_edits(&c.code, &f.edits).ok().map(|t| view_diff(&c.code, &t))))
+                .flatten();
+            html! {
+                <div class="fix">
+                    <p class="fix-title">
+                        <span class={classes!("fix-kind", if unsafe_ { "unsafe" } else { "safe" })}>{if unsafe_ { "Fix (may change behaviour)" } else { "Safe fix" }}</span>
+                        {" "}{rich(&f.title)}
+                    </p>
+                    {for f.reason.as_ref().map(|r| html! { <p class="fix-reason">{rich(r)}</p> })}
+                    <div class="fix-buttons">
+                        {for (!in_popup).then(|| html! {
+                            <button type="button" class="secondary preview-fix" aria-pressed={preview_on.to_string()} onclick={preview}>{"Preview"}</button>
+                        })}
+                        <button type="button" class="apply-fix" onclick={apply}>{"Apply"}</button>
+                    </div>
+                    {for diff_view}
+                </div>
+            }
+        });
+        let body = html! {
+            <>
+                {for in_popup.then(|| html! {
+                    <p class="popup-head"><span class="sev-badge">{d.severity.label()}</span>{" "}<code class="rule">{d.rule.clone()}</code></p>
+                })}
+                {for in_popup.then(|| html! { <p class="msg">{d.message.clone()}</p> })}
+                <p class="why">{rich(&d.explanation)}</p>
+                {for (!d.sides.is_empty()).then(|| html! {
+                    <dl class="sides">
+                        {for d.sides.iter().map(|s| html! { <><dt>{s.version.clone()}</dt><dd>{rich(&s.behavior)}</dd></> })}
+                    </dl>
+                })}
+                {for d.godebug.as_ref().map(|g| html! {
+                    <p class="godebug">{"Old behaviour: "}<code>{format!("GODEBUG={}={}", g.setting, g.value)}</code>
+                        {for g.note.as_ref().map(|n| format!(" ({n})"))}</p>
+                })}
+                <p class="source">
+                    {for (!in_popup).then(|| html! { <><code class="rule">{d.rule.clone()}</code>{" · "}</> })}
+                    <a href={d.source_url.clone()} target="_blank" rel="noopener noreferrer">{"Go documentation"}</a>
+                </p>
+            </>
+        };
+        if in_popup {
+            html! { <>{body}{for fix}</> }
+        } else {
+            html! { <><details class="details"><summary>{"Why, and what to do"}</summary>{body}</details>{for fix}</> }
+        }
+    }
+}
+
+/// Text with `backtick` spans shown as code (still text nodes only).
+pub(super) fn rich(text: &str) -> Html {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return html! { {text.to_string()} };
+    }
+    html! {
+        <>{for parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 {
+            html! { <code>{p.to_string()}</code> }
+        } else {
+            html! { {p.to_string()} }
+        })}</>
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn view_diff(old: &str, new: &str) -> Html {
+    let lines = diff::diff(old, new);
+    html! {
+        <pre class="diff" aria-label="Preview of the change">
+            {for lines.into_iter().map(|l| match l {
+                Line::Same(t) => html! { <span class="d-same">{format!("  {t}\n")}</span> },
+                Line::Removed(t) => html! { <del class="d-del">{format!("- {t}\n")}</del> },
+                Line::Added(t) => html! { <ins class="d-add">{format!("+ {t}\n")}</ins> },
+            })}
+        </pre>
+    }
+}

@@ -1,0 +1,336 @@
+// Browser tests of the web app: `node --test tests/browser/ui.test.mjs` after
+// `trunk build --release --offline` has filled dist/ (a debug build works but is ~10x
+// slower; the large-paste test may then time out).
+// playwright-core drives Debian's /usr/bin/chromium (never `npx playwright install`); every
+// test gets a fresh profile directory. dist/ is served by a small in-process static server
+// on 127.0.0.1 that also logs every request.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = process.env.GOCOMPAT_DIST || path.resolve(here, '../../dist');
+const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.json': 'application/json' };
+const RANGE_RULE = 'range-over-int-requires-go122';
+
+let server;
+let base;
+/** While true, the server answers 404 for the worker's loader (the fallback test). */
+let breakWorker = false;
+const serverLog = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), `build the app first: ${dist}/index.html is missing`);
+  server = http.createServer((req, res) => {
+    serverLog.push(req.url);
+    const url = new URL(req.url, 'http://x');
+    if (breakWorker && url.pathname.endsWith('worker_loader.js')) { res.writeHead(404).end(); return; }
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+});
+
+after(() => new Promise((r) => server.close(r)));
+
+/** A fresh browser profile and a page on the app; `requests` logs every request the page makes. */
+async function open(t, { hash = '', width = 1440, height = 900, scheme = 'light', waitWorker = true } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gocompat-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
+    viewport: { width, height }, colorScheme: scheme,
+  });
+  t.after(async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  const requests = [];
+  const errors = [];
+  ctx.on('request', (r) => requests.push(r.url()));
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(base + hash);
+  await page.waitForSelector('#diag-count, #env-input', { timeout: 30000 });
+  const firstDiagnostics = Number(await page.getAttribute('html', 'data-first-diagnostics-ms')) || Date.now() - t0;
+  if (waitWorker) await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
+  return { ctx, page, requests, errors, firstDiagnostics };
+}
+
+/** Waits until the analysis shown is the one of the text in the editor. */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.editor-status .pending'), null, { timeout: 10000 });
+}
+
+async function code(page) {
+  return page.$eval('#code', (el) => el.value);
+}
+
+const SAMPLE = `package main
+
+import "fmt"
+
+// 中文 😀 — non-ASCII before the finding.
+func main() {
+	for range 3 {
+		fmt.Println("x")
+	}
+}
+`;
+
+test('defaults: range over int is an error from go1.21 and disappears from go1.22', async (t) => {
+  const { page, errors, firstDiagnostics } = await open(t);
+  t.diagnostic(`cold load to first diagnostics (performance.now() at the first render): ${firstDiagnostics} ms`);
+  assert.equal(await page.$eval('#from-version', (e) => e.value), '1.21');
+  assert.equal(await page.$eval('#to-version', (e) => e.value), '1.22');
+  const froms = await page.$$eval('#from-version option', (os) => os.map((o) => o.value));
+  for (const v of ['1.16', '1.17', '1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24']) assert.ok(froms.includes(v), v);
+  assert.match(await code(page), /for i := range 10/);
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+  await page.waitForSelector(`#diagnostics [data-rule="${RANGE_RULE}"]`);
+  assert.match(await page.textContent('#diag-count'), /^1 finding$/);
+  await page.selectOption('#from-version', '1.22');
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`, { state: 'detached' });
+  assert.equal(await page.$$eval(`#diagnostics [data-rule]`, (l) => l.length), 0);
+  assert.match(await page.textContent('#diag-count'), /^0 findings$/);
+  assert.match(await page.textContent('#empty-state'), /^\d+ rules for go1\.22 → go1\.22: no hazards\.$/);
+  assert.deepEqual(errors, []);
+});
+
+test('pasted code is analysed in the worker: underline, gutter marker and list item', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+  assert.equal(await page.textContent(`mark[data-rule="${RANGE_RULE}"]`), '3');
+  assert.match(await page.textContent('.editor-status'), /in the worker/);
+  assert.equal(await page.$$eval('.gutter .gmark', (l) => l.length), 1);
+  const item = await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`);
+  assert.match(item, /line 7:12/);
+  // The underline is drawn: the mark has a wavy text decoration.
+  const deco = await page.$eval(`mark[data-rule="${RANGE_RULE}"]`, (m) => getComputedStyle(m).textDecorationStyle);
+  assert.equal(deco, 'wavy');
+});
+
+test('clicking a finding selects its span in the textarea (UTF-16 offsets)', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  await page.click(`#diagnostics li[data-rule="${RANGE_RULE}"] .diag-jump`);
+  const sel = await page.$eval('#code', (el) => [el.selectionStart, el.selectionEnd, document.activeElement === el]);
+  const at = SAMPLE.indexOf('range 3') + 'range '.length; // JS strings count UTF-16 units
+  assert.deepEqual(sel, [at, at + 1, true]);
+  await page.waitForSelector('#popup');
+});
+
+test('hover shows the popup with message, why, source link and fix', async (t) => {
+  const { page } = await open(t);
+  const box = await page.locator(`mark[data-rule="${RANGE_RULE}"]`).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForSelector('#popup');
+  const text = await page.textContent('#popup');
+  assert.match(text, /cannot range over 10/);
+  assert.match(text, /Safe fix/);
+  const href = await page.$eval('#popup a', (a) => a.href);
+  assert.match(href, /^https:\/\/go\.dev\//);
+  await page.screenshot({ path: path.join(artifacts, 'popup-light.png') });
+  await page.mouse.move(5, 5);
+  await page.waitForSelector('#popup', { state: 'detached' });
+});
+
+test('apply a fix gives the expected text; Undo restores the exact text', async (t) => {
+  const { page } = await open(t);
+  const original = await code(page);
+  const li = page.locator(`#diagnostics li[data-rule="${RANGE_RULE}"]`);
+  await li.locator('.preview-fix').click();
+  const diff = await li.locator('.diff').textContent();
+  assert.match(diff, /- \tfor i := range 10 \{/);
+  assert.match(diff, /\+ \tfor i := 0; i < 10; i\+\+ \{/);
+  await li.locator('.apply-fix').click();
+  assert.equal(await code(page), original.replace('for i := range 10 {', 'for i := 0; i < 10; i++ {'));
+  await settled(page);
+  assert.match(await page.textContent('#diag-count'), /^0 findings$/);
+  await page.click('#undo');
+  assert.equal(await code(page), original);
+  await settled(page);
+  assert.match(await page.textContent('#diag-count'), /^1 finding$/);
+});
+
+test('apply all safe fixes, then undo', async (t) => {
+  const { page } = await open(t);
+  const two = 'package main\n\nfunc main() {\n\tfor i := range 3 {\n\t\t_ = i\n\t}\n\tfor j := range 4 {\n\t\t_ = j\n\t}\n}\n';
+  await page.fill('#code', two);
+  await settled(page);
+  assert.match(await page.textContent('#diag-count'), /^2 findings$/);
+  await page.click('#apply-all-safe');
+  assert.equal(await code(page), two.replace('i := range 3', 'i := 0; i < 3; i++').replace('j := range 4', 'j := 0; j < 4; j++'));
+  await page.click('#undo');
+  assert.equal(await code(page), two);
+});
+
+test('share link round trip in a new page', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', SAMPLE);
+  await page.selectOption('#to-version', '1.23');
+  await page.waitForFunction(() => location.hash.startsWith('#v=1&z='), null, { timeout: 5000 });
+  await page.waitForTimeout(1200); // the URL is written at most once a second
+  const url = page.url();
+  const other = await open(t, { hash: url.slice(base.length) });
+  assert.equal(await code(other.page), SAMPLE);
+  assert.equal(await other.page.$eval('#to-version', (e) => e.value), '1.23');
+  await other.page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+});
+
+test('hostile or broken links never break the page', async (t) => {
+  const bomb = 'v=1&z=' + 'A'.repeat(200000);
+  for (const hash of ['#v=1&z=!!!!', '#v=9&z=abc', '#v=1&z=AAAA', '#' + bomb, '#v=1&mode=<script>&z=', '#%E0%A4%A']) {
+    const { page, errors } = await open(t, { hash, waitWorker: false });
+    await page.waitForSelector('#code');
+    assert.deepEqual(errors, [], hash.slice(0, 40));
+    assert.match(await code(page), /package main/);
+  }
+  const { page } = await open(t, { hash: '#v=1&z=!!!!', waitWorker: false });
+  assert.match(await page.textContent('.notes'), /This link could not be read/);
+});
+
+test('a local draft comes back when the URL has no state', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', SAMPLE);
+  await page.waitForTimeout(1300);
+  await page.goto(base);
+  await page.waitForSelector('#diag-count');
+  assert.equal(await code(page), SAMPLE);
+  assert.match(await page.textContent('#status'), /Restored your last draft/);
+});
+
+test('theme toggle switches and is remembered; screenshots of both themes', async (t) => {
+  const { page } = await open(t, { scheme: 'light' });
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.screenshot({ path: path.join(artifacts, 'app-light-1440.png') });
+  await page.click('#theme-toggle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const dark = await bg();
+  assert.notEqual(light, dark);
+  await page.reload();
+  await page.waitForSelector('#diag-count');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.screenshot({ path: path.join(artifacts, 'app-dark-1440.png') });
+  const box = await page.locator(`mark[data-rule="${RANGE_RULE}"]`).boundingBox();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.waitForSelector('#popup');
+  await page.screenshot({ path: path.join(artifacts, 'popup-dark.png') });
+  // prefers-color-scheme: dark is followed when nothing was chosen.
+  const d = await open(t, { scheme: 'dark', width: 360, height: 740 });
+  assert.equal(await d.page.evaluate(() => getComputedStyle(document.body).backgroundColor), dark);
+  await d.page.screenshot({ path: path.join(artifacts, 'app-dark-360.png'), fullPage: true });
+  const l = await open(t, { scheme: 'light', width: 360, height: 740 });
+  await l.page.screenshot({ path: path.join(artifacts, 'app-light-360.png'), fullPage: true });
+  const overflow = await l.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scroll at 360px (overflow ${overflow}px)`);
+});
+
+test('no network request after load', async (t) => {
+  const { page, requests } = await open(t);
+  await page.waitForTimeout(500);
+  const before = requests.length;
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  await page.selectOption('#from-version', '1.20');
+  await page.selectOption('#example', 'mux');
+  await page.click('#mode-env');
+  await page.click('#mode-code');
+  await page.click('#theme-toggle');
+  const box = await page.locator('mark').first().boundingBox().catch(() => null);
+  if (box) await page.mouse.move(box.x + 1, box.y + 1);
+  await page.waitForTimeout(1500);
+  assert.deepEqual(requests.slice(before), []);
+  assert.ok(requests.every((u) => u.startsWith(base)), 'only the page origin is contacted');
+});
+
+test('Tab inserts a tab; Esc then Tab leaves the editor', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', 'package main\n');
+  await page.focus('#code');
+  await page.$eval('#code', (el) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.keyboard.press('Tab');
+  assert.equal(await code(page), 'package main\n\t');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'code');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'code');
+  assert.equal(await code(page), 'package main\n\t');
+});
+
+test('examples menu and the go env mode (kept in the URL)', async (t) => {
+  const { page } = await open(t);
+  await page.selectOption('#example', 'loopvar');
+  assert.match(await code(page), /go func\(\)/);
+  assert.equal(await page.$eval('#from-version', (e) => e.value), '1.21');
+  await page.click('#mode-env');
+  await page.waitForSelector('#env-input');
+  assert.match(await page.textContent('#env-status'), /not available in this build/);
+  await page.waitForFunction(() => location.hash.includes('mode=env'));
+  const url = page.url();
+  const other = await open(t, { hash: url.slice(base.length), waitWorker: false });
+  await other.page.waitForSelector('#env-input');
+  assert.equal(await other.page.getAttribute('#mode-env', 'aria-pressed'), 'true');
+});
+
+test('if the worker cannot start, analysis runs on the main thread and the page says so', async (t) => {
+  breakWorker = true;
+  t.after(() => { breakWorker = false; });
+  const { page, errors } = await open(t, { waitWorker: false });
+  await page.waitForSelector('#worker-note');
+  assert.match(await page.textContent('#worker-note'), /main thread/);
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+  assert.match(await page.textContent('.editor-status'), /on the main thread/);
+  assert.deepEqual(errors, []);
+});
+
+test('a large paste stays responsive', async (t) => {
+  const { page } = await open(t);
+  const body = Array.from({ length: 1000 }, (_, i) => `\tfor i${i} := range ${i + 1} {\n\t\t_ = i${i}\n\t}`).join('\n');
+  const big = `package main\n\nfunc main() {\n${body}\n}\n`;
+  const t0 = Date.now();
+  // (page.fill types through execCommand, which is slow on 100 KB in Chromium itself.)
+  await page.$eval('#code', (ta, text) => {
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, big);
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector('#diag-count').textContent === '1000 findings', null, { timeout: 30000 });
+  const analysed = Date.now() - t0;
+  // One keystroke at the end of a 3000-line file: time until the next frame is painted.
+  const keystroke = await page.evaluate(async () => {
+    const ta = document.querySelector('#code');
+    const t = performance.now();
+    ta.value = ta.value + ' ';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t;
+  });
+  t.diagnostic(`3000 lines, 1000 findings: shown after ${analysed} ms; one keystroke handled in ${keystroke.toFixed(0)} ms`);
+  assert.equal(await page.$$eval('mark[data-rule]', (l) => l.length), 1000);
+  assert.equal(await page.$$eval('#diagnostics li[data-rule]', (l) => l.length), 100);
+  await page.click('.show-all');
+  assert.equal(await page.$$eval('#diagnostics li[data-rule]', (l) => l.length), 1000);
+});
