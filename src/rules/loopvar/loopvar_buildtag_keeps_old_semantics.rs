@@ -40,7 +40,7 @@ declare_rule! {
     ///
     /// Use instead:
     /// ```go good
-    /// // gocompat: from=1.22 to=1.22
+    /// // gocompat: from=1.22 to=1.22 also=range-over-int-modernize
     /// package main
     ///
     /// func squares(n int) []*int {

@@ -37,7 +37,7 @@ declare_rule! {
     ///
     /// Use instead:
     /// ```go good
-    /// // gocompat: from=1.22 to=1.22
+    /// // gocompat: from=1.22 to=1.22 also=range-over-int-modernize
     /// package main
     ///
     /// func makeAll() []func() int {
