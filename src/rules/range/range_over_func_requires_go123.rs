@@ -70,6 +70,7 @@ declare_rule! {
         versions: "FV < 1.23",
         sources: &["https://go.dev/doc/go1.23#language", "https://go.dev/blog/range-functions", "https://go.dev/wiki/RangefuncExperiment"],
         kinds: &["range_clause"],
+        check_file: Some(prepare),
         check_node: Some(check),
     }
 }
@@ -132,6 +133,9 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             Some(Evidence::Exact(format!("value of type func{sig}")))
         }
         "identifier" => {
+            if !MAY_DECLARE_ITERATORS.with(|m| m.get()) {
+                return None;
+            }
             let d = resolve(c, e)?;
             let parent = d.name.parent()?;
             if parent.kind() == "function_declaration" {
@@ -163,6 +167,7 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             let f = e.child_by_field_name("function")?;
             if f.kind() == "identifier" {
                 // A non-generic function of this file returning iter.Seq/Seq2.
+                c.facts.local_name("iter")?;
                 let d = resolve(c, f)?;
                 let decl = d.name.parent().filter(|p| p.kind() == "function_declaration")?;
                 if decl.child_by_field_name("type_parameters").is_some() {
@@ -181,7 +186,7 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
                 return None;
             }
             let pkg = f.child_by_field_name("operand")?;
-            if pkg.kind() != "identifier" || resolve(c, pkg).is_some() {
+            if pkg.kind() != "identifier" || crate::rules::mux::registrations::shadowed_locally(c, pkg) {
                 return None;
             }
             let path = c.facts.import_path(c.text(pkg))?;
@@ -205,6 +210,19 @@ fn lang_note(fv: &Sourced) -> String {
     } else {
         format!("(-lang was set to {v}; check go.mod)")
     }
+}
+
+thread_local! {
+    /// Whether the file being analysed can hold a same-file iterator at all (a parameter of
+    /// a function type returning bool, `… ) bool)` as gofmt writes it, or an `iter` import). Set by [`prepare`],
+    /// which the driver runs before the walk of every analysis on this thread, so it is
+    /// never stale; it spares the per-loop name resolution in the common case.
+    static MAY_DECLARE_ITERATORS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn prepare(c: &mut Checker) {
+    let may = c.facts.local_name("iter").is_some() || c.src.contains(") bool)");
+    MAY_DECLARE_ITERATORS.with(|m| m.set(may));
 }
 
 fn check(c: &mut Checker, clause: Node) {
