@@ -64,12 +64,8 @@ fn check(c: &mut Checker, clause: Node) {
     let Some(right) = clause.child_by_field_name("right") else { return };
     let Some(ev) = int_evidence(c, right) else { return };
     let failing = if !from_ok { from } else { to };
-    let fv = failing.version.language();
-    let lang = if failing.source.starts_with("//go:build") {
-        format!("(file version {fv} set by the {})", failing.source)
-    } else {
-        format!("(-lang was set to {fv}; check go.mod)")
-    };
+    // cmd/compile's own suffix: `(file declares //go:build go1.21)` or `(-lang was set to …)`.
+    let lang = super::version_error_suffix(c, if !from_ok { 0 } else { 1 });
     let message = format!("cannot range over {} ({}): requires go1.22 or later {lang}", c.text(right), ev.description);
     let explanation = format!(
         "Ranging over an integer is a Go 1.22 language feature. The file's Go version is {}, so the compiler rejects this loop. Raise the go.mod `go` line to 1.22 or later, or write a three-clause loop.",
