@@ -18,9 +18,10 @@ declare_rule! {
     /// makes the second `Handle`/`HandleFunc` panic at start-up, in either order. The
     /// message below is Go's own panic text (with this file's line numbers; Go prints the
     /// full path of the registering file). The Go 1.21 mux only rejected exact duplicates
-    /// (`http: multiple registrations for /a`). Patterns with a method beat patterns
-    /// without one, a host beats no host, and a literal segment beats a wildcard, so those
-    /// pairs do not conflict.
+    /// (`http: multiple registrations for /a`). `GET /x` and `/x` do not conflict (the
+    /// method makes the first more specific), nor do `/posts/latest` and `/posts/{id}`, nor
+    /// a pattern with a host and one without; but `GET /docs/{id}` and `/docs/latest` do:
+    /// each is more specific in one respect only.
     ///
     /// ## How to fix
     /// Merge the two handlers, or make one pattern strictly more specific (a literal
