@@ -18,9 +18,10 @@ declare_rule! {
     /// makes the second `Handle`/`HandleFunc` panic at start-up, in either order. The
     /// message below is Go's own panic text (with this file's line numbers; Go prints the
     /// full path of the registering file). The Go 1.21 mux only rejected exact duplicates
-    /// (`http: multiple registrations for /a`). Patterns with a method beat patterns
-    /// without one, a host beats no host, and a literal segment beats a wildcard, so those
-    /// pairs do not conflict.
+    /// (`http: multiple registrations for /a`). `GET /x` and `/x` do not conflict (the
+    /// method makes the first more specific), nor do `/posts/latest` and `/posts/{id}`, nor
+    /// a pattern with a host and one without; but `GET /docs/{id}` and `/docs/latest` do:
+    /// each is more specific in one respect only.
     ///
     /// ## How to fix
     /// Merge the two handlers, or make one pattern strictly more specific (a literal
@@ -78,49 +79,43 @@ struct Found<'t> {
 }
 
 fn check(c: &mut Checker) {
-    // Cheap text filter: at least two `Handle("…` / `HandleFunc(`…` calls with a literal.
-    let literal_calls = ["Handle(\"", "Handle(`", "HandleFunc(\"", "HandleFunc(`"]
-        .iter()
-        .map(|p| c.src.matches(p).count())
-        .sum::<usize>();
+    // Candidates by text (no tree walk): every `Handle`/`HandleFunc` occurrence; and a cheap
+    // filter: at least two of them directly followed by `("` or `(\``.
+    let bytes = c.src.as_bytes();
+    let mut literal_calls = 0;
+    let mut candidates = Vec::new();
+    for (i, _) in c.src.match_indices("Handle") {
+        candidates.push(i);
+        let rest = &bytes[i + 6..];
+        let rest = rest.strip_prefix(b"Func").unwrap_or(rest);
+        if rest.starts_with(b"(\"") || rest.starts_with(b"(`") {
+            literal_calls += 1;
+        }
+    }
     if literal_calls < 2 {
         return;
     }
-    // One walk over the tree collecting unconditional registrations.
+    let root = c.tree.root_node();
     let mut regs: Vec<Found> = Vec::new();
-    let mut cursor = c.tree.walk();
-    loop {
-        let node = cursor.node();
-        if node.kind() == "call_expression" {
-            if let Some(reg) = registration(c, node) {
-                if let (false, Some(func)) = (conditional(node), enclosing_function(node)) {
-                    let line = node.start_position().row + 1;
-                    let name = func.child_by_field_name("name").map(|n| c.text(n));
-                    let phase = match (func.kind(), name) {
-                        ("function_declaration", Some("init")) => 0,
-                        ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
-                        _ => 2,
-                    };
-                    let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
-                    regs.push(Found { reg, func, order: (phase, node.start_byte()), line });
-                }
-            }
-        }
-        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+    for i in candidates {
+        // The field identifier, its selector, and the call whose callee the selector is.
+        let Some(leaf) = root.descendant_for_byte_range(i, i + 6) else { continue };
+        let Some(sel) = leaf.parent() else { continue };
+        let Some(node) = sel.parent() else { continue };
+        if node.kind() != "call_expression" || node.child(0) != Some(sel) {
             continue;
         }
-        let mut done = false;
-        loop {
-            if !cursor.goto_parent() {
-                done = true;
-                break;
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
-        }
-        if done {
-            break;
+        let Some(reg) = registration(c, node) else { continue };
+        if let (false, Some(func)) = (conditional(node), enclosing_function(node)) {
+            let line = node.start_position().row + 1;
+            let name = func.child_by_field_name("name").map(|n| c.text(n));
+            let phase = match (func.kind(), name) {
+                ("function_declaration", Some("init")) => 0,
+                ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
+                _ => 2,
+            };
+            let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
+            regs.push(Found { reg, func, order: (phase, node.start_byte()), line });
         }
     }
     if regs.len() < 2 {

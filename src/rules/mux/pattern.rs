@@ -748,6 +748,36 @@ mod tests {
     }
 
     #[test]
+    fn random_patterns_never_panic() {
+        let alphabet: &[u8] = b"//{}{}.$ %aAG\txy.2\xff\xc3";
+        let mut seed = 0x1234_5678_u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut parsed = Vec::new();
+        for _ in 0..20_000 {
+            let len = next() % 14;
+            let s: Vec<u8> = (0..len).map(|_| alphabet[next() % alphabet.len()]).collect();
+            for d in [Dialect::Go122, Dialect::Go123] {
+                let _ = registration_error(&s, d);
+                if let Ok(p) = parse_pattern(&s, d) {
+                    parsed.push(p);
+                }
+            }
+        }
+        let mut mux = MuxModel::default();
+        for (k, p) in parsed.iter().enumerate().take(3000) {
+            let q = &parsed[(k * 7919) % parsed.len()];
+            if p.conflicts_with(q) {
+                let _ = conflict_message(p, "a", q, "b");
+            }
+            let _ = mux.register(p.clone(), k);
+        }
+        let _ = go_quote(b"\xff\xfe\xc3");
+    }
+
+    #[test]
     fn quote_and_clean_match_go() {
         assert_eq!(go_quote(b"a\"b\\\n\t\x01\xff\xc3\xa9"), "\"a\\\"b\\\\\\n\\t\\x01\\xffé\"");
         assert_eq!(clean_path(b"/a/../b"), b"/b");

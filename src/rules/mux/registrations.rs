@@ -109,10 +109,7 @@ fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
     match operand.kind() {
         "identifier" if c.text(operand) == http => {
             // The package-level functions, unless `http` is shadowed by a local declaration.
-            match resolve(c, operand) {
-                None => Some(MuxKey::Default),
-                Some(_) => None,
-            }
+            (!shadowed_locally(c, operand)).then_some(MuxKey::Default)
         }
         "identifier" => {
             let d = resolve(c, operand)?;
@@ -128,7 +125,7 @@ fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
             let inner = operand.child_by_field_name("operand")?;
             let field = c.text(operand.child_by_field_name("field")?);
             if inner.kind() == "identifier" && c.text(inner) == http && field == "DefaultServeMux" {
-                return resolve(c, inner).is_none().then_some(MuxKey::Default);
+                return (!shadowed_locally(c, inner)).then_some(MuxKey::Default);
             }
             if struct_field_is_servemux(c, field, http) {
                 Some(MuxKey::Field(squeeze(c.text(operand))))
@@ -185,11 +182,22 @@ pub struct Decl<'t> {
 /// The nearest declaration of `ident` visible at its position in the file (parameters,
 /// receivers, `:=`, `var`, `const`), or `None` when not declared in the file.
 pub fn resolve<'t>(c: &Checker, ident: Node<'t>) -> Option<Decl<'t>> {
+    resolve_in(c, ident, true)
+}
+
+/// Whether a package name is shadowed by a local declaration (a package-level one would
+/// clash with the import, so only function scopes are searched).
+pub fn shadowed_locally(c: &Checker, ident: Node) -> bool {
+    resolve_in(c, ident, false).is_some()
+}
+
+fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl<'t>> {
     let name = c.text(ident);
     let pos = ident.start_byte();
     let mut node = ident;
     while let Some(parent) = node.parent() {
         match parent.kind() {
+            "source_file" if !file_scope => return None,
             "statement_list" | "source_file" => {
                 let mut cur = parent.walk();
                 let mut found = None;
@@ -253,25 +261,34 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
             Some(Decl { name: n, ty: None, value })
         }
         "var_declaration" | "const_declaration" => {
+            // Specs directly or in a spec list; never descend into the values (a top-level
+            // `var tests = []T{…}` can be thousands of lines).
             let mut found = None;
-            let mut stack = vec![stmt];
-            while let Some(s) = stack.pop() {
-                if s.kind() == "var_spec" || s.kind() == "const_spec" {
-                    let mut cur = s.walk();
-                    let names: Vec<Node> = s.children_by_field_name("name", &mut cur).collect();
-                    if let Some(idx) = names.iter().position(|n| c.text(*n) == name) {
-                        let value = s.child_by_field_name("value").and_then(|v| {
-                            if v.named_child_count() == names.len() {
-                                v.named_child(idx as u32)
-                            } else {
-                                None
-                            }
-                        });
-                        found = Some(Decl { name: names[idx], ty: s.child_by_field_name("type"), value });
-                    }
+            let mut specs = Vec::new();
+            let mut cur = stmt.walk();
+            for ch in stmt.named_children(&mut cur) {
+                if ch.kind().ends_with("_spec_list") {
+                    let mut cur2 = ch.walk();
+                    specs.extend(ch.named_children(&mut cur2));
                 } else {
-                    let mut cur = s.walk();
-                    stack.extend(s.named_children(&mut cur));
+                    specs.push(ch);
+                }
+            }
+            for s in specs {
+                if s.kind() != "var_spec" && s.kind() != "const_spec" {
+                    continue;
+                }
+                let mut cur = s.walk();
+                let names: Vec<Node> = s.children_by_field_name("name", &mut cur).collect();
+                if let Some(idx) = names.iter().position(|n| c.text(*n) == name) {
+                    let value = s.child_by_field_name("value").and_then(|v| {
+                        if v.named_child_count() == names.len() {
+                            v.named_child(idx as u32)
+                        } else {
+                            None
+                        }
+                    });
+                    found = Some(Decl { name: names[idx], ty: s.child_by_field_name("type"), value });
                 }
             }
             found

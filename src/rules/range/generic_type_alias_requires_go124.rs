@@ -1,4 +1,4 @@
-use crate::analyzer::{Checker, Sourced};
+use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::span::Span;
@@ -50,23 +50,18 @@ declare_rule! {
     }
 }
 
-fn lang_note(fv: &Sourced) -> String {
-    let v = fv.version.language();
-    if fv.source.starts_with("//go:build") {
-        format!("(file version {v} set by the {})", fv.source)
-    } else {
-        format!("(-lang was set to {v}; check go.mod)")
-    }
-}
-
 /// The compiler's error for one side, with the node it is reported at.
-fn error<'t>(c: &Checker, fv: &Sourced, name: Node<'t>, tparams: Node<'t>) -> Option<(String, Node<'t>)> {
+fn error<'t>(c: &Checker, side: usize, name: Node<'t>, tparams: Node<'t>) -> Option<(String, Node<'t>)> {
+    let fv = c.versions.file_sides()[side];
     let tc = c.versions.toolchain.version;
     if !tc.at_least(23) {
         return Some(("generic type cannot be alias".into(), name));
     }
     if !fv.version.at_least(23) {
-        return Some((format!("generic type alias requires go1.23 or later {}", lang_note(fv)), tparams));
+        return Some((
+            format!("generic type alias requires go1.23 or later {}", super::version_error_suffix(c, side)),
+            tparams,
+        ));
     }
     if !tc.at_least(24) {
         return Some(("generic type alias requires GOEXPERIMENT=aliastypeparams".into(), name));
@@ -77,8 +72,7 @@ fn error<'t>(c: &Checker, fv: &Sourced, name: Node<'t>, tparams: Node<'t>) -> Op
 fn check(c: &mut Checker, alias: Node) {
     let Some(tparams) = alias.child_by_field_name("type_parameters") else { return };
     let Some(name) = alias.child_by_field_name("name") else { return };
-    let [from, to] = c.versions.file_sides().map(|s| s.clone());
-    let (ef, et) = (error(c, &from, name, tparams), error(c, &to, name, tparams));
+    let (ef, et) = (error(c, 0, name, tparams), error(c, 1, name, tparams));
     let Some((message, at)) = et.clone().or(ef.clone()) else { return };
     let explanation = format!(
         "Generic type aliases need Go 1.24 (or Go 1.23 with GOEXPERIMENT=aliastypeparams) and a file version of go1.23 or later. With toolchain {} the compiler rejects this declaration. Use a defined type (drop the `=`) if you do not need alias identity, or require Go 1.24.",

@@ -70,6 +70,7 @@ declare_rule! {
         versions: "FV < 1.23",
         sources: &["https://go.dev/doc/go1.23#language", "https://go.dev/blog/range-functions", "https://go.dev/wiki/RangefuncExperiment"],
         kinds: &["range_clause"],
+        check_file: Some(prepare),
         check_node: Some(check),
     }
 }
@@ -132,6 +133,9 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             Some(Evidence::Exact(format!("value of type func{sig}")))
         }
         "identifier" => {
+            if !MAY_DECLARE_ITERATORS.with(|m| m.get()) {
+                return None;
+            }
             let d = resolve(c, e)?;
             let parent = d.name.parent()?;
             if parent.kind() == "function_declaration" {
@@ -163,6 +167,7 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             let f = e.child_by_field_name("function")?;
             if f.kind() == "identifier" {
                 // A non-generic function of this file returning iter.Seq/Seq2.
+                c.facts.local_name("iter")?;
                 let d = resolve(c, f)?;
                 let decl = d.name.parent().filter(|p| p.kind() == "function_declaration")?;
                 if decl.child_by_field_name("type_parameters").is_some() {
@@ -181,7 +186,7 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
                 return None;
             }
             let pkg = f.child_by_field_name("operand")?;
-            if pkg.kind() != "identifier" || resolve(c, pkg).is_some() {
+            if pkg.kind() != "identifier" || crate::rules::mux::registrations::shadowed_locally(c, pkg) {
                 return None;
             }
             let path = c.facts.import_path(c.text(pkg))?;
@@ -198,13 +203,17 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
     }
 }
 
-fn lang_note(fv: &Sourced) -> String {
-    let v = fv.version.language();
-    if fv.source.starts_with("//go:build") {
-        format!("(file version {v} set by the {})", fv.source)
-    } else {
-        format!("(-lang was set to {v}; check go.mod)")
-    }
+thread_local! {
+    /// Whether the file being analysed can hold a same-file iterator at all (a parameter of
+    /// a function type returning bool, `… ) bool)` as gofmt writes it, or an `iter` import). Set by [`prepare`],
+    /// which the driver runs before the walk of every analysis on this thread, so it is
+    /// never stale; it spares the per-loop name resolution in the common case.
+    static MAY_DECLARE_ITERATORS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn prepare(c: &mut Checker) {
+    let may = c.facts.local_name("iter").is_some() || c.src.contains(") bool)");
+    MAY_DECLARE_ITERATORS.with(|m| m.set(may));
 }
 
 fn check(c: &mut Checker, clause: Node) {
@@ -216,30 +225,34 @@ fn check(c: &mut Checker, clause: Node) {
     }
     let Some(right) = clause.child_by_field_name("right") else { return };
     let Some(ev) = evidence(c, right) else { return };
-    let failing = if !ok(&to) { &to } else { &from };
+    let failing_side = if !ok(&to) { 1 } else { 0 };
+    let failing = if failing_side == 1 { &to } else { &from };
+    let suffixes = [super::version_error_suffix(c, 0), super::version_error_suffix(c, 1)];
     // types2 prints a func literal as its signature and `{…}`.
     let expr = match (right.kind(), right.child_by_field_name("parameters")) {
         ("func_literal", Some(p)) => format!("func{} {{…}}", squeeze(c.text(p))),
         _ => c.text(right).to_string(),
     };
-    let error = |fv: &Sourced| -> Option<String> {
+    let error = |side: usize| -> Option<String> {
+        let fv = if side == 1 { &to } else { &from };
         if ok(fv) {
             return None;
         }
+        let suffix = &suffixes[side];
         Some(match (&ev, tc.version.at_least(23)) {
             (Evidence::Exact(t), true) => {
-                format!("cannot range over {expr} ({t}): requires go1.23 or later {}", lang_note(fv))
+                format!("cannot range over {expr} ({t}): requires go1.23 or later {suffix}")
             }
             (Evidence::Exact(t), false) => format!("cannot range over {expr} ({t})"),
             (Evidence::Described(_), true) => {
-                format!("range over a function iterator requires go1.23 or later {}", lang_note(fv))
+                format!("range over a function iterator requires go1.23 or later {suffix}")
             }
             (Evidence::Described(_), false) => {
                 "range over a function iterator is rejected by Go 1.22 without GOEXPERIMENT=rangefunc".to_string()
             }
         })
     };
-    let Some(message) = error(failing) else { return };
+    let Some(message) = error(failing_side) else { return };
     let what = match &ev {
         Evidence::Exact(t) => {
             format!(
@@ -254,11 +267,11 @@ fn check(c: &mut Checker, clause: Node) {
         failing.describe(),
         tc.describe()
     );
-    let side = |fv: &Sourced| match error(fv) {
+    let side = |k: usize| match error(k) {
         Some(e) => format!("compile error: {e}"),
         None => "compiles".to_string(),
     };
-    let sides = c.file_sides(side(&from), side(&to));
+    let sides = c.file_sides(side(0), side(1));
     let mut d = c.diagnostic(Checker::span(right), message, explanation);
     d.sides = sides;
     c.report(d);

@@ -2,7 +2,7 @@ use super::int_evidence::int_evidence;
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
-use crate::rules::mux::registrations::resolve;
+use crate::rules::mux::registrations::{resolve, shadowed_locally};
 use tree_sitter::Node;
 
 declare_rule! {
@@ -68,6 +68,11 @@ struct Uses {
 
 /// One walk of `root` (explicit stack, bounded) for `name`.
 fn scan(c: &Checker, root: Node, name: &str, except: Option<Node>) -> Uses {
+    scan_range(c, root, name, except, (0, usize::MAX))
+}
+
+/// [`scan`] limited to the nodes that overlap the byte range `within`.
+fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within: (usize, usize)) -> Uses {
     let mut u = Uses::default();
     let mut stack = vec![root];
     let mut steps = 0usize;
@@ -86,7 +91,7 @@ fn scan(c: &Checker, root: Node, name: &str, except: Option<Node>) -> Uses {
             }
         }
         let mut cur = n.walk();
-        stack.extend(n.named_children(&mut cur));
+        stack.extend(n.named_children(&mut cur).filter(|ch| ch.end_byte() > within.0 && ch.start_byte() < within.1));
     }
     u
 }
@@ -138,7 +143,7 @@ fn is_sequence_decl(c: &Checker, ty: Option<Node>, value: Option<Node>) -> bool 
 
 /// A constant, or a local variable/parameter never written in its whole function (so not
 /// by a closure defined before the loop either).
-fn unchanging(c: &Checker, ident: Node, need_sequence: bool) -> bool {
+fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> bool {
     let Some(d) = resolve(c, ident) else { return false };
     let Some(parent) = d.name.parent() else { return false };
     if parent.kind() == "const_spec" {
@@ -152,23 +157,38 @@ fn unchanging(c: &Checker, ident: Node, need_sequence: bool) -> bool {
     if enclosing_body(ident).map(|b| b.id()) != Some(func_body.id()) {
         return false;
     }
-    !scan(c, func_body, c.text(ident), Some(d.name)).written
+    // Writes that can happen while the loop runs: from the declaration to the end of the
+    // outermost loop around this one in the function (a closure declared in between may be
+    // called from the body; later writes matter only if an outer loop comes back).
+    let mut end = for_stmt.end_byte();
+    let mut p = for_stmt.parent();
+    while let Some(x) = p {
+        if x.id() == func_body.id() {
+            break;
+        }
+        if x.kind() == "for_statement" {
+            end = x.end_byte();
+        }
+        p = x.parent();
+    }
+    !scan_range(c, func_body, c.text(ident), Some(d.name), (d.name.start_byte(), end)).written
 }
 
 /// Whether `n` is loop-invariant (see the doc).
-fn invariant(c: &Checker, n: Node) -> bool {
+fn invariant(c: &Checker, n: Node, for_stmt: Node) -> bool {
     match n.kind() {
         "int_literal" => true,
-        "identifier" => unchanging(c, n, false),
+        "identifier" => unchanging(c, n, false, for_stmt),
         "call_expression" => {
             let Some(f) = n.child_by_field_name("function") else { return false };
             let args = crate::rules::mux::registrations::arguments(n);
-            if c.text(f) != "len" || args.len() != 1 || resolve(c, f).is_some() {
+            // (int_evidence already refused a `len` declared at the top of the file.)
+            if c.text(f) != "len" || args.len() != 1 || shadowed_locally(c, f) {
                 return false;
             }
-            args[0].kind() == "identifier" && unchanging(c, args[0], true)
+            args[0].kind() == "identifier" && unchanging(c, args[0], true, for_stmt)
         }
-        "parenthesized_expression" => n.named_child(0).is_some_and(|x| invariant(c, x)),
+        "parenthesized_expression" => n.named_child(0).is_some_and(|x| invariant(c, x, for_stmt)),
         _ => false,
     }
 }
@@ -235,7 +255,7 @@ fn check(c: &mut Checker, clause: Node) {
         return;
     }
     let uses = scan(c, body, i, None);
-    if uses.written || scan(c, n, i, None).mentioned || !invariant(c, n) {
+    if uses.written || scan(c, n, i, None).mentioned || !invariant(c, n, for_stmt) {
         return;
     }
     let n_text = c.text(n);

@@ -64,20 +64,24 @@ fn check(c: &mut Checker, clause: Node) {
     let Some(right) = clause.child_by_field_name("right") else { return };
     let Some(ev) = int_evidence(c, right) else { return };
     let failing = if !from_ok { from } else { to };
-    let fv = failing.version.language();
-    let lang = if failing.source.starts_with("//go:build") {
-        format!("(file version {fv} set by the {})", failing.source)
-    } else {
-        format!("(-lang was set to {fv}; check go.mod)")
+    // cmd/compile's own text, with its suffix `(file declares //go:build go1.21)` or
+    // `(-lang was set to …)`, per side.
+    let error = |side: usize| {
+        format!(
+            "cannot range over {} ({}): requires go1.22 or later {}",
+            c.text(right),
+            ev.description,
+            super::version_error_suffix(c, side)
+        )
     };
-    let message = format!("cannot range over {} ({}): requires go1.22 or later {lang}", c.text(right), ev.description);
+    let message = error(if !from_ok { 0 } else { 1 });
     let explanation = format!(
         "Ranging over an integer is a Go 1.22 language feature. The file's Go version is {}, so the compiler rejects this loop. Raise the go.mod `go` line to 1.22 or later, or write a three-clause loop.",
         failing.describe()
     );
     let ok = "compiles: the loop runs N times with i = 0, 1, …, N-1 (N is evaluated once)";
-    let err = "compile error: range over int requires go1.22";
-    let sides = c.file_sides(if from_ok { ok } else { err }, if to_ok { ok } else { err });
+    let side = |k: usize, fine: bool| if fine { ok.to_string() } else { format!("compile error: {}", error(k)) };
+    let sides = c.file_sides(side(0, from_ok), side(1, to_ok));
     let mut d = c.diagnostic(Checker::span(right), message, explanation);
     d.sides = sides;
     d.fix = three_clause_fix(c, clause, right, ev.ty.as_deref(), ev.constant);
