@@ -16,8 +16,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DIRS: &[&str] =
-    &["vet-appends-no-values", "vet-defers-time-since", "vet-slog-key-value", "vet-go-debug-directive"];
+/// Directories under tests/: the fixtures of the four rules, and extra agreement-only files.
+const DIRS: &[&str] = &[
+    "fixtures/vet-appends-no-values",
+    "fixtures/vet-defers-time-since",
+    "fixtures/vet-slog-key-value",
+    "fixtures/vet-go-debug-directive",
+    "vet_agreement_data",
+];
 
 /// Build errors of `//go:debug` lines: when the package does not build, vet prints only these.
 fn is_build_error(msg: &str) -> bool {
@@ -96,7 +102,7 @@ fn go_vet_reports_the_same_findings() {
 }
 
 fn agreement(go: &Path, tc: u32) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let scratch: PathBuf = std::env::temp_dir().join(format!("gocompat-vet-agreement-{}-{tc}", std::process::id()));
     let mut rows = Vec::new();
     let (mut agree, mut total, mut misses) = (0usize, 0usize, 0usize);

@@ -61,7 +61,7 @@ fn check(c: &mut Checker, call: Node) {
     if args.len() != 1 || args[0].kind() == "variadic_argument" || declares_append(c) {
         return;
     }
-    let explanation = "`append(s)` appends nothing and returns s unchanged; most likely the values to append were forgotten. From Go 1.22 `go vet` reports it (appends analyzer), failing CI that runs vet. Add the intended values, or drop the call.";
+    let explanation = "`append(s)` appends nothing and returns s unchanged; most likely the values to append were forgotten. From Go 1.22 `go vet` reports it (appends analyzer), failing CI that runs vet (go test's default vet checks leave it out). Add the intended values, or drop the call.";
     let mut d = c.diagnostic(Checker::span(call), "append with no values", explanation);
     d.sides = toolchain_sides(c, 22, "go vet is silent", "go vet: append with no values");
     d.fix = fix(c, call, args[0]);

@@ -214,9 +214,9 @@ const STD_RESULTS: &[(&str, &str, Kind)] = &[
     ("fmt", "Sprint", Kind::Str),
     ("fmt", "Sprintf", Kind::Str),
     ("fmt", "Sprintln", Kind::Str),
-    ("fmt", "Errorf", Kind::Iface),
-    ("errors", "New", Kind::Iface),
-    ("errors", "Join", Kind::Iface),
+    ("fmt", "Errorf", Kind::ErrIface),
+    ("errors", "New", Kind::ErrIface),
+    ("errors", "Join", Kind::ErrIface),
     ("strconv", "Itoa", Kind::Str),
     ("strconv", "Quote", Kind::Str),
     ("strconv", "FormatInt", Kind::Str),
@@ -237,8 +237,12 @@ enum Kind {
     Str,
     /// `slog.Attr`.
     Attr,
-    /// An interface type (`any`, `error`): vet cannot tell what it holds.
-    Iface,
+    /// The empty interface (`any`): vet cannot tell what it holds.
+    AnyIface,
+    /// `error`: an interface that neither a string nor an Attr implements.
+    ErrIface,
+    /// Another interface type (its methods decide whether an Attr implements it).
+    OtherIface,
     /// Visibly neither a string, an Attr nor an interface (a number, a pointer, a slice …).
     NotKey,
     /// The type is not visible in this file.
@@ -281,7 +285,9 @@ fn named_type_kind(c: &Checker, name: &str) -> Kind {
         for spec in top.named_children(&mut w2) {
             if spec.child_by_field_name("name").is_some_and(|n| c.text(n) == name) {
                 kinds.push(match (spec.kind(), spec.child_by_field_name("type").map(|t| t.kind())) {
-                    ("type_spec", Some("interface_type")) => Kind::Iface,
+                    ("type_spec", Some("interface_type")) => {
+                        spec.child_by_field_name("type").map(interface_kind).unwrap_or(Kind::Unknown)
+                    }
                     ("type_spec", Some(_)) if spec.child_by_field_name("type_parameters").is_none() => Kind::NotKey,
                     _ => Kind::Unknown,
                 });
@@ -294,18 +300,28 @@ fn named_type_kind(c: &Checker, name: &str) -> Kind {
     }
 }
 
+/// `interface{}` is the empty interface; others have methods.
+fn interface_kind(t: Node) -> Kind {
+    if t.named_child_count() == 0 {
+        Kind::AnyIface
+    } else {
+        Kind::OtherIface
+    }
+}
+
 /// The kind of a type written in the source.
 fn type_kind(c: &Checker, t: Node) -> Kind {
     match t.kind() {
         "type_identifier" => match c.text(t) {
             "string" => Kind::Str,
-            "any" | "error" => Kind::Iface,
+            "any" => Kind::AnyIface,
+            "error" => Kind::ErrIface,
             n if NUMERIC.contains(&n) => Kind::NotKey,
             n => named_type_kind(c, n),
         },
         "pointer_type" | "slice_type" | "map_type" | "array_type" | "channel_type" | "function_type"
         | "struct_type" => Kind::NotKey,
-        "interface_type" => Kind::Iface,
+        "interface_type" => interface_kind(t),
         "qualified_type" => match (pkg_member(c, t, "log/slog"), pkg_member(c, t, "time")) {
             (Some("Attr"), _) => Kind::Attr,
             (Some("Value" | "Level" | "Record"), _) | (_, Some("Duration" | "Time" | "Month" | "Weekday")) => {
@@ -575,6 +591,11 @@ fn check(c: &mut Checker, call: Node) {
         Value,
         Unknown,
     }
+    // Go 1.23's analyzer (x/tools passes/slog) decides some interfaces in key position: an
+    // interface a string can be assigned to (`any`) stays unknown, one an Attr can be assigned
+    // to counts as an Attr, any other (`error`) is reported. Go 1.21 and 1.22 treat every
+    // interface as unknown.
+    let tc23 = c.versions.toolchain.version.at_least(23);
     let mut pos = Pos::Key;
     let mut unknown_arg: Option<Node> = None;
     for arg in &args[skip..] {
@@ -583,9 +604,10 @@ fn check(c: &mut Checker, call: Node) {
             Pos::Key => match classify(c, *arg, call, 0) {
                 Kind::Str => pos = Pos::Value,
                 Kind::Attr => {}
-                Kind::Iface => pos = Pos::Unknown,
-                Kind::Unknown => return, // the type decides; vet knows it, we do not
-                Kind::NotKey => {
+                Kind::AnyIface => pos = Pos::Unknown,
+                Kind::ErrIface | Kind::OtherIface if !tc23 => pos = Pos::Unknown,
+                Kind::OtherIface | Kind::Unknown => return, // the type decides; vet knows it, we do not
+                Kind::NotKey | Kind::ErrIface => {
                     let message = match unknown_arg {
                         None => format!(
                             "{short} arg {:?} should be a string or a slog.Attr (possible missing key or value)",
@@ -598,7 +620,7 @@ fn check(c: &mut Checker, call: Node) {
                         ),
                     };
                     let explanation = format!(
-                        "{short} takes alternating keys and values after its fixed arguments; a key must be a string or a slog.Attr. This argument sits in a key position, so a key or a value is probably missing before it; slog logs it under the key !BADKEY and every later pair is shifted. go vet reports it (slog analyzer, Go 1.21+). Pair each key with a value, or use typed attributes such as slog.Int(\"k\", v)."
+                        "{short} takes alternating keys and values after its fixed arguments; a key must be a string or a slog.Attr. This argument sits in a key position, so a key or a value is probably missing before it; slog logs it under the key !BADKEY and every later pair is shifted. go vet reports it (slog analyzer, Go 1.21+), and so does go test, which runs the slog check by default. Pair each key with a value, or use typed attributes such as slog.Int(\"k\", v)."
                     );
                     let d = c.diagnostic(Checker::span(*arg), message, explanation);
                     c.report(d);
@@ -609,7 +631,7 @@ fn check(c: &mut Checker, call: Node) {
                 unknown_arg = Some(*arg);
                 match classify(c, *arg, call, 0) {
                     Kind::NotKey => pos = Pos::Key,
-                    Kind::Str | Kind::Attr | Kind::Iface => {}
+                    Kind::Str | Kind::Attr | Kind::AnyIface | Kind::ErrIface | Kind::OtherIface => {}
                     Kind::Unknown => return,
                 }
             }
@@ -621,7 +643,7 @@ fn check(c: &mut Checker, call: Node) {
             Some(_) => format!("call to {short} has a missing or misplaced value"),
         };
         let explanation = format!(
-            "The key/value arguments of {short} do not pair up: the last key has no value, and slog logs it under the key !BADKEY. go vet reports it (slog analyzer, Go 1.21+). Add the missing value, or use a typed attribute such as slog.String(\"k\", v)."
+            "The key/value arguments of {short} do not pair up: the last key has no value, and slog logs it under the key !BADKEY. go vet reports it (slog analyzer, Go 1.21+), and so does go test, which runs the slog check by default. Add the missing value, or use a typed attribute such as slog.String(\"k\", v)."
         );
         let d = c.diagnostic(Checker::span(call), message, explanation);
         c.report(d);
