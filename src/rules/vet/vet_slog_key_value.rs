@@ -124,6 +124,18 @@ fn collect_receivers(c: &mut Checker) {
                 bound_names(c, n, ty, &mut out);
             }
         }
+        // Loggers derived from known ones: `l2 := l.With(...)`, `l.WithGroup("g")`.
+        RECEIVERS.with(|r| *r.borrow_mut() = out.clone());
+        for needle in [".With(", ".WithGroup("] {
+            for (i, _) in c.src.match_indices(needle) {
+                let Some(n) = root.descendant_for_byte_range(i + 1, i + needle.len() - 1) else { continue };
+                let Some(sel) = n.parent().filter(|p| p.kind() == "selector_expression") else { continue };
+                let Some(call) = sel.parent().filter(|p| p.kind() == "call_expression") else { continue };
+                if receiver_type(c, call) == Some("Logger") {
+                    bound_names(c, n, "Logger", &mut out);
+                }
+            }
+        }
     }
     RECEIVERS.with(|r| *r.borrow_mut() = out);
 }
