@@ -19,8 +19,10 @@ declare_rule! {
     /// A missing key or value shifts every later pair, producing `!BADKEY` entries. `go vet`
     /// reports these calls since Go 1.21 (`slog` analyzer; the Go 1.22 release notes announce it):
     /// `call to slog.Info missing a final value`, `slog.Info arg "1" should be a string or a
-    /// slog.Attr (possible missing key or value)`. Without type information an argument whose
-    /// type is not visible (a variable, a call) ends the check for that call.
+    /// slog.Attr (possible missing key or value)`; from Go 1.23 vet also reports an `error`
+    /// value in a key position (neither a string nor an Attr can be one). Argument types come
+    /// from literals, well-known functions and declarations in the same file; an argument
+    /// whose type is not visible ends the check for that call.
     ///
     /// ## How to fix
     /// Pair every key with a value, or use typed attributes: `slog.Int("status", code)`.
