@@ -2,7 +2,8 @@
 //! of the vet rules that model vet analyzers (appends, defers, slog, directive) and checks
 //! that vet reports exactly the (line, column, message) findings our rules report, analysed
 //! with that toolchain. Each fixture is copied into its own temporary module whose go line is
-//! the fixture's `to` version (at most the toolchain's). When the package does not build
+//! the fixture's `to` version (at most the toolchain's). Lines marked `// vet-only: reason` are
+//! known misses (vet needs type information we lack): counted, not failed. When the package does not build
 //! (invalid or repeated `//go:debug`), vet prints only the build errors, and those are compared
 //! with our build-error findings instead. Fixtures marked `// vet-agreement: skip` are left
 //! out, and those marked `// vet-agreement: from go1.N` for older toolchains. Without Go 1.22
@@ -15,8 +16,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DIRS: &[&str] =
-    &["vet-appends-no-values", "vet-defers-time-since", "vet-slog-key-value", "vet-go-debug-directive"];
+/// Directories under tests/: the fixtures of the four rules, and extra agreement-only files.
+const DIRS: &[&str] = &[
+    "fixtures/vet-appends-no-values",
+    "fixtures/vet-defers-time-since",
+    "fixtures/vet-slog-key-value",
+    "fixtures/vet-go-debug-directive",
+    "vet_agreement_data",
+];
 
 /// Build errors of `//go:debug` lines: when the package does not build, vet prints only these.
 fn is_build_error(msg: &str) -> bool {
@@ -95,10 +102,10 @@ fn go_vet_reports_the_same_findings() {
 }
 
 fn agreement(go: &Path, tc: u32) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let scratch: PathBuf = std::env::temp_dir().join(format!("gocompat-vet-agreement-{}-{tc}", std::process::id()));
     let mut rows = Vec::new();
-    let (mut agree, mut total) = (0usize, 0usize);
+    let (mut agree, mut total, mut misses) = (0usize, 0usize, 0usize);
     let mut failures = Vec::new();
     for d in DIRS {
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(d))
@@ -154,13 +161,19 @@ fn agreement(go: &Path, tc: u32) {
             } else {
                 ours.into_iter().filter(|(_, _, m)| !is_build_error(m)).collect()
             };
+            // Lines marked `// vet-only: reason` are known misses (vet needs types we lack).
+            let lines: Vec<&str> = src.lines().collect();
+            let marked = |l: u32| lines.get(l as usize - 1).is_some_and(|t| t.contains("// vet-only: "));
+            let known_misses = theirs.iter().filter(|(l, _, _)| marked(*l)).count();
+            let theirs: BTreeSet<Finding> = theirs.into_iter().filter(|(l, _, _)| !marked(*l)).collect();
             let both = ours.intersection(&theirs).count();
             agree += both;
-            total += ours.union(&theirs).count();
+            total += ours.union(&theirs).count() + known_misses;
+            misses += known_misses;
             rows.push(format!(
-                "{rel:<55} go {:<5} vet {:>2}  ours {:>2}  both {:>2}",
+                "{rel:<55} go {:<5} vet {:>2}  ours {:>2}  both {:>2}  known misses {known_misses}",
                 go_line.mod_string(),
-                theirs.len(),
+                theirs.len() + known_misses,
                 ours.len(),
                 both
             ));
@@ -176,6 +189,8 @@ fn agreement(go: &Path, tc: u32) {
     for r in &rows {
         println!("  {r}");
     }
-    println!("  findings in agreement: {agree} of {total} (union of vet's and ours)");
+    println!(
+        "  findings in agreement: {agree} of {total} (union of vet's and ours); {misses} known misses (vet-only, marked)"
+    );
     assert!(failures.is_empty(), "disagreements with go vet of go1.{tc}:\n{}", failures.join("\n"));
 }

@@ -99,7 +99,9 @@ fn godebug_side(c: &Checker, setting: &str, mv: &Sourced) -> Side {
     if let Some((value, place)) = c.facts.godebug_override(setting, c.gomod) {
         // go.mod `godebug` lines are honoured from Go 1.23 on.
         if !place.starts_with("go.mod") || tc.at_least(23) {
-            return Side { new: value != row.old_value, why: format!("{setting}={value} set by {place}") };
+            // asynctimerchan=2 is a second pre-1.23 mode (godebug.tsv: "1 or 2").
+            let old = value == row.old_value || (setting == "asynctimerchan" && value == "2");
+            return Side { new: !old, why: format!("{setting}={value} set by {place}") };
         }
     }
     let new = mv.version.at_least(changed);

@@ -49,6 +49,8 @@ declare_rule! {
     }
 }
 
+// Verified with `go run` of `base64.RawURLEncoding.WithPadding(-2)`: go1.21.13 encodes with a
+// garbage padding byte; go1.22.12 panics with `panic: invalid padding`.
 fn check(c: &mut Checker, call: Node) {
     let Some(f) = call.child_by_field_name("function") else { return };
     if f.kind() != "selector_expression" {
@@ -81,9 +83,11 @@ fn check(c: &mut Checker, call: Node) {
         return;
     }
     let short = pkg.rsplit('/').next().unwrap_or(pkg);
-    let message = format!("WithPadding({v}) panics: padding must be {short}.NoPadding (-1) or a non-negative rune");
+    let message = format!(
+        "WithPadding({v}) panics (\"invalid padding\"): padding must be {short}.NoPadding (-1) or a non-negative rune"
+    );
     let explanation = format!(
-        "Since Go 1.22 Encoding.WithPadding panics when the padding is negative and not NoPadding (-1). Use {short}.NoPadding for unpadded output, or a valid padding character such as '='."
+        "Since Go 1.22 Encoding.WithPadding panics with `invalid padding` when the padding is negative and not NoPadding (-1); before, the encoding silently wrote a garbage padding byte. Use {short}.NoPadding for unpadded output, or a valid padding character such as '='."
     );
     let mut d = c.diagnostic(Checker::span(args[0]), message, explanation);
     d.sides = toolchain_sides(c, 22, "accepted; produces malformed encodings", "panics when WithPadding is called");

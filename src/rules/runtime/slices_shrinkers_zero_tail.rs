@@ -61,6 +61,9 @@ declare_rule! {
 
 const SHRINKERS: &[&str] = &["Delete", "DeleteFunc", "Compact", "CompactFunc", "Replace"];
 
+// Verified with `go run` of tests/fixtures/slices-shrinkers-zero-tail/bad.go: go1.21.13 prints
+// the stale tail (`a c c`); go1.22.12 crashes with a nil pointer dereference on the zeroed
+// `*job` element.
 fn check(c: &mut Checker, call: Node) {
     let Some(f) = called_pkg_func(c, call, "slices") else { return };
     if !SHRINKERS.contains(&f) {
@@ -105,7 +108,7 @@ fn check(c: &mut Checker, call: Node) {
         return;
     }
     let explanation = format!(
-        "Since Go 1.22, slices.{f} zeroes the elements between the new and the old length of the slice it was given. The original slice {x} shares its array with the result, so reading {x} beyond the new length now yields zero values (nil, \"\", 0) instead of the old, shifted elements. Use only the returned slice, and copy what you need before deleting."
+        "Since Go 1.22, slices.{f} zeroes the elements between the new and the old length of the slice it was given. The original slice {x} shares its array with the result, so reading {x} beyond the new length now yields zero values (nil, \"\", 0) instead of the old, shifted elements; a nil pointer there crashes the program. Use only the returned slice, and copy what you need before deleting."
     );
     let mut d = c.diagnostic(Checker::span(call), problem, explanation);
     d.sides = toolchain_sides(c, 22, "the vacated tail keeps stale (shifted) elements", "the vacated tail is zeroed");

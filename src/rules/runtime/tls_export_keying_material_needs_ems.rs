@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Finds calls of `ExportKeyingMaterial(label, context, length)` (a method of
     /// `tls.ConnectionState`, e.g. `conn.ConnectionState().ExportKeyingMaterial(…)` or
-    /// `r.TLS.ExportKeyingMaterial(…)`).
+    /// `r.TLS.ExportKeyingMaterial(…)`), unless the file requires TLS 1.3
+    /// (`MinVersion: tls.VersionTLS13`).
     ///
     /// ## Why
     /// From Go 1.22 (main module go line 1.22+) `ExportKeyingMaterial` returns an error unless the
@@ -69,6 +70,9 @@ fn check(c: &mut Checker, call: Node) {
     if c.text(field) != "ExportKeyingMaterial" || call_args(call).len() != 3 {
         return;
     }
+    if requires_tls13(c) {
+        return; // TLS 1.3 always allows exporting keying material
+    }
     let sides = godebug_sides(c, "tlsunsafeekm");
     if !sides.iter().any(|s| s.new) {
         return;
@@ -92,4 +96,16 @@ fn check(c: &mut Checker, call: Node) {
         "returns an error on TLS ≤ 1.2 connections without Extended Master Secret",
     );
     c.report(d);
+}
+
+/// Whether the file sets `MinVersion: tls.VersionTLS13` (or `cfg.MinVersion = tls.VersionTLS13`).
+fn requires_tls13(c: &Checker) -> bool {
+    c.src.match_indices("VersionTLS13").any(|(i, _)| {
+        let before = c.src[..i].trim_end();
+        let before = before.strip_suffix('.').map(|b| b.trim_end_matches(|ch: char| ch.is_alphanumeric() || ch == '_'));
+        before.is_some_and(|b| {
+            let b = b.trim_end();
+            b.ends_with("MinVersion:") || b.ends_with("MinVersion =")
+        })
+    })
 }

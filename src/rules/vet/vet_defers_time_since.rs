@@ -82,7 +82,7 @@ fn check(c: &mut Checker, stmt: Node) {
     });
     for (i, since) in found.into_iter().enumerate() {
         let explanation = format!(
-            "The arguments of a deferred call are evaluated when the defer statement executes, so {} measures the time up to the defer statement (about zero), not up to the function's return. Go 1.22's go vet reports this (defers analyzer). Wrap the deferred call in a function literal.",
+            "The arguments of a deferred call are evaluated when the defer statement executes, so {} measures the time up to the defer statement (about zero), not up to the function's return. Go 1.22's go vet reports this (defers analyzer; not in go test's default checks). Wrap the deferred call in a function literal.",
             c.text(since)
         );
         let mut d = c.diagnostic(Checker::span(since), "call to time.Since is not deferred", explanation);

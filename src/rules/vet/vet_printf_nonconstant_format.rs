@@ -91,7 +91,7 @@ fn check(c: &mut Checker, call: Node) {
     let full = format!("{path}.{name}");
     let message = format!("non-constant format string in call to {full}");
     let explanation = format!(
-        "{full} interprets its format: a `%` in {} would be read as a formatting verb (\"100%\" prints \"100%!(NOVERB)\"). From Go 1.24, go vet reports a non-constant format with no other arguments in files whose Go version is 1.24 or later. Write {full}(\"%s\", {}) or use the non-formatting variant.",
+        "{full} interprets its format: a `%` in {} would be read as a formatting verb (\"100%\" prints \"100%!(NOVERB)\"). From Go 1.24, go vet reports a non-constant format with no other arguments in files whose Go version is 1.24 or later, and go test runs the printf check by default, so tests fail too. Write {full}(\"%s\", {}) or use the non-formatting variant.",
         c.text(format),
         c.text(format)
     );
