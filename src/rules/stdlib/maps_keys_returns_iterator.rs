@@ -106,8 +106,11 @@ pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
 }
 
 fn check(c: &mut Checker, sel: Node) {
+    if c.facts.local_name("maps").is_none() || !matches!(super::resolve::selected_name(c, sel), "Keys" | "Values") {
+        return;
+    }
     let Some(r) = pkg_ref(c, sel) else { return };
-    if r.path != "maps" || !matches!(r.name, "Keys" | "Values") || !used_as_slice(c, sel) {
+    if r.path != "maps" || !matches!(r.name, "Keys" | "Values") || !used_as_slice(c, sel) || r.shadowed(c) {
         return;
     }
     let Some(call) = called(sel) else { return };

@@ -63,8 +63,15 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    if c.facts.local_name("math/rand").is_none() {
+        return;
+    }
+    let Some(f) = call.child_by_field_name("function").filter(|f| f.kind() == "selector_expression") else { return };
+    if super::resolve::selected_name(c, f) != "Seed" {
+        return;
+    }
     let Some(r) = called_pkg_func(c, call) else { return };
-    if r.path != "math/rand" || r.name != "Seed" {
+    if r.path != "math/rand" || r.name != "Seed" || r.shadowed(c) {
         return;
     }
     let args = call_args(call);

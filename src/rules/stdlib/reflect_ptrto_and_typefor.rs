@@ -67,13 +67,19 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    if c.facts.local_name("reflect").is_none() {
+        return;
+    }
+    let Some(f) = call.child_by_field_name("function").filter(|f| f.kind() == "selector_expression") else { return };
+    if !matches!(super::resolve::selected_name(c, f), "PtrTo" | "Elem") {
+        return;
+    }
     let [from, to] = c.versions.file_sides();
     if !to.version.at_least(22) {
         return;
     }
-    let Some(f) = call.child_by_field_name("function") else { return };
     if let Some(r) = called_pkg_func(c, call) {
-        if r.path == "reflect" && r.name == "PtrTo" {
+        if r.path == "reflect" && r.name == "PtrTo" && !r.shadowed(c) {
             let message = format!("{}.PtrTo is deprecated: superseded by {}.PointerTo", r.local, r.local);
             let explanation = "reflect.PtrTo's documentation says \"Deprecated: Superseded by PointerTo.\" It simply calls reflect.PointerTo (Go 1.18); the deprecation is recorded in Go 1.22. Renaming the call changes nothing at run time.";
             let mut d = c.diagnostic(Checker::span(f), message, explanation);
@@ -101,7 +107,7 @@ fn check(c: &mut Checker, call: Node) {
     }
     let Some(inner) = f.child_by_field_name("operand").filter(|n| n.kind() == "call_expression") else { return };
     let Some(r) = called_pkg_func(c, inner) else { return };
-    if r.path != "reflect" || r.name != "TypeOf" {
+    if r.path != "reflect" || r.name != "TypeOf" || r.shadowed(c) {
         return;
     }
     let args = call_args(inner);

@@ -15,10 +15,21 @@ pub struct PkgRef<'a> {
     pub name: &'a str,
     /// The `field_identifier`/`type_identifier` node of the name.
     pub name_node: Node<'a>,
+    /// The `selector_expression` or `qualified_type`.
+    pub node: Node<'a>,
+}
+
+impl PkgRef<'_> {
+    /// Whether a parameter of an enclosing function has the package's local name (and so
+    /// shadows the import). Walks up the tree (tree-sitter's `parent` is not O(1)): call it
+    /// only right before reporting.
+    pub fn shadowed(&self, c: &Checker) -> bool {
+        self.node.kind() == "selector_expression" && param_type(c, self.node, self.local).is_some()
+    }
 }
 
 /// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
-/// name of an import and is not a parameter of an enclosing function (which would shadow it).
+/// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
     let (pkg, name) = match node.kind() {
         "selector_expression" => {
@@ -36,15 +47,23 @@ pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
         return None;
     }
     let import = c.facts.imports.iter().find(|i| i.local_name == local)?;
-    if node.kind() == "selector_expression" && param_type(c, node, local).is_some() {
-        return None;
-    }
-    Some(PkgRef { path: import.path.as_str(), local: import.local_name.as_str(), name: c.text(name), name_node: name })
+    Some(PkgRef {
+        path: import.path.as_str(),
+        local: import.local_name.as_str(),
+        name: c.text(name),
+        name_node: name,
+        node,
+    })
 }
 
 /// For a selector `x.M` whose operand `x` is a parameter (or receiver, or named result) of an
 /// enclosing function declared as `x pkg.T` or `x *pkg.T`: (import path, `T`, `M`).
-pub fn typed_member<'a>(c: &Checker<'a>, sel: Node<'a>) -> Option<(&'a str, &'a str, &'a str)> {
+/// `want(M)` is asked first: the parameter lookup walks up the tree and must stay rare.
+pub fn typed_member<'a>(
+    c: &Checker<'a>,
+    sel: Node<'a>,
+    want: impl Fn(&str) -> bool,
+) -> Option<(&'a str, &'a str, &'a str)> {
     if sel.kind() != "selector_expression" {
         return None;
     }
@@ -53,6 +72,9 @@ pub fn typed_member<'a>(c: &Checker<'a>, sel: Node<'a>) -> Option<(&'a str, &'a 
         return None;
     }
     let field = c.text(sel.child_by_field_name("field")?);
+    if !want(field) || c.facts.import_path(c.text(op)).is_some() {
+        return None;
+    }
     let mut ty = param_type(c, sel, c.text(op))?;
     if ty.kind() == "pointer_type" {
         ty = ty.named_child(0)?;
@@ -95,6 +117,12 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
         n = f.parent();
     }
     None
+}
+
+/// The selected name of a `selector_expression` (`field`) or `qualified_type` (`name`).
+pub fn selected_name<'a>(c: &Checker<'a>, node: Node<'a>) -> &'a str {
+    let field = if node.kind() == "qualified_type" { "name" } else { "field" };
+    node.child_by_field_name(field).map_or("", |n| c.text(n))
 }
 
 /// The call expression whose `function` is `node` (`node(...)`), if any.

@@ -62,6 +62,9 @@ pub struct Table {
     /// (path, first minor version the package appears in).
     packages: Vec<(&'static str, u8)>,
     rows: Vec<Row>,
+    /// Indexes into `rows` of the method and field rows, sorted by member name (the part
+    /// after `Type.`): which packages have a member of a given name.
+    members: Vec<u16>,
 }
 
 /// A hit: the Go minor version (22 for go1.22) and what the row names.
@@ -109,7 +112,13 @@ impl Table {
         rows.dedup_by(|b, a| a.pkg == b.pkg && a.name == b.name);
         rows.shrink_to_fit();
         first.shrink_to_fit();
-        Table { packages: first, rows }
+        let mut members: Vec<u16> = (0..rows.len())
+            .filter(|&i| !rows[i].kind.is_package_level())
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect();
+        members.sort_unstable_by_key(|&i| member_of(rows[usize::from(i)].name));
+        members.shrink_to_fit();
+        Table { packages: first, rows, members }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -129,6 +138,18 @@ impl Table {
         Some(Entry { minor: u32::from(r.minor), kind: r.kind })
     }
 
+    /// Whether some type of a package accepted by `pkg_ok` has a method or field `member`
+    /// whose version is above `above` (a cheap filter before typing a receiver).
+    pub fn has_member(&self, member: &str, above: u32, pkg_ok: impl Fn(&str) -> bool) -> bool {
+        let row = |i: &u16| self.rows[usize::from(*i)];
+        let start = self.members.partition_point(|i| member_of(row(i).name) < member);
+        self.members[start..]
+            .iter()
+            .map(row)
+            .take_while(|r| member_of(r.name) == member)
+            .any(|r| u32::from(r.minor) > above && pkg_ok(self.packages[usize::from(r.pkg)].0))
+    }
+
     /// Number of rows kept in memory.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -140,8 +161,15 @@ impl Table {
 
     /// Approximate heap bytes of the parsed table on this target.
     pub fn heap_bytes(&self) -> usize {
-        self.rows.capacity() * std::mem::size_of::<Row>() + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
+        self.rows.capacity() * std::mem::size_of::<Row>()
+            + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
+            + self.members.capacity() * std::mem::size_of::<u16>()
     }
+}
+
+/// `Type.Member` → `Member`.
+fn member_of(name: &str) -> &str {
+    name.split_once('.').map_or(name, |(_, m)| m)
 }
 
 /// `stdapi-since.tsv` without its go1.0 rows.
