@@ -4,6 +4,7 @@
 //! NewPackage), ast.go field comments `Obj *Object // … Deprecated: see Object.` on Ident and
 //! `Scope`/`Unresolved` on File. Package-level rows from stdapi-deprecated.tsv (go1.22, and go1.25
 //! for FilterPackage, PackageExports, MergePackageFiles, MergeMode and the Filter* constants).
+use super::resolve::{child, fld};
 use super::resolve::{pkg_ref, selected_name, typed_member};
 use super::stdapi::DEPRECATED;
 use crate::analyzer::Checker;
@@ -92,7 +93,7 @@ fn check(c: &mut Checker, node: Node) {
         if path != "go/ast" || !FIELDS.contains(&(ty, member)) {
             return;
         }
-        let op = node.child_by_field_name("operand").map(|o| c.text(o)).unwrap_or("");
+        let op = child(node, &fld::OPERAND).map(|o| c.text(o)).unwrap_or("");
         (format!("{op}.{member} (field {member} of ast.{ty})"), 22)
     } else {
         return;

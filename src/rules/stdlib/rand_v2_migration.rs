@@ -2,6 +2,7 @@
 //! top-level API checked against /usr/share/go-1.22/src/math/rand/v2/rand.go (ExpFloat64, Float32,
 //! Float64, Int, Int32, Int32N, Int64, Int64N, IntN, N, NormFloat64, Perm, Shuffle, Uint32,
 //! Uint32N, Uint64, Uint64N, UintN; no Seed, no Read).
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -106,16 +107,15 @@ fn check(c: &mut Checker) {
         }
         let Some(n) = id.parent() else { continue };
         let (pkg, name) = match n.kind() {
-            "selector_expression" => (n.child_by_field_name("operand"), n.child_by_field_name("field")),
-            "qualified_type" => (n.child_by_field_name("package"), n.child_by_field_name("name")),
+            "selector_expression" => (child(n, &fld::OPERAND), child(n, &fld::FIELD)),
+            "qualified_type" => (child(n, &fld::PACKAGE), child(n, &fld::NAME)),
             _ => continue,
         };
         if pkg != Some(id) {
             continue;
         }
         let Some(f) = name else { continue };
-        let is_call =
-            n.parent().is_some_and(|q| q.kind() == "call_expression" && q.child_by_field_name("function") == Some(n));
+        let is_call = n.parent().is_some_and(|q| q.kind() == "call_expression" && child(q, &fld::FUNCTION) == Some(n));
         uses.push((f, c.text(f), is_call));
     }
     // Early exit before any other work: seeded or Read-using files are not migrated.

@@ -54,7 +54,16 @@ struct Row {
     pkg: u16,
     minor: u8,
     kind: Kind,
+    /// Where the member part of `Type.Member` starts (0 for package-level names).
+    member: u8,
     name: &'static str,
+}
+
+impl Row {
+    /// `Type.Member` → `Member` (no search: the offset is kept in the row's padding).
+    fn member(&self) -> &'static str {
+        self.name.get(usize::from(self.member)..).unwrap_or("")
+    }
 }
 
 /// One table: package paths (sorted, with their first release) and rows sorted by (package, name).
@@ -105,7 +114,8 @@ impl Table {
             .into_iter()
             .filter_map(|(pkg, minor, kind, name)| {
                 let idx = first.binary_search_by(|p| p.0.cmp(pkg)).ok()?;
-                Some(Row { pkg: u16::try_from(idx).ok()?, minor, kind, name })
+                let member = if kind.is_package_level() { 0 } else { u8::try_from(name.find('.')? + 1).ok()? };
+                Some(Row { pkg: u16::try_from(idx).ok()?, minor, kind, member, name })
             })
             .collect();
         rows.sort_by(|a, b| (a.pkg, a.name, a.minor).cmp(&(b.pkg, b.name, b.minor)));
@@ -116,7 +126,7 @@ impl Table {
             .filter(|&i| !rows[i].kind.is_package_level())
             .filter_map(|i| u16::try_from(i).ok())
             .collect();
-        members.sort_unstable_by_key(|&i| member_of(rows[usize::from(i)].name));
+        members.sort_unstable_by_key(|&i| rows[usize::from(i)].member());
         members.shrink_to_fit();
         Table { packages: first, rows, members }
     }
@@ -142,11 +152,11 @@ impl Table {
     /// whose version is above `above` (a cheap filter before typing a receiver).
     pub fn has_member(&self, member: &str, above: u32, pkg_ok: impl Fn(&str) -> bool) -> bool {
         let row = |i: &u16| self.rows[usize::from(*i)];
-        let start = self.members.partition_point(|i| member_of(row(i).name) < member);
+        let start = self.members.partition_point(|i| row(i).member() < member);
         self.members[start..]
             .iter()
             .map(row)
-            .take_while(|r| member_of(r.name) == member)
+            .take_while(|r| r.member() == member)
             .any(|r| u32::from(r.minor) > above && pkg_ok(self.packages[usize::from(r.pkg)].0))
     }
 
@@ -165,11 +175,6 @@ impl Table {
             + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
             + self.members.capacity() * std::mem::size_of::<u16>()
     }
-}
-
-/// `Type.Member` → `Member`.
-fn member_of(name: &str) -> &str {
-    name.split_once('.').map_or(name, |(_, m)| m)
 }
 
 /// `stdapi-since.tsv` without its go1.0 rows.
