@@ -74,6 +74,19 @@ pub struct Table {
     /// Indexes into `rows` of the method and field rows, sorted by member name (the part
     /// after `Type.`): which packages have a member of a given name.
     members: Vec<u16>,
+    /// A 32768-bit Bloom filter over the member names: most selectors (`x.Foo`) are ruled
+    /// out with one hash instead of a binary search over strings.
+    member_bloom: Vec<u64>,
+}
+
+const BLOOM_BITS: u64 = 1 << 15;
+
+fn bloom_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
+    for &b in s.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h % BLOOM_BITS
 }
 
 /// A hit: the Go minor version (22 for go1.22) and what the row names.
@@ -128,7 +141,12 @@ impl Table {
             .collect();
         members.sort_unstable_by_key(|&i| rows[usize::from(i)].member());
         members.shrink_to_fit();
-        Table { packages: first, rows, members }
+        let mut member_bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
+        for &i in &members {
+            let h = bloom_hash(rows[usize::from(i)].member());
+            member_bloom[(h / 64) as usize] |= 1 << (h % 64);
+        }
+        Table { packages: first, rows, members, member_bloom }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -151,6 +169,10 @@ impl Table {
     /// Whether some type of a package accepted by `pkg_ok` has a method or field `member`
     /// whose version is above `above` (a cheap filter before typing a receiver).
     pub fn has_member(&self, member: &str, above: u32, pkg_ok: impl Fn(&str) -> bool) -> bool {
+        let h = bloom_hash(member);
+        if self.member_bloom.get((h / 64) as usize).is_none_or(|w| w & (1 << (h % 64)) == 0) {
+            return false;
+        }
         let row = |i: &u16| self.rows[usize::from(*i)];
         let start = self.members.partition_point(|i| row(i).member() < member);
         self.members[start..]
@@ -174,6 +196,7 @@ impl Table {
         self.rows.capacity() * std::mem::size_of::<Row>()
             + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
             + self.members.capacity() * std::mem::size_of::<u16>()
+            + self.member_bloom.capacity() * 8
     }
 }
 
