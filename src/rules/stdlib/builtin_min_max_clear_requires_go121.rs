@@ -5,6 +5,7 @@
 //! (no "built-in"). Module `go 1.21` + `//go:build go1.20` with go1.22.12: `min requires go1.21
 //! or later (file declares //go:build go1.20)` (Go 1.23+ raise such a file to go1.21).
 use super::resolve::declares_top_level;
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -64,9 +65,8 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
     loop {
         let n = cursor.node();
         if n.kind() == "identifier" && c.text(n) == name {
-            let is_callee = n
-                .parent()
-                .is_some_and(|p| p.kind() == "call_expression" && p.child_by_field_name("function") == Some(n));
+            let is_callee =
+                n.parent().is_some_and(|p| p.kind() == "call_expression" && child(p, &fld::FUNCTION) == Some(n));
             if !is_callee {
                 return true;
             }
@@ -86,7 +86,7 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
 }
 
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
+    let Some(f) = child(call, &fld::FUNCTION) else { return };
     if f.kind() != "identifier" {
         return;
     }

@@ -4,7 +4,8 @@
 //! NewPackage), ast.go field comments `Obj *Object // … Deprecated: see Object.` on Ident and
 //! `Scope`/`Unresolved` on File. Package-level rows from stdapi-deprecated.tsv (go1.22, and go1.25
 //! for FilterPackage, PackageExports, MergePackageFiles, MergeMode and the Filter* constants).
-use super::resolve::{pkg_ref, typed_member};
+use super::resolve::{child, fld};
+use super::resolve::{pkg_ref, selected_name, typed_member};
 use super::stdapi::DEPRECATED;
 use crate::analyzer::Checker;
 use crate::declare_rule;
@@ -72,17 +73,27 @@ declare_rule! {
 const FIELDS: &[(&str, &str)] = &[("Ident", "Obj"), ("File", "Scope"), ("File", "Unresolved")];
 
 fn check(c: &mut Checker, node: Node) {
+    if c.facts.local_name("go/ast").is_none() {
+        return;
+    }
+    let name = selected_name(c, node);
+    if DEPRECATED.get("go/ast", name).is_none() && !FIELDS.iter().any(|(_, f)| *f == name) {
+        return;
+    }
     let (shown, minor) = if let Some(r) = pkg_ref(c, node) {
         if r.path != "go/ast" {
             return;
         }
         let Some(e) = DEPRECATED.get(r.path, r.name) else { return };
+        if r.shadowed(c) {
+            return;
+        }
         (format!("{}.{}", r.local, r.name), e.minor)
-    } else if let Some((path, ty, member)) = typed_member(c, node) {
+    } else if let Some((path, ty, member)) = typed_member(c, node, |m| matches!(m, "Obj" | "Scope" | "Unresolved")) {
         if path != "go/ast" || !FIELDS.contains(&(ty, member)) {
             return;
         }
-        let op = node.child_by_field_name("operand").map(|o| c.text(o)).unwrap_or("");
+        let op = child(node, &fld::OPERAND).map(|o| c.text(o)).unwrap_or("");
         (format!("{op}.{member} (field {member} of ast.{ty})"), 22)
     } else {
         return;

@@ -2,6 +2,7 @@
 //! types/check.go `enableAlias: gotypesalias.Value() == "1"`); default 0 for main modules at
 //! go1.22, 1 from go1.23 (godebug.tsv changed_in 23); removed in Go 1.27 (always on; godebug.tsv).
 use super::resolve::called_pkg_func;
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Severity, SideBehavior};
@@ -76,8 +77,8 @@ fn gotypes_case<'a>(c: &Checker<'a>, ty: Node<'a>) -> Option<&'a str> {
     if q.kind() != "qualified_type" {
         return None;
     }
-    let pkg = c.text(q.child_by_field_name("package")?);
-    (c.facts.import_path(pkg) == Some("go/types")).then(|| c.text(q.child_by_field_name("name").unwrap_or(q)))
+    let pkg = c.text(child(q, &fld::PACKAGE)?);
+    (c.facts.import_path(pkg) == Some("go/types")).then(|| c.text(child(q, &fld::NAME).unwrap_or(q)))
 }
 
 /// `x.Underlying()` never returns an alias; `types.Unalias(x)` removes them.
@@ -88,10 +89,7 @@ fn unaliased(c: &Checker, value: Node) -> bool {
     if called_pkg_func(c, value).is_some_and(|r| r.path == "go/types" && r.name == "Unalias") {
         return true;
     }
-    value
-        .child_by_field_name("function")
-        .and_then(|f| f.child_by_field_name("field"))
-        .is_some_and(|f| c.text(f) == "Underlying")
+    value.child_by_field_name("function").and_then(|f| child(f, &fld::FIELD)).is_some_and(|f| c.text(f) == "Underlying")
 }
 
 fn enclosing_function_mentions_unalias(c: &Checker, node: Node) -> bool {
@@ -126,7 +124,7 @@ fn check(c: &mut Checker, node: Node) {
         (node.child_by_field_name("value"), names)
     } else {
         let ty = node.child_by_field_name("type");
-        (node.child_by_field_name("operand"), ty.and_then(|t| gotypes_case(c, t)).into_iter().collect())
+        (child(node, &fld::OPERAND), ty.and_then(|t| gotypes_case(c, t)).into_iter().collect())
     };
     let Some(value) = value else { return };
     if cases.contains(&"Alias") || !cases.iter().any(|n| ALIASABLE.contains(n)) || unaliased(c, value) {

@@ -2,6 +2,7 @@
 //! `iter.Seq[K]`/`iter.Seq[V]`); the go1.21 `maps` package has Clone, Copy, DeleteFunc, Equal,
 //! EqualFunc only. golang.org/x/exp/maps.Keys returned `[]K`.
 use super::resolve::{call_args, called, pkg_ref};
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -86,11 +87,11 @@ pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
     let Some(call) = called(sel) else { return false };
     let Some(parent) = call.parent() else { return false };
     match parent.kind() {
-        "index_expression" | "slice_expression" => parent.child_by_field_name("operand") == Some(call),
+        "index_expression" | "slice_expression" => child(parent, &fld::OPERAND) == Some(call),
         "variadic_argument" => true,
         "argument_list" => {
             let Some(outer) = parent.parent() else { return false };
-            let Some(f) = outer.child_by_field_name("function") else { return false };
+            let Some(f) = child(outer, &fld::FUNCTION) else { return false };
             if f.kind() == "identifier" {
                 return matches!(c.text(f), "len" | "cap" | "copy");
             }
@@ -106,8 +107,11 @@ pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
 }
 
 fn check(c: &mut Checker, sel: Node) {
+    if c.facts.local_name("maps").is_none() || !matches!(super::resolve::selected_name(c, sel), "Keys" | "Values") {
+        return;
+    }
     let Some(r) = pkg_ref(c, sel) else { return };
-    if r.path != "maps" || !matches!(r.name, "Keys" | "Values") || !used_as_slice(c, sel) {
+    if r.path != "maps" || !matches!(r.name, "Keys" | "Values") || !used_as_slice(c, sel) || r.shadowed(c) {
         return;
     }
     let Some(call) = called(sel) else { return };
@@ -124,7 +128,7 @@ fn check(c: &mut Checker, sel: Node) {
         "{}.{}({}) is used as a slice, but the standard maps.{} returns an iterator (iter.Seq)",
         r.local,
         r.name,
-        call.child_by_field_name("arguments").map(|a| c.text(a).trim_matches(['(', ')'])).unwrap_or(""),
+        child(call, &fld::ARGUMENTS).map(|a| c.text(a).trim_matches(['(', ')'])).unwrap_or(""),
         r.name
     );
     let explanation = format!(

@@ -2,6 +2,7 @@
 //! there is no reason to call Seed with a random value. …"). No-op from go1.24 (GODEBUG
 //! randseednop, default 1 for main modules at go1.24+; godebug.tsv; rules.md §E [ran] with 1.27.3).
 use super::resolve::{call_args, called_pkg_func};
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -63,8 +64,15 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    if c.facts.local_name("math/rand").is_none() {
+        return;
+    }
+    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
+    if super::resolve::selected_name(c, f) != "Seed" {
+        return;
+    }
     let Some(r) = called_pkg_func(c, call) else { return };
-    if r.path != "math/rand" || r.name != "Seed" {
+    if r.path != "math/rand" || r.name != "Seed" || r.shadowed(c) {
         return;
     }
     let args = call_args(call);

@@ -2,6 +2,7 @@
 //! top-level API checked against /usr/share/go-1.22/src/math/rand/v2/rand.go (ExpFloat64, Float32,
 //! Float64, Int, Int32, Int32N, Int64, Int64N, IntN, N, NormFloat64, Perm, Shuffle, Uint32,
 //! Uint32N, Uint64, Uint64N, UintN; no Seed, no Read).
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -90,42 +91,36 @@ fn check(c: &mut Checker) {
     if local == "_" || local == "." || c.facts.imports.iter().any(|i| i.path == "math/rand/v2") {
         return;
     }
-    // One walk over the file, collecting `local.X` selectors.
+    // The uses `local.X`: found by text search, each confirmed in the tree (so comments and
+    // strings do not count). No extra walk over the whole tree.
+    let root = c.tree.root_node();
+    let bytes = c.src.as_bytes();
+    let needle = format!("{local}.");
     let mut uses: Vec<(Node, &str, bool)> = Vec::new();
-    let mut cursor = c.tree.walk();
-    loop {
-        let n = cursor.node();
-        if n.kind() == "selector_expression" || n.kind() == "qualified_type" {
-            let (pkg, name) = if n.kind() == "selector_expression" {
-                (n.child_by_field_name("operand"), n.child_by_field_name("field"))
-            } else {
-                (n.child_by_field_name("package"), n.child_by_field_name("name"))
-            };
-            if let (Some(p), Some(f)) = (pkg, name) {
-                if matches!(p.kind(), "identifier" | "package_identifier") && c.text(p) == local {
-                    let is_call = n
-                        .parent()
-                        .is_some_and(|q| q.kind() == "call_expression" && q.child_by_field_name("function") == Some(n));
-                    uses.push((f, c.text(f), is_call));
-                }
-            }
-        }
-        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+    for (i, _) in c.src.match_indices(&needle) {
+        if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.') {
             continue;
         }
-        let mut done = false;
-        loop {
-            if !cursor.goto_parent() {
-                done = true;
-                break;
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
+        let Some(id) = root.descendant_for_byte_range(i, i + local.len()) else { continue };
+        if !matches!(id.kind(), "identifier" | "package_identifier") || c.text(id) != local {
+            continue;
         }
-        if done {
-            break;
+        let Some(n) = id.parent() else { continue };
+        let (pkg, name) = match n.kind() {
+            "selector_expression" => (child(n, &fld::OPERAND), child(n, &fld::FIELD)),
+            "qualified_type" => (child(n, &fld::PACKAGE), child(n, &fld::NAME)),
+            _ => continue,
+        };
+        if pkg != Some(id) {
+            continue;
         }
+        let Some(f) = name else { continue };
+        let is_call = n.parent().is_some_and(|q| q.kind() == "call_expression" && child(q, &fld::FUNCTION) == Some(n));
+        uses.push((f, c.text(f), is_call));
+    }
+    // Early exit before any other work: seeded or Read-using files are not migrated.
+    if uses.iter().any(|(_, name, _)| BLOCKERS.contains(name)) {
+        return;
     }
     // A local variable or parameter named like the package would be a false match: the
     // selectors must all name math/rand members we know.

@@ -2,6 +2,7 @@
 //! [PointerTo].` above `func PtrTo(t Type) Type { return PointerTo(t) }` (so the rename is
 //! behaviour-preserving). `reflect.TypeFor` is go1.22, `PointerTo` go1.18 (stdapi-since.tsv).
 use super::resolve::{call_args, called_pkg_func};
+use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -67,13 +68,19 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
+    if c.facts.local_name("reflect").is_none() {
+        return;
+    }
+    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
+    if !matches!(super::resolve::selected_name(c, f), "PtrTo" | "Elem") {
+        return;
+    }
     let [from, to] = c.versions.file_sides();
     if !to.version.at_least(22) {
         return;
     }
-    let Some(f) = call.child_by_field_name("function") else { return };
     if let Some(r) = called_pkg_func(c, call) {
-        if r.path == "reflect" && r.name == "PtrTo" {
+        if r.path == "reflect" && r.name == "PtrTo" && !r.shadowed(c) {
             let message = format!("{}.PtrTo is deprecated: superseded by {}.PointerTo", r.local, r.local);
             let explanation = "reflect.PtrTo's documentation says \"Deprecated: Superseded by PointerTo.\" It simply calls reflect.PointerTo (Go 1.18); the deprecation is recorded in Go 1.22. Renaming the call changes nothing at run time.";
             let mut d = c.diagnostic(Checker::span(f), message, explanation);
@@ -95,13 +102,13 @@ fn check(c: &mut Checker, call: Node) {
     if f.kind() != "selector_expression" || !call_args(call).is_empty() {
         return;
     }
-    let Some(field) = f.child_by_field_name("field") else { return };
+    let Some(field) = child(f, &fld::FIELD) else { return };
     if c.text(field) != "Elem" {
         return;
     }
-    let Some(inner) = f.child_by_field_name("operand").filter(|n| n.kind() == "call_expression") else { return };
+    let Some(inner) = child(f, &fld::OPERAND).filter(|n| n.kind() == "call_expression") else { return };
     let Some(r) = called_pkg_func(c, inner) else { return };
-    if r.path != "reflect" || r.name != "TypeOf" {
+    if r.path != "reflect" || r.name != "TypeOf" || r.shadowed(c) {
         return;
     }
     let args = call_args(inner);
@@ -113,14 +120,14 @@ fn check(c: &mut Checker, call: Node) {
     if conv_args.len() != 1 || conv_args[0].kind() != "nil" {
         return;
     }
-    let Some(paren) = conv.child_by_field_name("function").filter(|n| n.kind() == "parenthesized_expression") else {
+    let Some(paren) = child(*conv, &fld::FUNCTION).filter(|n| n.kind() == "parenthesized_expression") else {
         return;
     };
     let Some(unary) = paren.named_child(0).filter(|n| n.kind() == "unary_expression") else { return };
     if !c.text(unary).starts_with('*') {
         return;
     }
-    let Some(ty) = unary.child_by_field_name("operand") else { return };
+    let Some(ty) = child(unary, &fld::OPERAND) else { return };
     let ty_text = c.text(ty);
     let message = format!("{0}.TypeOf((*{ty_text})(nil)).Elem() can be {0}.TypeFor[{ty_text}]() (Go 1.22)", r.local);
     let explanation = "reflect.TypeFor[T]() (Go 1.22) returns the reflect.Type of T, the same value as the nil-pointer idiom reflect.TypeOf((*T)(nil)).Elem(), which was needed to get the type of an interface.";

@@ -2,7 +2,44 @@
 //! imports (aliases included), and the declared type of a parameter for `r.Method`.
 
 use crate::analyzer::Checker;
+use std::sync::LazyLock;
 use tree_sitter::Node;
+
+/// Field ids of tree-sitter-go, looked up once: `child_by_field_name(&str)` compares the name
+/// against every field name of the language on each call, and these run on every selector.
+pub mod fld {
+    use std::sync::LazyLock;
+
+    fn id(name: &str) -> u16 {
+        let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+        lang.field_id_for_name(name).map_or(0, u16::from)
+    }
+
+    macro_rules! fields {
+        ($($c:ident = $n:literal),* $(,)?) => { $(pub static $c: LazyLock<u16> = LazyLock::new(|| id($n));)* };
+    }
+
+    fields!(
+        OPERAND = "operand",
+        FIELD = "field",
+        PACKAGE = "package",
+        NAME = "name",
+        FUNCTION = "function",
+        ARGUMENTS = "arguments",
+        TYPE = "type",
+        RECEIVER = "receiver",
+        PARAMETERS = "parameters",
+        RESULT = "result",
+    );
+}
+
+/// `node`'s child in field `id` (see [`fld`]).
+pub fn child<'a>(node: Node<'a>, id: &LazyLock<u16>) -> Option<Node<'a>> {
+    match **id {
+        0 => None,
+        id => node.child_by_field_id(id),
+    }
+}
 
 /// A package-level reference `pkg.Name` (expression or type) resolved through the imports.
 #[derive(Debug, Clone, Copy)]
@@ -15,20 +52,31 @@ pub struct PkgRef<'a> {
     pub name: &'a str,
     /// The `field_identifier`/`type_identifier` node of the name.
     pub name_node: Node<'a>,
+    /// The `selector_expression` or `qualified_type`.
+    pub node: Node<'a>,
+}
+
+impl PkgRef<'_> {
+    /// Whether a parameter of an enclosing function has the package's local name (and so
+    /// shadows the import). Walks up the tree (tree-sitter's `parent` is not O(1)): call it
+    /// only right before reporting.
+    pub fn shadowed(&self, c: &Checker) -> bool {
+        self.node.kind() == "selector_expression" && param_type(c, self.node, self.local).is_some()
+    }
 }
 
 /// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
-/// name of an import and is not a parameter of an enclosing function (which would shadow it).
+/// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
     let (pkg, name) = match node.kind() {
         "selector_expression" => {
-            let op = node.child_by_field_name("operand")?;
+            let op = child(node, &fld::OPERAND)?;
             if op.kind() != "identifier" {
                 return None;
             }
-            (op, node.child_by_field_name("field")?)
+            (op, child(node, &fld::FIELD)?)
         }
-        "qualified_type" => (node.child_by_field_name("package")?, node.child_by_field_name("name")?),
+        "qualified_type" => (child(node, &fld::PACKAGE)?, child(node, &fld::NAME)?),
         _ => return None,
     };
     let local = c.text(pkg);
@@ -36,23 +84,34 @@ pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
         return None;
     }
     let import = c.facts.imports.iter().find(|i| i.local_name == local)?;
-    if node.kind() == "selector_expression" && param_type(c, node, local).is_some() {
-        return None;
-    }
-    Some(PkgRef { path: import.path.as_str(), local: import.local_name.as_str(), name: c.text(name), name_node: name })
+    Some(PkgRef {
+        path: import.path.as_str(),
+        local: import.local_name.as_str(),
+        name: c.text(name),
+        name_node: name,
+        node,
+    })
 }
 
 /// For a selector `x.M` whose operand `x` is a parameter (or receiver, or named result) of an
 /// enclosing function declared as `x pkg.T` or `x *pkg.T`: (import path, `T`, `M`).
-pub fn typed_member<'a>(c: &Checker<'a>, sel: Node<'a>) -> Option<(&'a str, &'a str, &'a str)> {
+/// `want(M)` is asked first: the parameter lookup walks up the tree and must stay rare.
+pub fn typed_member<'a>(
+    c: &Checker<'a>,
+    sel: Node<'a>,
+    want: impl Fn(&str) -> bool,
+) -> Option<(&'a str, &'a str, &'a str)> {
     if sel.kind() != "selector_expression" {
         return None;
     }
-    let op = sel.child_by_field_name("operand")?;
+    let op = child(sel, &fld::OPERAND)?;
     if op.kind() != "identifier" {
         return None;
     }
-    let field = c.text(sel.child_by_field_name("field")?);
+    let field = c.text(child(sel, &fld::FIELD)?);
+    if !want(field) || c.facts.import_path(c.text(op)).is_some() {
+        return None;
+    }
     let mut ty = param_type(c, sel, c.text(op))?;
     if ty.kind() == "pointer_type" {
         ty = ty.named_child(0)?;
@@ -60,9 +119,9 @@ pub fn typed_member<'a>(c: &Checker<'a>, sel: Node<'a>) -> Option<(&'a str, &'a 
     if ty.kind() != "qualified_type" {
         return None;
     }
-    let local = c.text(ty.child_by_field_name("package")?);
+    let local = c.text(child(ty, &fld::PACKAGE)?);
     let path = c.facts.imports.iter().find(|i| i.local_name == local)?.path.as_str();
-    Some((path, c.text(ty.child_by_field_name("name")?), field))
+    Some((path, c.text(child(ty, &fld::NAME)?), field))
 }
 
 /// The declared type node of the parameter named `name` of the innermost enclosing function
@@ -71,8 +130,8 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
     let mut n = from.parent();
     while let Some(f) = n {
         if matches!(f.kind(), "function_declaration" | "method_declaration" | "func_literal") {
-            for field in ["receiver", "parameters", "result"] {
-                let Some(list) = f.child_by_field_name(field) else { continue };
+            for field in [&fld::RECEIVER, &fld::PARAMETERS, &fld::RESULT] {
+                let Some(list) = child(f, field) else { continue };
                 if list.kind() != "parameter_list" {
                     continue;
                 }
@@ -87,7 +146,7 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
                         if p.kind() == "variadic_parameter_declaration" {
                             return None;
                         }
-                        return p.child_by_field_name("type");
+                        return child(p, &fld::TYPE);
                     }
                 }
             }
@@ -97,15 +156,21 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
     None
 }
 
+/// The selected name of a `selector_expression` (`field`) or `qualified_type` (`name`).
+pub fn selected_name<'a>(c: &Checker<'a>, node: Node<'a>) -> &'a str {
+    let field = if node.kind() == "qualified_type" { &fld::NAME } else { &fld::FIELD };
+    child(node, field).map_or("", |n| c.text(n))
+}
+
 /// The call expression whose `function` is `node` (`node(...)`), if any.
 pub fn called<'a>(node: Node<'a>) -> Option<Node<'a>> {
     let p = node.parent()?;
-    (p.kind() == "call_expression" && p.child_by_field_name("function") == Some(node)).then_some(p)
+    (p.kind() == "call_expression" && child(p, &fld::FUNCTION) == Some(node)).then_some(p)
 }
 
 /// For a `call_expression` `pkg.F(...)`: the resolved `pkg.F`.
 pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>> {
-    let f = call.child_by_field_name("function")?;
+    let f = child(call, &fld::FUNCTION)?;
     if f.kind() != "selector_expression" {
         return None;
     }
@@ -114,7 +179,7 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
 
 /// The named arguments of a call.
 pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
-    let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+    let Some(args) = child(call, &fld::ARGUMENTS) else { return Vec::new() };
     let mut cur = args.walk();
     args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
 }
@@ -126,7 +191,7 @@ pub fn declares_top_level(c: &Checker, name: &str) -> bool {
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
         match d.kind() {
-            "function_declaration" if d.child_by_field_name("name").is_some_and(|n| c.text(n) == name) => {
+            "function_declaration" if child(d, &fld::NAME).is_some_and(|n| c.text(n) == name) => {
                 return true;
             }
             "var_declaration" | "const_declaration" | "type_declaration" => {

@@ -54,7 +54,16 @@ struct Row {
     pkg: u16,
     minor: u8,
     kind: Kind,
+    /// Where the member part of `Type.Member` starts (0 for package-level names).
+    member: u8,
     name: &'static str,
+}
+
+impl Row {
+    /// `Type.Member` → `Member` (no search: the offset is kept in the row's padding).
+    fn member(&self) -> &'static str {
+        self.name.get(usize::from(self.member)..).unwrap_or("")
+    }
 }
 
 /// One table: package paths (sorted, with their first release) and rows sorted by (package, name).
@@ -62,6 +71,22 @@ pub struct Table {
     /// (path, first minor version the package appears in).
     packages: Vec<(&'static str, u8)>,
     rows: Vec<Row>,
+    /// Indexes into `rows` of the method and field rows, sorted by member name (the part
+    /// after `Type.`): which packages have a member of a given name.
+    members: Vec<u16>,
+    /// A 32768-bit Bloom filter over the member names: most selectors (`x.Foo`) are ruled
+    /// out with one hash instead of a binary search over strings.
+    member_bloom: Vec<u64>,
+}
+
+const BLOOM_BITS: u64 = 1 << 15;
+
+fn bloom_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a
+    for &b in s.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h % BLOOM_BITS
 }
 
 /// A hit: the Go minor version (22 for go1.22) and what the row names.
@@ -102,14 +127,26 @@ impl Table {
             .into_iter()
             .filter_map(|(pkg, minor, kind, name)| {
                 let idx = first.binary_search_by(|p| p.0.cmp(pkg)).ok()?;
-                Some(Row { pkg: u16::try_from(idx).ok()?, minor, kind, name })
+                let member = if kind.is_package_level() { 0 } else { u8::try_from(name.find('.')? + 1).ok()? };
+                Some(Row { pkg: u16::try_from(idx).ok()?, minor, kind, member, name })
             })
             .collect();
         rows.sort_by(|a, b| (a.pkg, a.name, a.minor).cmp(&(b.pkg, b.name, b.minor)));
         rows.dedup_by(|b, a| a.pkg == b.pkg && a.name == b.name);
         rows.shrink_to_fit();
         first.shrink_to_fit();
-        Table { packages: first, rows }
+        let mut members: Vec<u16> = (0..rows.len())
+            .filter(|&i| !rows[i].kind.is_package_level())
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect();
+        members.sort_unstable_by_key(|&i| rows[usize::from(i)].member());
+        members.shrink_to_fit();
+        let mut member_bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
+        for &i in &members {
+            let h = bloom_hash(rows[usize::from(i)].member());
+            member_bloom[(h / 64) as usize] |= 1 << (h % 64);
+        }
+        Table { packages: first, rows, members, member_bloom }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -129,6 +166,22 @@ impl Table {
         Some(Entry { minor: u32::from(r.minor), kind: r.kind })
     }
 
+    /// Whether some type of a package accepted by `pkg_ok` has a method or field `member`
+    /// whose version is above `above` (a cheap filter before typing a receiver).
+    pub fn has_member(&self, member: &str, above: u32, pkg_ok: impl Fn(&str) -> bool) -> bool {
+        let h = bloom_hash(member);
+        if self.member_bloom.get((h / 64) as usize).is_none_or(|w| w & (1 << (h % 64)) == 0) {
+            return false;
+        }
+        let row = |i: &u16| self.rows[usize::from(*i)];
+        let start = self.members.partition_point(|i| row(i).member() < member);
+        self.members[start..]
+            .iter()
+            .map(row)
+            .take_while(|r| r.member() == member)
+            .any(|r| u32::from(r.minor) > above && pkg_ok(self.packages[usize::from(r.pkg)].0))
+    }
+
     /// Number of rows kept in memory.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -140,7 +193,10 @@ impl Table {
 
     /// Approximate heap bytes of the parsed table on this target.
     pub fn heap_bytes(&self) -> usize {
-        self.rows.capacity() * std::mem::size_of::<Row>() + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
+        self.rows.capacity() * std::mem::size_of::<Row>()
+            + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
+            + self.members.capacity() * std::mem::size_of::<u16>()
+            + self.member_bloom.capacity() * 8
     }
 }
 

@@ -62,24 +62,34 @@ fn owned_elsewhere(path: &str, name: &str) -> bool {
 }
 
 fn check(c: &mut Checker, node: Node) {
+    let _ = check_opt(c, node);
+}
+
+fn check_opt(c: &mut Checker, node: Node) -> Option<()> {
+    let mut pref = None;
     let (path, name, shown) = if let Some(r) = pkg_ref(c, node) {
+        // Look up before allocating: almost every `pkg.Name` is not deprecated.
+        DEPRECATED.get(r.path, r.name)?;
+        pref = Some(r);
         (r.path, r.name.to_string(), format!("{}.{}", r.local, r.name))
-    } else if let Some((path, ty, member)) = typed_member(c, node) {
+    } else if let Some((path, ty, member)) =
+        typed_member(c, node, |m| DEPRECATED.has_member(m, 0, |p| c.facts.local_name(p).is_some()))
+    {
         (path, format!("{ty}.{member}"), format!("{}.{ty}.{member}", package_name(path)))
     } else {
-        return;
+        return None;
     };
     if owned_elsewhere(path, &name) {
-        return;
+        return None;
     }
-    let Some(e) = DEPRECATED.get(path, &name) else { return };
+    let e = DEPRECATED.get(path, &name)?;
     if node.kind() == "qualified_type" && !e.kind.is_package_level() {
-        return;
+        return None;
     }
     let [from, to] = c.versions.file_sides();
     let dep = |fv: u32| e.minor <= fv;
-    if !dep(from.version.minor) && !dep(to.version.minor) {
-        return;
+    if (!dep(from.version.minor) && !dep(to.version.minor)) || pref.is_some_and(|r| r.shadowed(c)) {
+        return None;
     }
     let since = if e.minor == 16 { "go1.16 or earlier".to_string() } else { format!("go1.{}", e.minor) };
     let advice = match deprecated_replacement(path, &name) {
@@ -96,4 +106,5 @@ fn check(c: &mut Checker, node: Node) {
     d.sides =
         c.file_sides(if dep(from.version.minor) { &on } else { &off }, if dep(to.version.minor) { &on } else { &off });
     c.report(d);
+    Some(())
 }

@@ -188,8 +188,9 @@ fn check_unsafe(c: &mut Checker, node: Node, name: &str) {
 fn check_ref(c: &mut Checker, node: Node) {
     if let Some(r) = pkg_ref(c, node) {
         if r.path == "unsafe" {
-            let name = r.name;
-            check_unsafe(c, node, name);
+            if !r.shadowed(c) {
+                check_unsafe(c, node, r.name);
+            }
             return;
         }
         let Some(e) = SINCE.get(r.path, r.name) else { return };
@@ -203,6 +204,9 @@ fn check_ref(c: &mut Checker, node: Node) {
             return; // maps-keys-returns-iterator explains this use
         }
         let Some((failing, f)) = failing_side(c, fails) else { return };
+        if r.shadowed(c) {
+            return;
+        }
         let shown = format!("{}.{}", package_name(r.path), r.name);
         let fv = failing.version.language();
         let message = format!("{shown} requires go1.{} or later ({} is {fv})", e.minor, version_noun(failing));
@@ -229,7 +233,10 @@ fn check_ref(c: &mut Checker, node: Node) {
         report(c, node, message, explanation, f, &what, e.minor);
         return;
     }
-    let Some((path, ty, member)) = typed_member(c, node) else { return };
+    let oldest_fv = c.versions.file_from.version.minor.min(c.versions.file_to.version.minor);
+    let imported = |p: &str| c.facts.local_name(p).is_some();
+    let newer = |m: &str| SINCE.has_member(m, oldest_fv, imported);
+    let Some((path, ty, member)) = typed_member(c, node, newer) else { return };
     let key = format!("{ty}.{member}");
     if OWNED_ELSEWHERE.contains(&(path, key.as_str())) {
         return;
