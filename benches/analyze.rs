@@ -82,6 +82,30 @@ fn main() {
     };
     let (parse, parse_cpu, nodes) =
         best(rounds, || files.iter().map(|(_, t)| analyzer::parse(t).root_node().descendant_count() as usize).sum());
+    // Parse plus one bare TreeCursor walk over every node (what the driver does before any
+    // rule runs): separates the walk's cost from the rules'.
+    let (walk, walk_cpu, _) = best(rounds, || {
+        let mut n = 0usize;
+        for (_, t) in &files {
+            let tree = analyzer::parse(t);
+            let mut c = tree.walk();
+            'w: loop {
+                n += c.node().kind_id() as usize & 1;
+                if c.goto_first_child() || c.goto_next_sibling() {
+                    continue;
+                }
+                loop {
+                    if !c.goto_parent() {
+                        break 'w;
+                    }
+                    if c.goto_next_sibling() {
+                        break;
+                    }
+                }
+            }
+        }
+        n
+    });
     let (full, full_cpu, findings) = best(rounds, || {
         files
             .iter()
@@ -98,10 +122,14 @@ fn main() {
     println!("  total bytes           {total} ({mb:.1} MB)");
     println!("  tree nodes            {nodes}");
     println!("  parse only            wall {:.3} s ({:.1} MB/s)", parse.as_secs_f64(), mb / parse.as_secs_f64());
+    println!("  parse + bare walk     wall {:.3} s ({:.1} MB/s)", walk.as_secs_f64(), mb / walk.as_secs_f64());
     println!("  full analysis         wall {:.3} s ({:.1} MB/s)", full.as_secs_f64(), mb / full.as_secs_f64());
     println!("  ratio analysis/parse  wall {:.3}  (budget 1.25)", full.as_secs_f64() / parse.as_secs_f64());
     if let (Some(p), Some(f)) = (parse_cpu, full_cpu) {
         println!("  parse only            cpu  {p:.2} s ({:.1} MB/s)", mb / p);
+        if let Some(w) = walk_cpu {
+            println!("  parse + bare walk     cpu  {w:.2} s ({:.1} MB/s)", mb / w);
+        }
         println!("  full analysis         cpu  {f:.2} s ({:.1} MB/s)", mb / f);
         println!("  ratio analysis/parse  cpu  {:.3}  (budget 1.25)", f / p);
     }
