@@ -190,6 +190,12 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
     let gomod = inputs.go_mod.as_deref().map(GoMod::parse);
     let gowork = inputs.go_work.as_deref().map(GoMod::parse);
     let directives_on = tc.minor >= table::GODEBUG_DIRECTIVES_SINCE;
+    if tc.minor >= table::REMOVED_TABLE_SINCE {
+        notes.push(format!(
+            "{tc}: the handling of removed settings (accepted at their final value, an error at their old value) follows Go's master branch before the go1.{} release and was not checked against a released toolchain.",
+            table::REMOVED_TABLE_SINCE
+        ));
+    }
     if !directives_on {
         notes.push(format!(
             "{tc} predates go1.21: there are no go-line GODEBUG defaults and //go:debug lines are plain comments; only the GODEBUG environment variable counts."
