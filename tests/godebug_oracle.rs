@@ -16,6 +16,7 @@
 //!   the `//go:debug` error check builds the same files with the package clause renamed to
 //!   `package lib`: `work.(*Builder).checkDirectives` does not look at the package name.
 //!   The non-main grid case is a real `package lib` for both list and build.
+//!
 //! Skips (with a message) when no toolchain is installed.
 
 use gocompat::godebug::{self, table, Inputs, SourceFile};
@@ -78,6 +79,8 @@ struct Case {
     extra: Vec<(String, String)>,
     /// Resolve the test binary (`go list -test`, the `.test` package).
     test: bool,
+    /// A go.work in the parent directory (`use ./a`; the module lives in `a/`).
+    go_work: Option<String>,
 }
 
 fn grid() -> Vec<Case> {
@@ -117,7 +120,7 @@ fn grid() -> Vec<Case> {
         ("unknown-godebug", "godebug (\n\tnosuchsetting=1\n\tpanicnil=1\n)\ngodebug default=go1.x\n"),
         ("too-new-default", "godebug default=go1.99\n"),
     ];
-    let mut out = Vec::new();
+    let mut out = workspace_cases(dirs);
     for gl in go_lines {
         let head = match gl {
             Some(v) => format!("module example.com/m\n\ngo {v}\n"),
@@ -130,6 +133,7 @@ fn grid() -> Vec<Case> {
                 main: main.clone(),
                 extra: vec![],
                 test: false,
+                go_work: None,
             });
         }
         for (bn, block) in blocks {
@@ -140,6 +144,7 @@ fn grid() -> Vec<Case> {
                     main: main.clone(),
                     extra: vec![],
                     test: false,
+                    go_work: None,
                 });
             }
         }
@@ -159,6 +164,7 @@ fn grid() -> Vec<Case> {
             main: "//go:debug zipinsecurepath=0\npackage lib\n\nfunc F() {}\n".into(),
             extra: vec![xtest, intest],
             test: true,
+            go_work: None,
         });
         out.push(Case {
             name: format!("go {}/test-main", gl.unwrap_or("-")),
@@ -169,7 +175,39 @@ fn grid() -> Vec<Case> {
                 "//go:debug panicnil=0\npackage main\n\nimport \"testing\"\n\nfunc TestM(t *testing.T) {}\n".into(),
             )],
             test: true,
+            go_work: None,
         });
+    }
+    out
+}
+
+/// go.work cases: its go line and godebug lines replace go.mod's (go.mod's are ignored).
+fn workspace_cases(dirs: &[(&str, String)]) -> Vec<Case> {
+    let mut out = Vec::new();
+    let works: &[(&str, &str)] = &[
+        ("work-go1.21", "go 1.21\n\nuse ./a\n"),
+        ("work-go1.22", "go 1.22\n\nuse ./a\n"),
+        ("work-godebug", "go 1.22\n\nuse ./a\n\ngodebug (\n\tpanicnil=1\n\ttlsrsakex=0\n)\n"),
+        ("work-default", "go 1.22\n\nuse ./a\n\ngodebug default=go1.20\n"),
+        ("work-unknown", "go 1.22\n\nuse ./a\n\ngodebug (\n\tnosuch=1\n\tnosuch2=1\n)\n"),
+    ];
+    let mods: &[(&str, &str)] = &[
+        ("mod-plain", "module example.com/m\n\ngo 1.21\n"),
+        ("mod-godebug", "module example.com/m\n\ngo 1.21\n\ngodebug httpmuxgo121=0\n"),
+    ];
+    for (wn, w) in works {
+        for (mn, m) in mods {
+            for (dn, main) in &dirs[..3] {
+                out.push(Case {
+                    name: format!("{wn}/{mn}/{dn}"),
+                    go_mod: m.to_string(),
+                    main: main.clone(),
+                    extra: vec![],
+                    test: false,
+                    go_work: Some(w.to_string()),
+                });
+            }
+        }
     }
     out
 }
@@ -202,31 +240,40 @@ fn go(tc: &Toolchain, dir: &Path, home: &Path, readonly: bool, args: &[&str]) ->
 }
 
 fn real(tc: &Toolchain, case: &Case, work: &Path) -> Outcome {
-    let dir = work.join("m");
-    let _ = std::fs::remove_dir_all(&dir);
+    let root = work.join("m");
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = if case.go_work.is_some() { root.join("a") } else { root.clone() };
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("go.mod"), &case.go_mod).unwrap();
-    std::fs::write(dir.join("main.go"), &case.main).unwrap();
-    for (n, t) in &case.extra {
-        std::fs::write(dir.join(n), t).unwrap();
+    if let Some(w) = &case.go_work {
+        std::fs::write(root.join("go.work"), w).unwrap();
     }
-    let readonly = !case.go_mod.contains("\ngo ");
+    // Run from the workspace root (paths in messages are relative to it).
+    let (dir, pkg) = if case.go_work.is_some() { (root.clone(), "./a") } else { (root.clone(), ".") };
+    let src_dir = if case.go_work.is_some() { root.join("a") } else { root.clone() };
+    std::fs::write(src_dir.join("go.mod"), &case.go_mod).unwrap();
+    std::fs::write(src_dir.join("main.go"), &case.main).unwrap();
+    for (n, t) in &case.extra {
+        std::fs::write(src_dir.join(n), t).unwrap();
+    }
+    // -mod=mod is refused in workspace mode.
+    let readonly = !case.go_mod.contains("\ngo ") || case.go_work.is_some();
     let (ok, out, err) = if case.test {
         let (ok, out, err) =
-            go(tc, &dir, work, readonly, &["list", "-test", "-f", "{{.ImportPath}}|{{.DefaultGODEBUG}}", "."]);
+            go(tc, &dir, work, readonly, &["list", "-test", "-f", "{{.ImportPath}}|{{.DefaultGODEBUG}}", pkg]);
         let line = out.lines().find(|l| l.split('|').next().is_some_and(|p| p.ends_with(".test"))).unwrap_or("");
         (ok, line.split_once('|').map(|x| x.1).unwrap_or("").to_string(), err)
     } else {
-        go(tc, &dir, work, readonly, &["list", "-f", "{{.DefaultGODEBUG}}", "."])
+        go(tc, &dir, work, readonly, &["list", "-f", "{{.DefaultGODEBUG}}", pkg])
     };
+    // go1.19-1.22 print absolute paths in some go.work errors.
+    let err = err.replace(&format!("{}/", root.display()), "");
     let list = if ok { format!("ok: {out}") } else { format!("fail: {err}") };
     let mut build = String::new();
     if ok && !case.test && case.main.contains("//go:debug") {
         // Same files as a non-main package (see the module docs).
-        std::fs::write(dir.join("go.mod"), &case.go_mod).unwrap();
         let lib = case.main.replacen("package main", "package lib", 1);
-        std::fs::write(dir.join("main.go"), lib).unwrap();
-        let (_, _, err) = go(tc, &dir, work, readonly, &["build", "."]);
+        std::fs::write(src_dir.join("main.go"), lib).unwrap();
+        let (_, _, err) = go(tc, &dir, work, readonly, &["build", pkg]);
         build = err.lines().filter(|l| !l.starts_with("# ")).collect::<Vec<_>>().join("\n");
         // go1.21/1.22 crash on some repeated keys: compare the panic line, not the trace.
         if build.starts_with("panic: ") {
@@ -237,10 +284,12 @@ fn real(tc: &Toolchain, case: &Case, work: &Path) -> Outcome {
 }
 
 fn predict(tc: &Toolchain, case: &Case) -> Outcome {
-    let mut files = vec![SourceFile { name: "./main.go".into(), text: case.main.clone() }];
+    let main_name = if case.go_work.is_some() { "a/main.go" } else { "./main.go" };
+    let mut files = vec![SourceFile { name: main_name.into(), text: case.main.clone() }];
     files.extend(case.extra.iter().map(|(n, t)| SourceFile { name: format!("./{n}"), text: t.clone() }));
     let r = godebug::resolve(&Inputs {
         go_mod: Some(case.go_mod.clone()),
+        go_work: case.go_work.clone(),
         files,
         toolchain: Some(tc.version),
         test: case.test,

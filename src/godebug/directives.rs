@@ -79,13 +79,10 @@ pub fn scan(src: &str) -> FileDirectives {
             out.package = Some(name);
         }
         // Misplaced //go:debug lines (start of a line, after the clause).
-        let after = i;
-        let mut l = line;
-        for raw in src[after..].split_inclusive('\n') {
+        for (l, raw) in (line..).zip(src[i..].split_inclusive('\n')) {
             if raw.trim_start().starts_with("//go:debug") && l > line {
                 out.misplaced_go_debug.push(l);
             }
-            l += 1;
         }
     }
     out

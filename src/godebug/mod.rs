@@ -190,6 +190,12 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
     let gomod = inputs.go_mod.as_deref().map(GoMod::parse);
     let gowork = inputs.go_work.as_deref().map(GoMod::parse);
     let directives_on = tc.minor >= table::GODEBUG_DIRECTIVES_SINCE;
+    if tc.minor >= table::REMOVED_TABLE_SINCE {
+        notes.push(format!(
+            "{tc}: the handling of removed settings (accepted at their final value, an error at their old value) follows Go's master branch before the go1.{} release and was not checked against a released toolchain.",
+            table::REMOVED_TABLE_SINCE
+        ));
+    }
     if !directives_on {
         notes.push(format!(
             "{tc} predates go1.21: there are no go-line GODEBUG defaults and //go:debug lines are plain comments; only the GODEBUG environment variable counts."
@@ -209,10 +215,11 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
     // godebug checks (1.23+).
     let go_line: Option<(String, u32)> = main_file.and_then(|m| m.go.as_ref()).map(|g| (g.value.mod_string(), g.line));
     let mut mod_godebugs: Vec<(String, String, u32)> = Vec::new();
-    if let (Some(m), Some(text), true) = (main_file, main_text, directives_on) {
+    if let (Some(m), Some(text)) = (main_file, main_text) {
         let lines = godebug_directive_lines(text);
-        let too_new = m.go.as_ref().filter(|g| g.value > local(tc));
+        let too_new = m.go.as_ref().filter(|g| directives_on && g.value > local(tc));
         if tc.minor < table::GOMOD_GODEBUG_SINCE && !lines.is_empty() {
+            // The modfile parser refuses the directive (go1.19 prints the absolute path).
             let msgs: Vec<String> = lines
                 .iter()
                 .map(|(l, block)| {
@@ -223,11 +230,12 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
                     }
                 })
                 .collect();
-            errors.push(GoError {
-                origin,
-                message: format!("go: errors parsing {fname}:\n{}", msgs.join("\n")),
-                fatal: true,
-            });
+            let message = if work {
+                format!("go: reading go.work: {}", msgs.join("\n"))
+            } else {
+                format!("go: errors parsing go.mod:\n{}", msgs.join("\n"))
+            };
+            errors.push(GoError { origin, message, fatal: true });
         } else if let Some(g) = too_new {
             errors.push(GoError {
                 origin,
@@ -258,7 +266,35 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
         }
     }
     if work && gomod.as_ref().is_some_and(|m| !m.godebug.is_empty()) {
-        notes.push("In workspace mode the godebug lines of go.mod are ignored; go.work's count.".into());
+        if tc.minor < table::GOMOD_GODEBUG_SINCE {
+            // The module's go.mod is parsed too, and its godebug lines are refused.
+            if !errors.iter().any(|e| e.fatal) {
+                let dir = inputs.go_work.as_deref().and_then(first_use_dir).unwrap_or_else(|| ".".into());
+                let path = if dir == "." { "go.mod".to_string() } else { format!("{dir}/go.mod") };
+                let msgs: Vec<String> = godebug_directive_lines(inputs.go_mod.as_deref().unwrap_or(""))
+                    .iter()
+                    .map(|(l, block)| {
+                        let what = if *block { "unknown block type" } else { "unknown directive" };
+                        format!("{path}:{l}: {what}: godebug")
+                    })
+                    .collect();
+                errors.push(GoError {
+                    origin: ErrorOrigin::GoMod,
+                    message: format!(
+                        "go: cannot load module {dir} listed in go.work file: errors parsing {path}:\n{}",
+                        msgs.join("\n")
+                    ),
+                    fatal: true,
+                });
+            }
+        } else {
+            notes.push(
+                "In workspace mode the godebug lines of go.mod are ignored (not even checked); go.work's count.".into(),
+            );
+        }
+    }
+    if work && gowork.as_ref().is_some_and(|w| w.go.is_none()) {
+        notes.push("go.work has no go line: go 1.18 is assumed, and the go command refuses modules that require go 1.21 or later (\"go.work implicitly requires go 1.18; to update it: go work use\").".into());
     }
 
     // Files: directives of the package, sorted by name like the go command reads them.
@@ -469,6 +505,40 @@ pub fn resolve(inputs: &Inputs) -> Resolution {
         .collect();
 
     Resolution { toolchain: tc, base: Some((base_version, base_source)), default_godebug, settings, errors, notes }
+}
+
+/// The first `use` directory of a go.work, cleaned as the go command prints it (`./a` → `a`).
+fn first_use_dir(work: &str) -> Option<String> {
+    let mut in_block = false;
+    for raw in work.lines() {
+        let line = raw.split("//").next().unwrap_or("").trim();
+        let entry = if in_block {
+            if line == ")" {
+                in_block = false;
+                continue;
+            }
+            line
+        } else if let Some(rest) = line.strip_prefix("use") {
+            let rest = rest.trim();
+            if rest == "(" {
+                in_block = true;
+                continue;
+            }
+            if rest.is_empty() || !line[3..].starts_with([' ', '\t']) {
+                continue;
+            }
+            rest
+        } else {
+            continue;
+        };
+        if entry.is_empty() {
+            continue;
+        }
+        let d = entry.trim_matches('"').trim_end_matches('/');
+        let d = d.strip_prefix("./").unwrap_or(d);
+        return Some(if d.is_empty() { ".".into() } else { d.to_string() });
+    }
+    None
 }
 
 fn base_name(p: &str) -> &str {
