@@ -215,7 +215,7 @@ fn goflags(c: &mut Ctx) {
             &["GOFLAGS"],
             "GOFLAGS contains -insecure.".into(),
             if m >= 17 {
-                "The `go get -insecure` flag was removed in go1.17 (deprecated in go1.16); no go command knows it any more.".into()
+                "`go get -insecure` was removed in go1.17 (deprecated in go1.16): with it in GOFLAGS every `go get` fails with `go: -insecure flag is no longer supported; use GOINSECURE instead` (verified go1.19–go1.23); other commands ignore it.".into()
             } else {
                 "`go get -insecure` allowed plain-HTTP fetches and skipped checksum checks for every module; it is deprecated in go1.16 and removed in go1.17.".into()
             },
