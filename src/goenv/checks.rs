@@ -139,6 +139,7 @@ pub fn run(r: &Report, p: &Parsed, gomod: Option<&GoMod>) -> Vec<Finding> {
     cgo(&mut c);
     platform(&mut c);
     myths(&mut c);
+    go_messages(&mut c);
     let mut out = c.out;
     out.sort_by_key(|f| (f.severity, f.line.unwrap_or(u32::MAX)));
     out
@@ -891,6 +892,56 @@ fn myths(c: &mut Ctx) {
         }
         if t.contains("stackguard") {
             add("goenv-godebug-stackguard", "stackguard is not a GODEBUG setting.".into(), "There is no stackguard key in any Go release; the runtime ignores unknown GODEBUG keys and the 1 GB maximum stack did not change in go1.22. runtime/debug.SetMaxStack changes the limit.", "Remove it.", "https://go.dev/doc/godebug");
+        }
+    }
+}
+
+/// Error lines of the go command pasted along with (or instead of) go env output.
+fn go_messages(c: &mut Ctx) {
+    // (text prefix, variable, explanation, what to do, source)
+    const KNOWN: &[(&str, &str, &str, &str, &str)] = &[
+        ("go: unknown environment setting GO111MODULE=", "GO111MODULE", "GO111MODULE accepts only on, off, auto or empty; any other value stops every command.", "Unset GO111MODULE (go env -u GO111MODULE, or remove it from the OS environment).", "https://go.dev/ref/mod#mod-commands"),
+        ("go: unknown GOEXPERIMENT ", "GOEXPERIMENT", "GOEXPERIMENT names an experiment this toolchain does not have (the `no` prefix is stripped before the lookup, so `nosuch` is reported as `such`).", "Remove the name from GOEXPERIMENT.", "https://pkg.go.dev/internal/goexperiment"),
+        ("go: GOPATH entry is relative", "GOPATH", "Every GOPATH list entry must be an absolute path.", "Set an absolute GOPATH or unset it (default $HOME/go).", "https://pkg.go.dev/cmd/go#hdr-GOPATH_environment_variable"),
+        ("go: GOPATH entry cannot start with shell metacharacter", "GOPATH", "A literal `~` was not expanded by a shell.", "Use the absolute path.", "https://pkg.go.dev/cmd/go#hdr-GOPATH_environment_variable"),
+        ("go: invalid GOTOOLCHAIN", "GOTOOLCHAIN", "GOTOOLCHAIN must be local, auto, path, go1.N.P or go1.N.P+auto/+path.", "Fix or unset GOTOOLCHAIN.", "https://go.dev/doc/toolchain#select"),
+        ("build cache is required, but could not be located", "GOCACHE", "The build cache directory cannot be determined: GOCACHE is relative, or HOME/XDG_CACHE_HOME are unset.", "Set HOME, or an absolute GOCACHE in the OS environment.", "https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching"),
+        ("build cache is disabled by GOCACHE=off", "GOCACHE", "GOCACHE=off has been rejected since go1.12.", "Unset GOCACHE.", "https://go.dev/doc/go1.12#gocache"),
+        ("go: unsupported GOOS/GOARCH pair", "GOOS", "GOOS/GOARCH name a platform this toolchain cannot build for (`go tool dist list`).", "Fix or unset GOOS/GOARCH.", "https://go.dev/doc/install/source#environment"),
+        ("GOPROXY list is not the empty string, but contains no entries", "GOPROXY", "GOPROXY is empty — on go1.21+ usually because $GOROOT/go.env is missing.", "go env -w GOPROXY=https://proxy.golang.org,direct (or reinstall Go).", "https://go.dev/doc/toolchain#config"),
+        ("go: modules disabled by GO111MODULE=off", "GO111MODULE", "go1.22+ does not support `go get` in GOPATH mode.", "Unset GO111MODULE and use modules.", "https://go.dev/doc/go1.22#go-command"),
+        ("go: -insecure flag is no longer supported", "GOFLAGS", "`go get -insecure` was removed in go1.17; GOFLAGS (or the command line) still passes it.", "Remove -insecure; use GOINSECURE/GOPRIVATE.", "https://go.dev/doc/go1.17#go-get"),
+        ("go: invalid GOAMD64", "GOAMD64", "GOAMD64 must be v1, v2, v3 or v4.", "Fix or unset GOAMD64.", "https://go.dev/wiki/MinimumRequirements#amd64"),
+        ("go: cannot find GOROOT directory", "GOROOT", "GOROOT points to a directory that does not exist; when it comes from the go env file every command fails, including `go env -u GOROOT`.", "Edit the go env file (see GOENV) or run with GOENV=off, then remove GOROOT.", "https://go.dev/doc/install"),
+    ];
+    let msgs: Vec<(u32, String)> = c.p.go_messages.clone();
+    for (ln, text) in msgs {
+        if let Some((_, var, why, action, src)) = KNOWN.iter().find(|k| text.starts_with(k.0)) {
+            c.out.push(Finding {
+                id: "goenv-go-error",
+                severity: Severity::Error,
+                vars: vec![var.to_string()],
+                line: Some(ln),
+                message: format!("The paste contains a go command error: {text}"),
+                why: why.to_string(),
+                action: action.to_string(),
+                source: src,
+                fix: None,
+            });
+        } else if let Some(rest) = text.strip_prefix("go: go.mod requires go >= ") {
+            c.out.push(Finding {
+                id: "goenv-go-error",
+                severity: Severity::Error,
+                vars: vec!["GOTOOLCHAIN".into()],
+                line: Some(ln),
+                message: format!("The paste contains a go command error: {text}"),
+                why: format!(
+                    "go.mod requires go >= {rest}; the running toolchain is older and GOTOOLCHAIN forbids switching."
+                ),
+                action: "Install a newer Go or allow switching (GOTOOLCHAIN=auto).".into(),
+                source: "https://go.dev/doc/toolchain#select",
+                fix: Some(FixCommand::GoEnvU("go env -u GOTOOLCHAIN".into())),
+            });
         }
     }
 }

@@ -456,7 +456,7 @@ fn json_member(t: &str) -> Option<(String, Result<String, String>)> {
     let rest = t[i + 1..].trim_start().strip_prefix(':')?.trim();
     let val = match serde_json::from_str::<serde_json::Value>(rest) {
         Ok(serde_json::Value::String(s)) => Ok(s),
-        Ok(other) => Err(format!("{}", clip(&other.to_string()))),
+        Ok(other) => Err(clip(&other.to_string())),
         Err(_) => Err(format!("not valid JSON ({})", clip(rest))),
     };
     Some((key, val))

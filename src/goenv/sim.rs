@@ -633,9 +633,9 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         Some("1") => true,
         _ => cgo_supported(&goos, &goarch),
     };
-    if goos != ctx.host_os || goarch != ctx.host_arch {
-        default_cgo = false;
-    } else if default_cgo && m >= 20 && s.os_get("CC").unwrap_or("").is_empty() && !ctx.cc_in_path {
+    let cross = goos != ctx.host_os || goarch != ctx.host_arch;
+    let no_cc = default_cgo && m >= 20 && s.os_get("CC").unwrap_or("").is_empty() && !ctx.cc_in_path;
+    if cross || no_cc {
         default_cgo = false;
     }
     let cgo_env = getenv("CGO_ENABLED");
