@@ -860,6 +860,7 @@ fn myths(c: &mut Ctx) {
                 let (ln, t) = r.split_once(": ")?;
                 Some((ln.parse().ok()?, t.to_string()))
             }))
+            .chain(c.p.other_text.iter().cloned())
             .collect();
     for (ln, t) in texts {
         let mut add = |id: &'static str, msg: String, why: &str, action: &str, src: &'static str| {
@@ -889,6 +890,16 @@ fn myths(c: &mut Ctx) {
         }
         if t.contains("{{.GoVersion}}") && t.contains("go list") {
             add("goenv-myth-list-goversion", format!("`{t}`: packages have no GoVersion field."), "go list fails with `can't evaluate field GoVersion in type *load.PackagePublic`; the field is on the module.", "Use '{{.ImportPath}} {{with .Module}}{{.GoVersion}}{{end}}'.", "https://pkg.go.dev/cmd/go#hdr-List_packages_or_modules");
+        }
+        if t.contains("initModFlag") {
+            add("goenv-myth-initmodflag", "initModFlag() does not exist in the go command.".into(), "GO111MODULE defaulting to on in go1.16 is true (RN 1.16), but the logic is `case \"on\", \"\": mustUseModules = true` in modload.Init (src/cmd/go/internal/modload/init.go, commit b4ea672009); there is no initModFlag and no load/init.go.", "Cite modload.Init in src/cmd/go/internal/modload/init.go.", "https://go.dev/doc/go1.16#modules");
+        }
+        let lower = t.to_ascii_lowercase();
+        if (lower.contains("gocache") || lower.contains("gomodcache"))
+            && lower.contains("read-only")
+            && (lower.contains("shareable") || lower.contains("layer"))
+        {
+            add("goenv-myth-shareable-cache", "There is no \"shareable read-only cache layer\" in Go 1.21+.".into(), "The build cache is a plain directory the go command writes (cache/default.go); the module cache is made read-only on disk against accidental edits (-modcacherw since 1.14 turns that off). The only shared-cache feature is GOCACHEPROG (experiment from 1.21, generally available in 1.24).", "Use GOCACHEPROG for a shared build cache.", "https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching");
         }
         if t.contains("stackguard") {
             add("goenv-godebug-stackguard", "stackguard is not a GODEBUG setting.".into(), "There is no stackguard key in any Go release; the runtime ignores unknown GODEBUG keys and the 1 GB maximum stack did not change in go1.22. runtime/debug.SetMaxStack changes the limit.", "Remove it.", "https://go.dev/doc/godebug");
