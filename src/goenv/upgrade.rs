@@ -56,6 +56,7 @@ pub fn upgrade(from: u32, to: u32, paste: Option<&Report>, input: &str, opts: &O
     let ctx_for = |m: u32| {
         let mut c = sim::Context::new(m, &os, &arch, Some(&home), &goroot);
         c.version = Some(format!("go1.{m}"));
+        c.gomod_path = paste.and_then(|r| r.context.gomod_path.clone());
         c
     };
     let a = sim::simulate(&ctx_for(from), &sim::Settings::default());
