@@ -84,6 +84,15 @@ const CASES: &[Case] = &[
     c("gotmpdir", &[("GOTMPDIR", "/tmp")]),
     c("goarm-6", &[("GOARCH", "arm"), ("GOARM", "6")]),
     c("go386-sse2", &[("GOARCH", "386"), ("GO386", "sse2")]),
+    c("go386-387", &[("GOARCH", "386"), ("GO386", "387")]),
+    c("goarm-8", &[("GOARCH", "arm"), ("GOARM", "8")]),
+    c("goarm-softfloat", &[("GOARCH", "arm"), ("GOARM", "7,softfloat")]),
+    c("gomips-bad", &[("GOARCH", "mips"), ("GOMIPS", "x")]),
+    c("goppc64-power7", &[("GOARCH", "ppc64le"), ("GOPPC64", "power7")]),
+    c("gowasm-bad", &[("GOOS", "js"), ("GOARCH", "wasm"), ("GOWASM", "foo")]),
+    c("goarm64-bad", &[("GOARCH", "arm64"), ("GOARM64", "v7.0")]),
+    c("goriscv64-bad", &[("GOARCH", "riscv64"), ("GORISCV64", "x")]),
+    c("goarm64-lse", &[("GOARCH", "arm64"), ("GOARM64", "v8.1,lse")]),
     Case {
         name: "envfile",
         env: &[],
@@ -322,6 +331,21 @@ fn run_toolchain(minor: &u32, go: &PathBuf, base: &Path) -> Out {
                     format!("inferred go1.{} ({})", report.minor, report.inference.minor.basis),
                 );
             }
+            // Without GOVERSION the range inferred from quoting and the variable set must hold it.
+            let stripped: String =
+                text.stdout.lines().filter(|l| !l.starts_with("GOVERSION=")).map(|l| format!("{l}\n")).collect();
+            let sr = goenv::analyze(&stripped, &opts);
+            let (lo, hi) = sr.inference.range;
+            let ok = lo <= *minor && *minor <= hi;
+            t_version.add(ok);
+            if !ok {
+                disagree(
+                    *minor,
+                    case.name,
+                    "version-range".into(),
+                    format!("range go1.{lo}..go1.{hi} ({})", sr.inference.minor.basis),
+                );
+            }
             let jreport = goenv::analyze(&json.stdout, &opts);
             let ok = jreport.minor == *minor && jreport.format.starts_with("go env -json");
             t_version.add(ok);
@@ -419,7 +443,7 @@ fn go_env_oracle() {
     eprintln!("  fatal error prediction     {}", t_fatal.rate());
     eprintln!("  text parse == JSON parse   {}", t_json.rate());
     eprintln!("  simulated go env values    {}", t_vars.rate());
-    eprintln!("  version inferred (text+json) {}", t_version.rate());
+    eprintln!("  version inferred (text, json, range without GOVERSION) {}", t_version.rate());
     eprintln!("  -changed from settings     {}", t_changed_sim.rate());
     eprintln!("  -changed from the paste    {}", t_changed_paste.rate());
     for k in &known_hits {

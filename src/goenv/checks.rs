@@ -763,7 +763,9 @@ fn arch(c: &mut Ctx) {
                 Severity::Error,
                 &[name],
                 format!("{name}={v} is not a valid value."),
-                if masked {
+                if name == "GO386" {
+                    format!("`go env` accepts it, but compiling fails: `{e}` (387 support ended with go1.15).")
+                } else if masked {
                     format!("go1.22 reports `{e}`. go1.23 does not: buildcfg's GOARM64 check overwrites the error, so the go command accepts it and only a real compile fails.")
                 } else {
                     format!("The go command fails: `{e}`.")
