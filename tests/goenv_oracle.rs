@@ -200,6 +200,7 @@ fn run_toolchain(minor: &u32, go: &PathBuf, base: &Path) -> Out {
         Tally::default(),
         Tally::default(),
     );
+    let mut t_alone = Tally::default();
     let mut dis = Vec::new();
     let mut disagree =
         |minor: u32, case: &str, what: String, detail: String| dis.push((minor, case.to_string(), what, detail));
@@ -376,6 +377,22 @@ fn run_toolchain(minor: &u32, go: &PathBuf, base: &Path) -> Out {
                         );
                     }
                 }
+                // The paste alone (no HOME or GOROOT given): HOME is inferred from path shapes.
+                let alone = goenv::analyze(&text.stdout, &goenv::Options::default());
+                let mut alone_c: Vec<String> = alone.changed.iter().map(|x| x.0.clone()).collect();
+                alone_c.sort();
+                for n in alone_c.iter().chain(real_sorted.iter()).collect::<std::collections::BTreeSet<_>>() {
+                    let ok = alone_c.contains(n) == real_sorted.contains(n);
+                    t_alone.add(ok);
+                    if !ok {
+                        disagree(
+                            *minor,
+                            case.name,
+                            format!("alone-changed:{n}"),
+                            format!("predicted {}, real {}", alone_c.contains(n), real_sorted.contains(n)),
+                        );
+                    }
+                }
                 let mut paste_c: Vec<String> = report.changed.iter().map(|x| x.0.clone()).collect();
                 paste_c.sort();
                 for n in paste_c.iter().chain(real_sorted.iter()).collect::<std::collections::BTreeSet<_>>() {
@@ -393,7 +410,7 @@ fn run_toolchain(minor: &u32, go: &PathBuf, base: &Path) -> Out {
             }
         }
     }
-    Out { t: vec![t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases], dis }
+    Out { t: vec![t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases, t_alone], dis }
 }
 
 #[test]
@@ -415,7 +432,7 @@ fn go_env_oracle() {
             .collect();
         hs.into_iter().map(|h| h.join().expect("oracle thread")).collect()
     });
-    let mut t: Vec<Tally> = (0..7).map(|_| Tally::default()).collect();
+    let mut t: Vec<Tally> = (0..8).map(|_| Tally::default()).collect();
     let mut unexpected: Vec<String> = Vec::new();
     let mut known_hits: Vec<String> = Vec::new();
     for o in outs {
@@ -424,15 +441,17 @@ fn go_env_oracle() {
             t[i].total += x.total;
         }
         for (minor, case, what, detail) in o.dis {
-            let k = KNOWN.iter().find(|(m, c, w, _)| (*m == 0 || *m == minor) && *c == case && *w == what);
+            // The paste-alone view shares the paste view's known limitations.
+            let norm = what.replace("alone-changed:", "paste-changed:");
+            let k = KNOWN.iter().find(|(m, c, w, _)| (*m == 0 || *m == minor) && *c == case && *w == norm);
             match k {
                 Some((_, _, _, reason)) => known_hits.push(format!("go1.{minor} {case} {what}: {detail} — {reason}")),
                 None => unexpected.push(format!("go1.{minor} {case} {what}: {detail}")),
             }
         }
     }
-    let [t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases] =
-        [&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6]];
+    let [t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases, t_alone] =
+        [&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6], &t[7]];
     let _ = std::fs::remove_dir_all(&base);
     eprintln!(
         "goenv oracle: toolchains {:?}, {} cases each, grid size {} environments",
@@ -446,6 +465,7 @@ fn go_env_oracle() {
     eprintln!("  version inferred (text, json, range without GOVERSION) {}", t_version.rate());
     eprintln!("  -changed from settings     {}", t_changed_sim.rate());
     eprintln!("  -changed from the paste    {}", t_changed_paste.rate());
+    eprintln!("  -changed from the paste alone (HOME/GOROOT inferred) {}", t_alone.rate());
     for k in &known_hits {
         eprintln!("  known: {k}");
     }
