@@ -169,3 +169,15 @@ fn robustness() {
     eprintln!("full paste: {per:?} per analysis (debug build)");
     assert!(per < std::time::Duration::from_millis(50));
 }
+
+#[test]
+fn toolchain_switch() {
+    let o = Options { go_mod: Some("module m\ngo 1.23.1\n".into()), ..Default::default() };
+    let r = goenv::analyze("GOVERSION='go1.22.5'\nGOTOOLCHAIN='auto'\nGOPROXY='off'\n", &o);
+    let f = r.findings.iter().find(|f| f.id == "goenv-gotoolchain-switch").expect("switch finding");
+    assert_eq!(f.severity, goenv::Severity::Error);
+    let r = goenv::analyze("GOVERSION='go1.23.5'\nGOTOOLCHAIN='auto'\n", &o);
+    assert!(!r.findings.iter().any(|f| f.id.starts_with("goenv-gotoolchain")));
+    let r = goenv::analyze("GOVERSION='go1.22.5'\nGOTOOLCHAIN='go1.22.5'\n", &o);
+    assert!(r.findings.iter().any(|f| f.id == "goenv-gotoolchain-too-old"));
+}

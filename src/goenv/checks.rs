@@ -624,6 +624,26 @@ fn gotoolchain(c: &mut Ctx) {
         .and_then(|s| crate::version::GoVersion::parse(s.split_whitespace().next().unwrap_or("")).ok());
     let (min, suffix) = v.split_once('+').unwrap_or((v, ""));
     let local_only = (min == "local" && suffix.is_empty()) || (min != "auto" && min != "path" && suffix.is_empty());
+    let switching = !local_only && min != "path" && suffix != "path";
+    if let (Some(need), Some(have), true) = (need, running, switching) {
+        if need > have && (min == "auto" || validate::toolchain_version(min).is_none_or(|v| v < need)) {
+            let offline = c.val("GOPROXY").is_some_and(|p| p.trim() == "off" || p.trim().is_empty());
+            c.add(
+                "goenv-gotoolchain-switch",
+                if offline { Severity::Error } else { Severity::Info },
+                &["GOTOOLCHAIN"],
+                format!("go.mod requires go {} but the running toolchain is {have}: the go command will download and run a newer toolchain.", need.mod_string()),
+                if offline {
+                    "Toolchains are downloaded as modules (golang.org/toolchain) through GOPROXY, which is off or empty here, so every command in this module fails.".to_string()
+                } else {
+                    "With GOTOOLCHAIN=auto the go line is a minimum: the toolchain is fetched through GOPROXY and always verified against the checksum database, even with GOSUMDB=off or GONOSUMDB.".to_string()
+                },
+                "Install the required Go version locally to avoid the download, or lower the go line if the module does not need it.".into(),
+                "https://go.dev/doc/toolchain#download",
+                None,
+            );
+        }
+    }
     if let (Some(need), true) = (need, local_only) {
         let have = if min == "local" { running } else { validate::toolchain_version(min) };
         if let Some(have) = have {
