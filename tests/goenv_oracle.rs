@@ -84,10 +84,26 @@ const CASES: &[Case] = &[
     c("gotmpdir", &[("GOTMPDIR", "/tmp")]),
     c("goarm-6", &[("GOARCH", "arm"), ("GOARM", "6")]),
     c("go386-sse2", &[("GOARCH", "386"), ("GO386", "sse2")]),
+    c("go386-387", &[("GOARCH", "386"), ("GO386", "387")]),
+    c("goarm-8", &[("GOARCH", "arm"), ("GOARM", "8")]),
+    c("goarm-softfloat", &[("GOARCH", "arm"), ("GOARM", "7,softfloat")]),
+    c("gomips-bad", &[("GOARCH", "mips"), ("GOMIPS", "x")]),
+    c("goppc64-power7", &[("GOARCH", "ppc64le"), ("GOPPC64", "power7")]),
+    c("gowasm-bad", &[("GOOS", "js"), ("GOARCH", "wasm"), ("GOWASM", "foo")]),
+    c("goarm64-bad", &[("GOARCH", "arm64"), ("GOARM64", "v7.0")]),
+    c("goriscv64-bad", &[("GOARCH", "riscv64"), ("GORISCV64", "x")]),
+    c("goarm64-lse", &[("GOARCH", "arm64"), ("GOARM64", "v8.1,lse")]),
     Case {
         name: "envfile",
         env: &[],
         file: &[("GOPROXY", "https://corp.example,direct"), ("GOFLAGS", "-mod=vendor")],
+        no_home: false,
+        no_cc: false,
+    },
+    Case {
+        name: "envfile-quirk",
+        env: &[],
+        file: &[("GOPATH", "/custom/gopath"), ("GOAMD64", "v2"), ("CGO_ENABLED", "0")],
         no_home: false,
         no_cc: false,
     },
@@ -102,10 +118,12 @@ const CASES: &[Case] = &[
 
 /// Disagreements we understand: (version minor or 0 for all, case, what, reason).
 const KNOWN: &[(u32, &str, &str, &str)] = &[
+    (0, "envfile-quirk", "paste-changed:GOPATH", "a paste cannot show whether GOPATH came from the OS environment (go1.23 -changed omits it) or the go env file (listed); the paste view assumes the OS environment"),
+    (0, "envfile-quirk", "paste-changed:GOAMD64", "same OS-environment-vs-go-env-file ambiguity as GOPATH"),
+    (0, "envfile-quirk", "paste-changed:CGO_ENABLED", "same OS-environment-vs-go-env-file ambiguity as GOPATH"),
     (0, "xdg", "paste-changed:GOCACHE", "XDG_CACHE_HOME is not visible in a paste: a GOCACHE outside $HOME looks set by the user"),
     (0, "xdg", "paste-changed:GOENV", "XDG_CONFIG_HOME is not visible in a paste: a GOENV outside $HOME looks set by the user"),
     (0, "no-c-compiler", "paste-changed:CGO_ENABLED", "a paste cannot show whether CGO_ENABLED=0 was set or came from the 1.20 no-C-compiler rule (PATH is not in go env)"),
-    (0, "ar-default", "paste-changed:AR", "never happens; placeholder"),
 ];
 
 fn toolchains() -> Vec<(u32, PathBuf)> {
@@ -165,15 +183,14 @@ impl Tally {
     }
 }
 
-#[test]
-fn go_env_oracle() {
-    let tcs = toolchains();
-    if tcs.is_empty() {
-        eprintln!("goenv oracle: SKIPPED — no Go toolchain found under /usr/lib/go-1.NN");
-        return;
-    }
-    let base = std::env::temp_dir().join(format!("gocompat-goenv-oracle-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+#[derive(Default)]
+struct Out {
+    t: Vec<Tally>,
+    dis: Vec<(u32, String, String, String)>,
+}
+
+/// Runs the whole grid for one toolchain; returns the tallies and the disagreements.
+fn run_toolchain(minor: &u32, go: &PathBuf, base: &Path) -> Out {
     let (mut t_json, mut t_vars, mut t_changed_sim, mut t_changed_paste, mut t_fatal, mut t_version, mut t_cases) = (
         Tally::default(),
         Tally::default(),
@@ -183,16 +200,11 @@ fn go_env_oracle() {
         Tally::default(),
         Tally::default(),
     );
-    let mut unexpected: Vec<String> = Vec::new();
-    let mut known_hits: Vec<String> = Vec::new();
-    let mut disagree = |minor: u32, case: &str, what: String, detail: String| {
-        let k = KNOWN.iter().find(|(m, c, w, _)| (*m == 0 || *m == minor) && *c == case && *w == what);
-        match k {
-            Some((_, _, _, reason)) => known_hits.push(format!("go1.{minor} {case} {what}: {detail} — {reason}")),
-            None => unexpected.push(format!("go1.{minor} {case} {what}: {detail}")),
-        }
-    };
-    for (minor, go) in &tcs {
+    let mut t_alone = Tally::default();
+    let mut dis = Vec::new();
+    let mut disagree =
+        |minor: u32, case: &str, what: String, detail: String| dis.push((minor, case.to_string(), what, detail));
+    {
         let goroot = format!("/usr/lib/go-1.{minor}");
         for (i, case) in CASES.iter().enumerate() {
             t_cases.add(true);
@@ -320,6 +332,21 @@ fn go_env_oracle() {
                     format!("inferred go1.{} ({})", report.minor, report.inference.minor.basis),
                 );
             }
+            // Without GOVERSION the range inferred from quoting and the variable set must hold it.
+            let stripped: String =
+                text.stdout.lines().filter(|l| !l.starts_with("GOVERSION=")).map(|l| format!("{l}\n")).collect();
+            let sr = goenv::analyze(&stripped, &opts);
+            let (lo, hi) = sr.inference.range;
+            let ok = lo <= *minor && *minor <= hi;
+            t_version.add(ok);
+            if !ok {
+                disagree(
+                    *minor,
+                    case.name,
+                    "version-range".into(),
+                    format!("range go1.{lo}..go1.{hi} ({})", sr.inference.minor.basis),
+                );
+            }
             let jreport = goenv::analyze(&json.stdout, &opts);
             let ok = jreport.minor == *minor && jreport.format.starts_with("go env -json");
             t_version.add(ok);
@@ -350,6 +377,22 @@ fn go_env_oracle() {
                         );
                     }
                 }
+                // The paste alone (no HOME or GOROOT given): HOME is inferred from path shapes.
+                let alone = goenv::analyze(&text.stdout, &goenv::Options::default());
+                let mut alone_c: Vec<String> = alone.changed.iter().map(|x| x.0.clone()).collect();
+                alone_c.sort();
+                for n in alone_c.iter().chain(real_sorted.iter()).collect::<std::collections::BTreeSet<_>>() {
+                    let ok = alone_c.contains(n) == real_sorted.contains(n);
+                    t_alone.add(ok);
+                    if !ok {
+                        disagree(
+                            *minor,
+                            case.name,
+                            format!("alone-changed:{n}"),
+                            format!("predicted {}, real {}", alone_c.contains(n), real_sorted.contains(n)),
+                        );
+                    }
+                }
                 let mut paste_c: Vec<String> = report.changed.iter().map(|x| x.0.clone()).collect();
                 paste_c.sort();
                 for n in paste_c.iter().chain(real_sorted.iter()).collect::<std::collections::BTreeSet<_>>() {
@@ -367,6 +410,48 @@ fn go_env_oracle() {
             }
         }
     }
+    Out { t: vec![t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases, t_alone], dis }
+}
+
+#[test]
+fn go_env_oracle() {
+    let tcs = toolchains();
+    if tcs.is_empty() {
+        eprintln!("goenv oracle: SKIPPED — no Go toolchain found under /usr/lib/go-1.NN");
+        return;
+    }
+    let base = std::env::temp_dir().join(format!("gocompat-goenv-oracle-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let outs: Vec<Out> = std::thread::scope(|s| {
+        let hs: Vec<_> = tcs
+            .iter()
+            .map(|(m, go)| {
+                let b = &base;
+                s.spawn(move || run_toolchain(m, go, b))
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().expect("oracle thread")).collect()
+    });
+    let mut t: Vec<Tally> = (0..8).map(|_| Tally::default()).collect();
+    let mut unexpected: Vec<String> = Vec::new();
+    let mut known_hits: Vec<String> = Vec::new();
+    for o in outs {
+        for (i, x) in o.t.iter().enumerate() {
+            t[i].ok += x.ok;
+            t[i].total += x.total;
+        }
+        for (minor, case, what, detail) in o.dis {
+            // The paste-alone view shares the paste view's known limitations.
+            let norm = what.replace("alone-changed:", "paste-changed:");
+            let k = KNOWN.iter().find(|(m, c, w, _)| (*m == 0 || *m == minor) && *c == case && *w == norm);
+            match k {
+                Some((_, _, _, reason)) => known_hits.push(format!("go1.{minor} {case} {what}: {detail} — {reason}")),
+                None => unexpected.push(format!("go1.{minor} {case} {what}: {detail}")),
+            }
+        }
+    }
+    let [t_fatal, t_json, t_vars, t_version, t_changed_sim, t_changed_paste, t_cases, t_alone] =
+        [&t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6], &t[7]];
     let _ = std::fs::remove_dir_all(&base);
     eprintln!(
         "goenv oracle: toolchains {:?}, {} cases each, grid size {} environments",
@@ -377,9 +462,10 @@ fn go_env_oracle() {
     eprintln!("  fatal error prediction     {}", t_fatal.rate());
     eprintln!("  text parse == JSON parse   {}", t_json.rate());
     eprintln!("  simulated go env values    {}", t_vars.rate());
-    eprintln!("  version inferred (text+json) {}", t_version.rate());
+    eprintln!("  version inferred (text, json, range without GOVERSION) {}", t_version.rate());
     eprintln!("  -changed from settings     {}", t_changed_sim.rate());
     eprintln!("  -changed from the paste    {}", t_changed_paste.rate());
+    eprintln!("  -changed from the paste alone (HOME/GOROOT inferred) {}", t_alone.rate());
     for k in &known_hits {
         eprintln!("  known: {k}");
     }

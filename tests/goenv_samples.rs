@@ -79,7 +79,7 @@ fn windows_escapes_and_formats() {
 
 #[test]
 fn checks_fire() {
-    let paste = "GO111MODULE='yes'\nGOVERSION='go1.22.3'\nGOSUMDB='off'\nGOPROXY='http://proxy.corp,direct,https://x'\nGOFLAGS='-insecure -mod=mod'\nGODEBUG='stackguard=1073741824,gctrace=1,nosuchkey=1'\nGOEXPERIMENT='loopvar,nosuch'\nGOPATH='~/go'\nGOCACHE='off'\nGOAMD64='v5'\nCGO_ENABLED='2'\nGOTOOLCHAIN='local'\n$ go clean -cache -modcache=off\n";
+    let paste = "# GO111MODULE=on comes from initModFlag() in load/init.go\nGO111MODULE='yes'\nGOVERSION='go1.22.3'\nGOSUMDB='off'\nGOPROXY='http://proxy.corp,direct,https://x'\nGOFLAGS='-insecure -mod=mod'\nGODEBUG='stackguard=1073741824,gctrace=1,nosuchkey=1'\nGOEXPERIMENT='loopvar,nosuch'\nGOPATH='~/go'\nGOCACHE='off'\nGOAMD64='v5'\nCGO_ENABLED='2'\nGOTOOLCHAIN='local'\n$ go clean -cache -modcache=off\n";
     let o = Options { go_mod: Some("module m\n\ngo 1.23\n".into()), ..Default::default() };
     let r = goenv::analyze(paste, &o);
     let ids: Vec<&str> = r.findings.iter().map(|f| f.id).collect();
@@ -99,6 +99,7 @@ fn checks_fire() {
         "goenv-cgo-enabled-invalid",
         "goenv-gotoolchain-too-old",
         "goenv-myth-modcache-off",
+        "goenv-myth-initmodflag",
     ] {
         assert!(ids.contains(&want), "{want} missing from {ids:?}");
     }
@@ -167,4 +168,16 @@ fn robustness() {
     let per = t.elapsed() / 20;
     eprintln!("full paste: {per:?} per analysis (debug build)");
     assert!(per < std::time::Duration::from_millis(50));
+}
+
+#[test]
+fn toolchain_switch() {
+    let o = Options { go_mod: Some("module m\ngo 1.23.1\n".into()), ..Default::default() };
+    let r = goenv::analyze("GOVERSION='go1.22.5'\nGOTOOLCHAIN='auto'\nGOPROXY='off'\n", &o);
+    let f = r.findings.iter().find(|f| f.id == "goenv-gotoolchain-switch").expect("switch finding");
+    assert_eq!(f.severity, goenv::Severity::Error);
+    let r = goenv::analyze("GOVERSION='go1.23.5'\nGOTOOLCHAIN='auto'\n", &o);
+    assert!(!r.findings.iter().any(|f| f.id.starts_with("goenv-gotoolchain")));
+    let r = goenv::analyze("GOVERSION='go1.22.5'\nGOTOOLCHAIN='go1.22.5'\n", &o);
+    assert!(r.findings.iter().any(|f| f.id == "goenv-gotoolchain-too-old"));
 }

@@ -139,6 +139,7 @@ pub fn run(r: &Report, p: &Parsed, gomod: Option<&GoMod>) -> Vec<Finding> {
     cgo(&mut c);
     platform(&mut c);
     myths(&mut c);
+    go_messages(&mut c);
     let mut out = c.out;
     out.sort_by_key(|f| (f.severity, f.line.unwrap_or(u32::MAX)));
     out
@@ -215,7 +216,7 @@ fn goflags(c: &mut Ctx) {
             &["GOFLAGS"],
             "GOFLAGS contains -insecure.".into(),
             if m >= 17 {
-                "The `go get -insecure` flag was removed in go1.17 (deprecated in go1.16); no go command knows it any more.".into()
+                "`go get -insecure` was removed in go1.17 (deprecated in go1.16): with it in GOFLAGS every `go get` fails with `go: -insecure flag is no longer supported; use GOINSECURE instead` (verified go1.19–go1.23); other commands ignore it.".into()
             } else {
                 "`go get -insecure` allowed plain-HTTP fetches and skipped checksum checks for every module; it is deprecated in go1.16 and removed in go1.17.".into()
             },
@@ -623,6 +624,26 @@ fn gotoolchain(c: &mut Ctx) {
         .and_then(|s| crate::version::GoVersion::parse(s.split_whitespace().next().unwrap_or("")).ok());
     let (min, suffix) = v.split_once('+').unwrap_or((v, ""));
     let local_only = (min == "local" && suffix.is_empty()) || (min != "auto" && min != "path" && suffix.is_empty());
+    let switching = !local_only && min != "path" && suffix != "path";
+    if let (Some(need), Some(have), true) = (need, running, switching) {
+        if need > have && (min == "auto" || validate::toolchain_version(min).is_none_or(|v| v < need)) {
+            let offline = c.val("GOPROXY").is_some_and(|p| p.trim() == "off" || p.trim().is_empty());
+            c.add(
+                "goenv-gotoolchain-switch",
+                if offline { Severity::Error } else { Severity::Info },
+                &["GOTOOLCHAIN"],
+                format!("go.mod requires go {} but the running toolchain is {have}: the go command will download and run a newer toolchain.", need.mod_string()),
+                if offline {
+                    "Toolchains are downloaded as modules (golang.org/toolchain) through GOPROXY, which is off or empty here, so every command in this module fails.".to_string()
+                } else {
+                    "With GOTOOLCHAIN=auto the go line is a minimum: the toolchain is fetched through GOPROXY and always verified against the checksum database, even with GOSUMDB=off or GONOSUMDB.".to_string()
+                },
+                "Install the required Go version locally to avoid the download, or lower the go line if the module does not need it.".into(),
+                "https://go.dev/doc/toolchain#download",
+                None,
+            );
+        }
+    }
     if let (Some(need), true) = (need, local_only) {
         let have = if min == "local" { running } else { validate::toolchain_version(min) };
         if let Some(have) = have {
@@ -762,7 +783,9 @@ fn arch(c: &mut Ctx) {
                 Severity::Error,
                 &[name],
                 format!("{name}={v} is not a valid value."),
-                if masked {
+                if name == "GO386" {
+                    format!("`go env` accepts it, but compiling fails: `{e}` (387 support ended with go1.15).")
+                } else if masked {
                     format!("go1.22 reports `{e}`. go1.23 does not: buildcfg's GOARM64 check overwrites the error, so the go command accepts it and only a real compile fails.")
                 } else {
                     format!("The go command fails: `{e}`.")
@@ -859,6 +882,7 @@ fn myths(c: &mut Ctx) {
                 let (ln, t) = r.split_once(": ")?;
                 Some((ln.parse().ok()?, t.to_string()))
             }))
+            .chain(c.p.other_text.iter().cloned())
             .collect();
     for (ln, t) in texts {
         let mut add = |id: &'static str, msg: String, why: &str, action: &str, src: &'static str| {
@@ -889,8 +913,68 @@ fn myths(c: &mut Ctx) {
         if t.contains("{{.GoVersion}}") && t.contains("go list") {
             add("goenv-myth-list-goversion", format!("`{t}`: packages have no GoVersion field."), "go list fails with `can't evaluate field GoVersion in type *load.PackagePublic`; the field is on the module.", "Use '{{.ImportPath}} {{with .Module}}{{.GoVersion}}{{end}}'.", "https://pkg.go.dev/cmd/go#hdr-List_packages_or_modules");
         }
+        if t.contains("initModFlag") {
+            add("goenv-myth-initmodflag", "initModFlag() does not exist in the go command.".into(), "GO111MODULE defaulting to on in go1.16 is true (RN 1.16), but the logic is `case \"on\", \"\": mustUseModules = true` in modload.Init (src/cmd/go/internal/modload/init.go, commit b4ea672009); there is no initModFlag and no load/init.go.", "Cite modload.Init in src/cmd/go/internal/modload/init.go.", "https://go.dev/doc/go1.16#modules");
+        }
+        let lower = t.to_ascii_lowercase();
+        if (lower.contains("gocache") || lower.contains("gomodcache"))
+            && lower.contains("read-only")
+            && (lower.contains("shareable") || lower.contains("layer"))
+        {
+            add("goenv-myth-shareable-cache", "There is no \"shareable read-only cache layer\" in Go 1.21+.".into(), "The build cache is a plain directory the go command writes (cache/default.go); the module cache is made read-only on disk against accidental edits (-modcacherw since 1.14 turns that off). The only shared-cache feature is GOCACHEPROG (experiment from 1.21, generally available in 1.24).", "Use GOCACHEPROG for a shared build cache.", "https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching");
+        }
         if t.contains("stackguard") {
             add("goenv-godebug-stackguard", "stackguard is not a GODEBUG setting.".into(), "There is no stackguard key in any Go release; the runtime ignores unknown GODEBUG keys and the 1 GB maximum stack did not change in go1.22. runtime/debug.SetMaxStack changes the limit.", "Remove it.", "https://go.dev/doc/godebug");
+        }
+    }
+}
+
+/// Error lines of the go command pasted along with (or instead of) go env output.
+fn go_messages(c: &mut Ctx) {
+    // (text prefix, variable, explanation, what to do, source)
+    const KNOWN: &[(&str, &str, &str, &str, &str)] = &[
+        ("go: unknown environment setting GO111MODULE=", "GO111MODULE", "GO111MODULE accepts only on, off, auto or empty; any other value stops every command.", "Unset GO111MODULE (go env -u GO111MODULE, or remove it from the OS environment).", "https://go.dev/ref/mod#mod-commands"),
+        ("go: unknown GOEXPERIMENT ", "GOEXPERIMENT", "GOEXPERIMENT names an experiment this toolchain does not have (the `no` prefix is stripped before the lookup, so `nosuch` is reported as `such`).", "Remove the name from GOEXPERIMENT.", "https://pkg.go.dev/internal/goexperiment"),
+        ("go: GOPATH entry is relative", "GOPATH", "Every GOPATH list entry must be an absolute path.", "Set an absolute GOPATH or unset it (default $HOME/go).", "https://pkg.go.dev/cmd/go#hdr-GOPATH_environment_variable"),
+        ("go: GOPATH entry cannot start with shell metacharacter", "GOPATH", "A literal `~` was not expanded by a shell.", "Use the absolute path.", "https://pkg.go.dev/cmd/go#hdr-GOPATH_environment_variable"),
+        ("go: invalid GOTOOLCHAIN", "GOTOOLCHAIN", "GOTOOLCHAIN must be local, auto, path, go1.N.P or go1.N.P+auto/+path.", "Fix or unset GOTOOLCHAIN.", "https://go.dev/doc/toolchain#select"),
+        ("build cache is required, but could not be located", "GOCACHE", "The build cache directory cannot be determined: GOCACHE is relative, or HOME/XDG_CACHE_HOME are unset.", "Set HOME, or an absolute GOCACHE in the OS environment.", "https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching"),
+        ("build cache is disabled by GOCACHE=off", "GOCACHE", "GOCACHE=off has been rejected since go1.12.", "Unset GOCACHE.", "https://go.dev/doc/go1.12#gocache"),
+        ("go: unsupported GOOS/GOARCH pair", "GOOS", "GOOS/GOARCH name a platform this toolchain cannot build for (`go tool dist list`).", "Fix or unset GOOS/GOARCH.", "https://go.dev/doc/install/source#environment"),
+        ("GOPROXY list is not the empty string, but contains no entries", "GOPROXY", "GOPROXY is empty — on go1.21+ usually because $GOROOT/go.env is missing.", "go env -w GOPROXY=https://proxy.golang.org,direct (or reinstall Go).", "https://go.dev/doc/toolchain#config"),
+        ("go: modules disabled by GO111MODULE=off", "GO111MODULE", "go1.22+ does not support `go get` in GOPATH mode.", "Unset GO111MODULE and use modules.", "https://go.dev/doc/go1.22#go-command"),
+        ("go: -insecure flag is no longer supported", "GOFLAGS", "`go get -insecure` was removed in go1.17; GOFLAGS (or the command line) still passes it.", "Remove -insecure; use GOINSECURE/GOPRIVATE.", "https://go.dev/doc/go1.17#go-get"),
+        ("go: invalid GOAMD64", "GOAMD64", "GOAMD64 must be v1, v2, v3 or v4.", "Fix or unset GOAMD64.", "https://go.dev/wiki/MinimumRequirements#amd64"),
+        ("go: cannot find GOROOT directory", "GOROOT", "GOROOT points to a directory that does not exist; when it comes from the go env file every command fails, including `go env -u GOROOT`.", "Edit the go env file (see GOENV) or run with GOENV=off, then remove GOROOT.", "https://go.dev/doc/install"),
+    ];
+    let msgs: Vec<(u32, String)> = c.p.go_messages.clone();
+    for (ln, text) in msgs {
+        if let Some((_, var, why, action, src)) = KNOWN.iter().find(|k| text.starts_with(k.0)) {
+            c.out.push(Finding {
+                id: "goenv-go-error",
+                severity: Severity::Error,
+                vars: vec![var.to_string()],
+                line: Some(ln),
+                message: format!("The paste contains a go command error: {text}"),
+                why: why.to_string(),
+                action: action.to_string(),
+                source: src,
+                fix: None,
+            });
+        } else if let Some(rest) = text.strip_prefix("go: go.mod requires go >= ") {
+            c.out.push(Finding {
+                id: "goenv-go-error",
+                severity: Severity::Error,
+                vars: vec!["GOTOOLCHAIN".into()],
+                line: Some(ln),
+                message: format!("The paste contains a go command error: {text}"),
+                why: format!(
+                    "go.mod requires go >= {rest}; the running toolchain is older and GOTOOLCHAIN forbids switching."
+                ),
+                action: "Install a newer Go or allow switching (GOTOOLCHAIN=auto).".into(),
+                source: "https://go.dev/doc/toolchain#select",
+                fix: Some(FixCommand::GoEnvU("go env -u GOTOOLCHAIN".into())),
+            });
         }
     }
 }

@@ -106,11 +106,11 @@ fn parse_vars() -> Vec<VarInfo> {
         let printed_raw = get(1);
         let only_for_arch = printed_raw
             .split_once("only when GOARCH=")
-            .map(|(_, r)| r.split(|c: char| c == ')' || c == '/' || c == ' ').next().unwrap_or("").to_string())
+            .map(|(_, r)| r.split([')', '/', ' ']).next().unwrap_or("").to_string())
             .or_else(|| {
                 printed_raw
                     .split_once("(GOARCH=")
-                    .map(|(_, r)| r.split(|c: char| c == ')' || c == '/' || c == ' ').next().unwrap_or("").to_string())
+                    .map(|(_, r)| r.split([')', '/', ' ']).next().unwrap_or("").to_string())
             });
         let settable_raw = get(3);
         let h = help.iter().find(|(n, _)| *n == name).map(|(_, h)| h.to_string());

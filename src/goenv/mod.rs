@@ -166,7 +166,7 @@ fn format_name(p: &parse::Parsed, partial: bool) -> String {
             counts[i].0 = Plan9;
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let base = match counts.as_slice() {
         [] => "no variables found".to_string(),
         [(s, _)] => s.describe().to_string(),
@@ -189,7 +189,17 @@ fn format_name(p: &parse::Parsed, partial: bool) -> String {
 pub fn analyze(input: &str, opts: &Options) -> Report {
     let mut parsed = parse::parse(input);
     let newest = data::newest_minor();
-    let inference = infer::infer(&parsed, newest);
+    let mut inference = infer::infer(&parsed, newest);
+    if let Some(v) = opts.go_version {
+        inference.minor.basis =
+            format!("given ({v}); the paste suggests go1.{}: {}", inference.minor.value, inference.minor.basis);
+    }
+    if let Some(o) = &opts.os {
+        inference.host_os.basis = format!("given ({o})");
+    }
+    if let Some(a) = &opts.arch {
+        inference.host_arch.basis = format!("given ({a})");
+    }
     let minor = opts.go_version.map(|v| v.minor).unwrap_or(inference.minor.value);
     // Windows values are batch-escaped from go1.21.
     if minor >= 21 {
@@ -252,11 +262,17 @@ pub fn analyze(input: &str, opts: &Options) -> Report {
         let info = data::var(&v.name);
         let d = base.get(&v.name).map(str::to_string);
         let fullv = full.vars.iter().find(|e| e.name == v.name);
-        let invalid = invalid_reason(&v.name, &v.value, &ctx);
+        let no_home_cache = v.name == "GOCACHE" && v.value == "off" && d.as_deref() == Some("off");
+        let invalid = if no_home_cache { None } else { invalid_reason(&v.name, &v.value, &ctx) };
         let (status, note) = if info.is_none() {
             (Status::Unknown, Some("not a variable the go command reads or prints".to_string()))
         } else if let Some(r) = invalid {
             (Status::Invalid, Some(r))
+        } else if no_home_cache {
+            (
+                Status::Derived,
+                Some("no home directory: the go command cannot locate a build cache (see goenv-no-home)".into()),
+            )
         } else if d.as_deref() == Some(v.value.as_str()) {
             (Status::Default, None)
         } else if fullv.is_some_and(|e| e.changed) || fed.os_env.iter().any(|(n, _)| *n == v.name) {

@@ -104,6 +104,8 @@ pub struct Parsed {
     /// (name, lines) for names set more than once; the last one wins, as in a shell.
     pub duplicates: Vec<(String, Vec<u32>)>,
     pub json_problem: Option<String>,
+    /// Text of comment and unrecognised lines (for claim checks), capped.
+    pub other_text: Vec<(u32, String)>,
 }
 
 const MAX_LINE_NOTE: usize = 120;
@@ -272,6 +274,9 @@ pub fn parse(input: &str) -> Parsed {
             || upper4 == "REM"
             || t.starts_with("::")
         {
+            if p.other_text.len() < 200 {
+                p.other_text.push((ln, clip(t)));
+            }
             push(&mut p, LineKind::Comment);
             i += 1;
             continue;
@@ -456,7 +461,7 @@ fn json_member(t: &str) -> Option<(String, Result<String, String>)> {
     let rest = t[i + 1..].trim_start().strip_prefix(':')?.trim();
     let val = match serde_json::from_str::<serde_json::Value>(rest) {
         Ok(serde_json::Value::String(s)) => Ok(s),
-        Ok(other) => Err(format!("{}", clip(&other.to_string()))),
+        Ok(other) => Err(clip(&other.to_string())),
         Err(_) => Err(format!("not valid JSON ({})", clip(rest))),
     };
     Some((key, val))

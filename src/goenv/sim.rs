@@ -459,7 +459,8 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         if !v.is_empty() {
             if let Some(e) = validate::arch_value(name, &v, m) {
                 // go1.23: goarm64() clears buildcfg.Error set by GOAMD64/GOARM (goenv-history.md).
-                let masked = m >= 23 && matches!(name, "GOAMD64" | "GOARM");
+                // GO386 is not checked by the go command (only the compiler rejects 387) [verified].
+                let masked = (m >= 23 && matches!(name, "GOAMD64" | "GOARM")) || name == "GO386";
                 if !masked {
                     set_fatal(&mut fatal, e);
                 }
@@ -603,7 +604,8 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         // canonical go1.22/1.23 form `N,hardfloat|softfloat` [verified go1.23.5: GOARM=6 is
         // reported, GOAMD64=v3 is not, GOAMD64=v5 is].
         let def = match s.os_get(name).filter(|v| !v.is_empty()) {
-            Some(v) if validate::arch_value(name, v, m).is_none() => {
+            // (buildcfg does not validate GO386, so any OS value is its own default.)
+            Some(v) if name == "GO386" || validate::arch_value(name, v, m).is_none() => {
                 if name == "GOARM" && (22..=23).contains(&m) && !v.contains(',') {
                     format!("{v},{}", if v == "5" { "softfloat" } else { "hardfloat" })
                 } else {
@@ -633,9 +635,9 @@ pub fn simulate(ctx: &Context, s: &Settings) -> SimOutput {
         Some("1") => true,
         _ => cgo_supported(&goos, &goarch),
     };
-    if goos != ctx.host_os || goarch != ctx.host_arch {
-        default_cgo = false;
-    } else if default_cgo && m >= 20 && s.os_get("CC").unwrap_or("").is_empty() && !ctx.cc_in_path {
+    let cross = goos != ctx.host_os || goarch != ctx.host_arch;
+    let no_cc = default_cgo && m >= 20 && s.os_get("CC").unwrap_or("").is_empty() && !ctx.cc_in_path;
+    if cross || no_cc {
         default_cgo = false;
     }
     let cgo_env = getenv("CGO_ENABLED");

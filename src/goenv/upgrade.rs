@@ -56,6 +56,7 @@ pub fn upgrade(from: u32, to: u32, paste: Option<&Report>, input: &str, opts: &O
     let ctx_for = |m: u32| {
         let mut c = sim::Context::new(m, &os, &arch, Some(&home), &goroot);
         c.version = Some(format!("go1.{m}"));
+        c.gomod_path = paste.and_then(|r| r.context.gomod_path.clone());
         c
     };
     let a = sim::simulate(&ctx_for(from), &sim::Settings::default());
@@ -65,10 +66,10 @@ pub fn upgrade(from: u32, to: u32, paste: Option<&Report>, input: &str, opts: &O
         if matches!(e.name.as_str(), "GOVERSION" | "GOGCCFLAGS") {
             continue;
         }
-        if let Some(old) = a.get(&e.name) {
-            if old != e.value {
-                defaults.push((e.name.clone(), old.to_string(), e.value.clone()));
-            }
+        match a.get(&e.name) {
+            Some(old) if old != e.value => defaults.push((e.name.clone(), old.to_string(), e.value.clone())),
+            Some(_) => {}
+            None => defaults.push((e.name.clone(), "(not printed)".into(), e.value.clone())),
         }
     }
     // Arch-specific defaults for other GOARCH values (GOARM, GOARM64...).
@@ -98,7 +99,8 @@ pub fn upgrade(from: u32, to: u32, paste: Option<&Report>, input: &str, opts: &O
             let mut o = opts.clone();
             o.go_version = Some(GoVersion::lang(m));
             let r = analyze(input, &o);
-            let mut ids: Vec<String> = r.findings.iter().map(|f| format!("{} ({})", f.id, f.vars.join(","))).collect();
+            let mut ids: Vec<String> =
+                r.findings.iter().map(|f| format!("{} {} ({})", f.severity.key(), f.id, f.vars.join(","))).collect();
             ids.sort();
             ids.dedup();
             ids
