@@ -106,7 +106,10 @@ impl App {
             }
             None
         });
-        let caret = link.callback(|_: KeyboardEvent| Msg::Caret);
+        // Esc closed the popup: its keyup must not reopen it.
+        let caret = link.batch_callback(|e: KeyboardEvent| {
+            (!matches!(e.key().as_str(), "Escape" | "Tab" | "Shift")).then_some(Msg::Caret)
+        });
         let click = link.callback(|_: MouseEvent| Msg::Caret);
         let onmousemove = link.callback(|e: MouseEvent| Msg::Hover(mark_under(&e)));
         let onmouseleave = link.callback(|_: MouseEvent| Msg::Hover(None));
