@@ -154,7 +154,7 @@ impl App {
                             }))}
                         </div>
                         <div class="code-layer" ref={self.layer.clone()}>
-                            <pre class="hl" aria-hidden="true"><code>{layer_text}{" "}</code></pre>
+                            <pre class="hl" aria-hidden="true"><code>{layer_text}</code></pre>
                             <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                                 aria-label="Go code" aria-describedby="editor-hint"

@@ -2,8 +2,8 @@
 //! per hazard span and line (`data-rule`, `data-idx`, `class="sev-…"`). User code is only
 //! ever a text node here.
 //!
-//! Each line is its own component with value props, so a keystroke re-renders the lines
-//! whose text, colours or marks changed, not the whole file.
+//! Each line is its own component (a `div.line` block) with value props, so a keystroke
+//! re-renders and relays out the lines whose text, colours or marks changed, not the file.
 
 use super::highlight::Token;
 use std::rc::Rc;
@@ -29,7 +29,7 @@ struct Run {
 #[derive(Debug, Clone, PartialEq)]
 enum Piece {
     Plain(Run),
-    Mark { idx: usize, rule: String, severity: &'static str, active: bool, runs: Vec<Run> },
+    Mark { idx: usize, rule: String, severity: &'static str, active: bool, empty: bool, runs: Vec<Run> },
 }
 
 #[derive(Properties, PartialEq)]
@@ -47,13 +47,13 @@ fn run_html(r: &Run) -> Html {
 #[function_component(CodeLine)]
 fn code_line(props: &LineProps) -> Html {
     html! {
-        <>{for props.pieces.iter().map(|p| match p {
+        <div class="line">{for props.pieces.iter().map(|p| match p {
             Piece::Plain(r) => run_html(r),
-            Piece::Mark { idx, rule, severity, active, runs } => {
-                let class = classes!(format!("sev-{severity}"), active.then_some("active"), runs.is_empty().then_some("empty"));
+            Piece::Mark { idx, rule, severity, active, empty, runs } => {
+                let class = classes!(format!("sev-{severity}"), active.then_some("active"), empty.then_some("empty"));
                 html! { <mark class={class} data-rule={rule.clone()} data-idx={idx.to_string()}>{for runs.iter().map(run_html)}</mark> }
             }
-        })}</>
+        })}</div>
     }
 }
 
@@ -68,7 +68,14 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn mark_piece(&self, m: &MarkSpan, runs: Vec<Run>) -> Piece {
-        Piece::Mark { idx: m.idx, rule: m.rule.clone(), severity: m.severity, active: self.active == Some(m.idx), runs }
+        Piece::Mark {
+            idx: m.idx,
+            rule: m.rule.clone(),
+            severity: m.severity,
+            active: self.active == Some(m.idx),
+            empty: m.start == m.end,
+            runs,
+        }
     }
     fn flush(&mut self) {
         if self.group.is_empty() {
@@ -86,9 +93,21 @@ impl<'a> Builder<'a> {
         };
         self.line.push(piece);
     }
+    /// Closes a line. Its newline is dropped: each line is its own block (`div.line`), so
+    /// a change relays out one line, not one inline context holding the whole file.
     fn end_line(&mut self) {
         self.flush();
-        let line = std::mem::take(&mut self.line);
+        let mut line = std::mem::take(&mut self.line);
+        let runs = match line.last_mut() {
+            Some(Piece::Plain(r)) => Some(std::slice::from_mut(r)),
+            Some(Piece::Mark { runs, .. }) => Some(runs.as_mut_slice()),
+            None => None,
+        };
+        if let Some(last) = runs.and_then(|r| r.last_mut()) {
+            if last.text.ends_with('\n') {
+                last.text.pop();
+            }
+        }
         self.lines.push(line);
     }
 }
@@ -164,5 +183,5 @@ pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<us
         }
     }
     b.end_line();
-    html! { <>{for b.lines.into_iter().map(|pieces| html! { <CodeLine pieces={Rc::new(pieces)} /> })}</> }
+    html! { <>{for b.lines.into_iter().enumerate().map(|(i, pieces)| html! { <CodeLine key={i} pieces={Rc::new(pieces)} /> })}</> }
 }
