@@ -15,9 +15,8 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let post = move |scope: &DedicatedWorkerGlobalScope, reply: &protocol::Reply| {
-        let text = serde_json::to_string(reply).unwrap_or_else(|e| {
-            format!(r#"{{"kind":"failed","id":0,"error":"cannot encode the reply: {e}"}}"#)
-        });
+        let text = serde_json::to_string(reply)
+            .unwrap_or_else(|e| format!(r#"{{"kind":"failed","id":0,"error":"cannot encode the reply: {e}"}}"#));
         let _ = scope.post_message(&JsValue::from_str(&text));
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {

@@ -498,7 +498,7 @@ impl Component for App {
                     // The newest request: show it (its text may be older than the editor's;
                     // the marks are moved onto the live text).
                     Some((sent_id, code)) if sent_id == id && id == self.req_id => {
-                        self.accept(Current { code, analysis, millis, on_worker: true });
+                        self.accept(Current { code, analysis: *analysis, millis, on_worker: true });
                     }
                     // A stale reply: dropped.
                     _ => {}

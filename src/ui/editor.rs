@@ -106,7 +106,10 @@ impl App {
             }
             None
         });
-        let caret = link.callback(|_: KeyboardEvent| Msg::Caret);
+        // Esc closed the popup: its keyup must not reopen it.
+        let caret = link.batch_callback(|e: KeyboardEvent| {
+            (!matches!(e.key().as_str(), "Escape" | "Tab" | "Shift")).then_some(Msg::Caret)
+        });
         let click = link.callback(|_: MouseEvent| Msg::Caret);
         let onmousemove = link.callback(|e: MouseEvent| Msg::Hover(mark_under(&e)));
         let onmouseleave = link.callback(|_: MouseEvent| Msg::Hover(None));
@@ -126,6 +129,11 @@ impl App {
                 }
             }
         }
+        let mut numbers = String::with_capacity(lines * 5);
+        for i in 1..=lines {
+            numbers.push_str(&i.to_string());
+            numbers.push('\n');
+        }
         let layer_text = overlay::render(&self.code, &self.tokens, &self.marks, self.active);
         html! {
             <section class="editor-pane" aria-labelledby="editor-heading">
@@ -136,16 +144,17 @@ impl App {
                 <div class="editor-scroll" onscroll={link.callback(|_: Event| Msg::ScrollHide)}>
                     <div class="editor">
                         <div class="gutter" aria-hidden="true">
-                            {for gutter.iter().enumerate().map(|(i, g)| {
-                                let marker = g.map(|(sev, idx)| {
-                                    let jump = link.callback(move |_| Msg::Jump(idx));
-                                    html! { <span class={classes!("gmark", format!("sev-{}", sev.key()))} title={sev.label()} onclick={jump}></span> }
-                                });
-                                html! { <div class="ln">{for marker}<span class="num">{i + 1}</span></div> }
-                            })}
+                            <pre class="nums">{numbers}</pre>
+                            {for gutter.iter().enumerate().filter_map(|(i, g)| g.map(|(sev, idx)| {
+                                let jump = link.callback(move |_| Msg::Jump(idx));
+                                html! {
+                                    <span class={classes!("gmark", format!("sev-{}", sev.key()))} title={sev.label()}
+                                        style={format!("top:{}px", 10 + i * 21 + 6)} onclick={jump}></span>
+                                }
+                            }))}
                         </div>
                         <div class="code-layer" ref={self.layer.clone()}>
-                            <pre class="hl" aria-hidden="true"><code>{layer_text}{" "}</code></pre>
+                            <pre class="hl" aria-hidden="true"><code>{layer_text}</code></pre>
                             <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                                 aria-label="Go code" aria-describedby="editor-hint"

@@ -58,7 +58,8 @@ pub fn env_view(props: &EnvViewProps) -> Html {
             <h2 id="env-heading">{"go env"}</h2>
             <label for="env-input">{"Paste the output of "}<code>{"go env"}</code>{" (any format: KEY='v', KEY=\"v\", set KEY=v, or -json)"}</label>
             <textarea id="env-input" class="env-input" spellcheck="false" autocomplete="off"
-                value={props.text.clone()} oninput={on_input} rows="14" />
+                value={props.text.clone()} oninput={on_input} rows="14"
+                placeholder={"GO111MODULE=''\nGOARCH='amd64'\nGODEBUG=''\nGOFLAGS=''\nGOTOOLCHAIN='auto'\nGOVERSION='go1.21.13'\n…"} />
             {match report {
                 None => html! {
                     <p class="note" role="status" id="env-status">{"go env resolver not available in this build."}</p>

@@ -52,25 +52,28 @@ fn is_keyword(kind: &str) -> bool {
     )
 }
 
-/// Whether `node` is the function named in a call (`f(…)`, `x.f(…)`).
-fn called(node: Node) -> bool {
-    let Some(parent) = node.parent() else { return false };
-    match parent.kind() {
-        "call_expression" => parent.child_by_field_name("function").map(|f| f.id()) == Some(node.id()),
-        "selector_expression" => {
-            parent.child_by_field_name("field").map(|f| f.id()) == Some(node.id())
-                && parent
-                    .parent()
-                    .filter(|g| g.kind() == "call_expression")
-                    .and_then(|g| g.child_by_field_name("function"))
-                    .map(|f| f.id())
-                    == Some(parent.id())
-        }
-        _ => false,
+/// Where a node sits: its parent's kind, its field name there, and the same one level up
+/// (enough to tell `f(…)` and `x.f(…)` calls). Tracked along the walk: `Node::parent` is
+/// not O(1) in tree-sitter (it descends from the root), so it is never called here.
+#[derive(Clone, Copy, Default)]
+struct Place<'t> {
+    parent: &'t str,
+    field: Option<&'t str>,
+    grand_parent: &'t str,
+    parent_field: Option<&'t str>,
+}
+
+impl Place<'_> {
+    fn called(&self) -> bool {
+        (self.parent == "call_expression" && self.field == Some("function"))
+            || (self.parent == "selector_expression"
+                && self.field == Some("field")
+                && self.grand_parent == "call_expression"
+                && self.parent_field == Some("function"))
     }
 }
 
-fn class_of(node: Node, src: &str) -> Option<&'static str> {
+fn class_of(node: Node, place: Place<'_>, src: &str) -> Option<&'static str> {
     let kind = node.kind();
     if !node.is_named() {
         return is_keyword(kind).then_some("tok-kw");
@@ -82,13 +85,12 @@ fn class_of(node: Node, src: &str) -> Option<&'static str> {
         "true" | "false" | "nil" | "iota" => "tok-const",
         "type_identifier" => "tok-type",
         "package_identifier" => "tok-pkg",
-        "field_identifier" if called(node) => "tok-fn",
+        "field_identifier" if place.called() => "tok-fn",
         "field_identifier" => "tok-field",
         "identifier" => {
-            let parent_kind = node.parent().map(|p| p.kind()).unwrap_or("");
-            if parent_kind == "function_declaration" {
+            if place.parent == "function_declaration" {
                 "tok-fn"
-            } else if called(node) {
+            } else if place.called() {
                 let name = src.get(node.byte_range()).unwrap_or("");
                 if BUILTINS.contains(&name) {
                     "tok-builtin"
@@ -111,10 +113,16 @@ pub fn tokens(src: &str) -> Vec<Token> {
     let tree = gocompat::analyzer::parse(src);
     let mut out = Vec::new();
     let mut cursor = tree.walk();
+    // (kind, field name) of every ancestor of the cursor's node.
+    let mut stack: Vec<(&str, Option<&str>)> = Vec::new();
     loop {
         let node = cursor.node();
-        let class = class_of(node, src);
-        let leaf_like = class.is_some() && matches!(class, Some("tok-comment" | "tok-str"));
+        let field = cursor.field_name();
+        let (parent, parent_field) = stack.last().copied().unwrap_or(("", None));
+        let grand_parent = stack.len().checked_sub(2).map(|i| stack[i].0).unwrap_or("");
+        let place = Place { parent, field, grand_parent, parent_field };
+        let class = class_of(node, place, src);
+        let leaf_like = matches!(class, Some("tok-comment" | "tok-str"));
         if let Some(class) = class {
             if node.child_count() == 0 || leaf_like {
                 let (start, end) = (node.start_byte(), node.end_byte());
@@ -124,6 +132,7 @@ pub fn tokens(src: &str) -> Vec<Token> {
             }
         }
         if !leaf_like && cursor.goto_first_child() {
+            stack.push((node.kind(), field));
             continue;
         }
         if cursor.goto_next_sibling() {
@@ -133,6 +142,7 @@ pub fn tokens(src: &str) -> Vec<Token> {
             if !cursor.goto_parent() {
                 return out;
             }
+            stack.pop();
             if cursor.goto_next_sibling() {
                 break;
             }

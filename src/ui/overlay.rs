@@ -1,8 +1,12 @@
 //! The highlighted copy of the code under the textarea: token colours plus one `<mark>`
-//! per hazard span (`data-rule`, `data-idx`, `class="sev-…"`). User code is only ever a
-//! text node here.
+//! per hazard span and line (`data-rule`, `data-idx`, `class="sev-…"`). User code is only
+//! ever a text node here.
+//!
+//! Each line is its own component (a `div.line` block) with value props, so a keystroke
+//! re-renders and relays out the lines whose text, colours or marks changed, not the file.
 
 use super::highlight::Token;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A diagnostic span mapped onto the current text.
@@ -16,22 +20,95 @@ pub struct MarkSpan {
     pub severity: &'static str,
 }
 
-fn text_run(src: &str, start: usize, end: usize, class: Option<&'static str>) -> Html {
-    let text = src.get(start..end).unwrap_or("").to_string();
-    match class {
-        Some(c) => html! { <span class={c}>{text}</span> },
-        None => html! { {text} },
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    text: String,
+    class: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Plain(Run),
+    Mark { idx: usize, rule: String, severity: &'static str, active: bool, empty: bool, runs: Vec<Run> },
+}
+
+#[derive(Properties, PartialEq)]
+struct LineProps {
+    pieces: Rc<Vec<Piece>>,
+}
+
+fn run_html(r: &Run) -> Html {
+    match r.class {
+        Some(c) => html! { <span class={c}>{r.text.clone()}</span> },
+        None => html! { {r.text.clone()} },
     }
 }
 
-fn mark_el(m: &MarkSpan, active: Option<usize>, children: Vec<Html>) -> Html {
-    let class = classes!(
-        format!("sev-{}", m.severity),
-        (active == Some(m.idx)).then_some("active"),
-        (m.start == m.end).then_some("empty")
-    );
+#[function_component(CodeLine)]
+fn code_line(props: &LineProps) -> Html {
     html! {
-        <mark class={class} data-rule={m.rule.clone()} data-idx={m.idx.to_string()}>{for children}</mark>
+        <div class="line">{for props.pieces.iter().map(|p| match p {
+            Piece::Plain(r) => run_html(r),
+            Piece::Mark { idx, rule, severity, active, empty, runs } => {
+                let class = classes!(format!("sev-{severity}"), active.then_some("active"), empty.then_some("empty"));
+                html! { <mark class={class} data-rule={rule.clone()} data-idx={idx.to_string()}>{for runs.iter().map(run_html)}</mark> }
+            }
+        })}</div>
+    }
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    active: Option<usize>,
+    lines: Vec<Vec<Piece>>,
+    line: Vec<Piece>,
+    group: Vec<Run>,
+    group_mark: Option<&'a MarkSpan>,
+}
+
+impl<'a> Builder<'a> {
+    fn mark_piece(&self, m: &MarkSpan, runs: Vec<Run>) -> Piece {
+        Piece::Mark {
+            idx: m.idx,
+            rule: m.rule.clone(),
+            severity: m.severity,
+            active: self.active == Some(m.idx),
+            empty: m.start == m.end,
+            runs,
+        }
+    }
+    fn flush(&mut self) {
+        if self.group.is_empty() {
+            return;
+        }
+        let runs = std::mem::take(&mut self.group);
+        let piece = match self.group_mark {
+            Some(m) => self.mark_piece(m, runs),
+            None => {
+                for r in runs {
+                    self.line.push(Piece::Plain(r));
+                }
+                return;
+            }
+        };
+        self.line.push(piece);
+    }
+    /// Closes a line. Its newline is dropped: each line is its own block (`div.line`), so
+    /// a change relays out one line, not one inline context holding the whole file.
+    fn end_line(&mut self) {
+        self.flush();
+        let mut line = std::mem::take(&mut self.line);
+        let runs = match line.last_mut() {
+            Some(Piece::Plain(r)) => Some(std::slice::from_mut(r)),
+            Some(Piece::Mark { runs, .. }) => Some(runs.as_mut_slice()),
+            None => None,
+        };
+        if let Some(last) = runs.and_then(|r| r.last_mut()) {
+            if last.text.ends_with('\n') {
+                last.text.pop();
+            }
+        }
+        self.lines.push(line);
     }
 }
 
@@ -42,6 +119,8 @@ pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<us
     let mut bounds: Vec<usize> = Vec::with_capacity(tokens.len() * 2 + marks.len() * 2 + 2);
     bounds.push(0);
     bounds.push(len);
+    let line_ends: Vec<usize> = src.match_indices('\n').map(|(i, _)| i + 1).collect();
+    bounds.extend(line_ends.iter().copied());
     for t in tokens {
         bounds.push(t.start.min(len));
         bounds.push(t.end.min(len));
@@ -58,33 +137,25 @@ pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<us
     sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let (empty, spans): (Vec<&MarkSpan>, Vec<&MarkSpan>) = sorted.into_iter().partition(|m| m.start == m.end);
 
-    let mut out: Vec<Html> = Vec::new();
-    let mut group: Vec<Html> = Vec::new();
-    let mut group_mark: Option<&MarkSpan> = None;
-    let mut tok_i = 0;
-    let mut empty_i = 0;
-    let mut span_i = 0;
+    let mut b = Builder { src, active, lines: Vec::new(), line: Vec::new(), group: Vec::new(), group_mark: None };
+    let (mut tok_i, mut empty_i, mut span_i, mut le_i) = (0, 0, 0, 0);
     let mut active_marks: Vec<&MarkSpan> = Vec::new();
 
-    let flush = |out: &mut Vec<Html>, group: &mut Vec<Html>, gm: Option<&MarkSpan>| {
-        if group.is_empty() {
-            return;
-        }
-        let children = std::mem::take(group);
-        match gm {
-            Some(m) => out.push(mark_el(m, active, children)),
-            None => out.extend(children),
-        }
-    };
-
     for w in bounds.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        // Zero-width marks at `a`.
+        let (a, z) = (w[0], w[1]);
+        while le_i < line_ends.len() && line_ends[le_i] <= a {
+            if line_ends[le_i] == a {
+                b.end_line();
+                b.group_mark = None;
+            }
+            le_i += 1;
+        }
         while empty_i < empty.len() && empty[empty_i].start <= a {
             if empty[empty_i].start == a {
-                flush(&mut out, &mut group, group_mark);
-                group_mark = None;
-                out.push(mark_el(empty[empty_i], active, Vec::new()));
+                b.flush();
+                b.group_mark = None;
+                let p = b.mark_piece(empty[empty_i], Vec::new());
+                b.line.push(p);
             }
             empty_i += 1;
         }
@@ -93,22 +164,24 @@ pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<us
             span_i += 1;
         }
         active_marks.retain(|m| m.end > a);
-        let top = active_marks.iter().filter(|m| m.start <= a && m.end >= b).min_by_key(|m| m.end - m.start).copied();
+        let top = active_marks.iter().filter(|m| m.start <= a && m.end >= z).min_by_key(|m| m.end - m.start).copied();
         while tok_i < tokens.len() && tokens[tok_i].end <= a {
             tok_i += 1;
         }
-        let class = tokens.get(tok_i).filter(|t| t.start <= a && t.end >= b).map(|t| t.class);
-        if top.map(|m| m.idx) != group_mark.map(|m| m.idx) {
-            flush(&mut out, &mut group, group_mark);
-            group_mark = top;
+        let class = tokens.get(tok_i).filter(|t| t.start <= a && t.end >= z).map(|t| t.class);
+        if top.map(|m| m.idx) != b.group_mark.map(|m| m.idx) {
+            b.flush();
+            b.group_mark = top;
         }
-        group.push(text_run(src, a, b, class));
+        b.group.push(Run { text: b.src.get(a..z).unwrap_or("").to_string(), class });
     }
-    flush(&mut out, &mut group, group_mark);
+    b.flush();
     for m in &empty[empty_i..] {
         if m.start == len {
-            out.push(mark_el(m, active, Vec::new()));
+            let p = b.mark_piece(m, Vec::new());
+            b.line.push(p);
         }
     }
-    html! { <>{for out}</> }
+    b.end_line();
+    html! { <>{for b.lines.into_iter().enumerate().map(|(i, pieces)| html! { <CodeLine key={i} pieces={Rc::new(pieces)} /> })}</> }
 }

@@ -20,7 +20,7 @@ pub enum Reply {
     /// Sent once when the worker's wasm is initialised and it listens for requests.
     Ready,
     /// The analysis of request `id`.
-    Done { id: u64, analysis: Analysis, millis: f64 },
+    Done { id: u64, analysis: Box<Analysis>, millis: f64 },
     /// The request could not be read (a bug: the page and the worker disagree).
     Failed { id: u64, error: String },
 }
@@ -32,7 +32,7 @@ pub fn handle(request: &str, now: impl Fn() -> f64) -> Reply {
         Ok(r) => {
             let t0 = now();
             let analysis = gocompat::analyze(&r.code, &r.ctx);
-            Reply::Done { id: r.id, analysis, millis: now() - t0 }
+            Reply::Done { id: r.id, analysis: Box::new(analysis), millis: now() - t0 }
         }
         Err(e) => Reply::Failed { id: 0, error: e.to_string() },
     }

@@ -104,38 +104,3 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, String> {
     }
     Ok(Some(state))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip() {
-        let s =
-            Shared {
-                code: Some("package main\n// 中 😀\n".into()), from: Some("1.20".into()), ..Default::default()
-            };
-        let f = encode(&s).unwrap();
-        assert_eq!(decode(&f).unwrap(), Some(s));
-    }
-
-    #[test]
-    fn hostile_fragments_are_errors() {
-        for f in [
-            "#v=2&z=abc",
-            "#v=1&z=!!!",
-            "#v=1&z=AAAA",
-            "#v=1&z=",
-            "v=1&z=q1YqLs0tSLFSUEouLUrOzFMoLkgsqlQoSU3OTE5VKM7P00mtSM4syczJVKhJLcrPz9UtSi1Lzq8vydXJzEgtzQEA",
-        ] {
-            let _ = decode(f);
-        }
-        assert!(decode("#v=2&z=abc").is_err());
-        assert!(decode("#v=1&z=!!!").is_err());
-        assert_eq!(decode("").unwrap(), None);
-        assert_eq!(decode("#section").unwrap(), None);
-        // A deflate bomb is refused by the inflate limit.
-        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; 3 * MAX_STATE_BYTES], 9);
-        assert!(decode(&format!("v=1&z={}", URL_SAFE_NO_PAD.encode(bomb))).is_err());
-    }
-}

@@ -23,9 +23,10 @@ pub fn map_span(start: usize, end: usize, region: (usize, usize, usize)) -> Opti
     if old_end == p && new_end == p {
         return Some((start, end));
     }
-    if end <= p && start < p {
+    // Strictly before or after: a span touching the edit (typing at its end) is dropped too.
+    if end < p {
         Some((start, end))
-    } else if start >= old_end && start > p {
+    } else if start > old_end {
         let shift = |x: usize| x - old_end + new_end;
         Some((shift(start), shift(end)))
     } else {

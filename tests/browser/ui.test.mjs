@@ -334,3 +334,46 @@ test('a large paste stays responsive', async (t) => {
   await page.click('.show-all');
   assert.equal(await page.$$eval('#diagnostics li[data-rule]', (l) => l.length), 1000);
 });
+
+test('the caret inside a finding opens its popup (keyboard users); Esc closes it', async (t) => {
+  const { page } = await open(t);
+  const at = (await code(page)).indexOf('range 10') + 'range '.length + 1;
+  await page.focus('#code');
+  await page.$eval('#code', (el, at) => el.setSelectionRange(at, at), at);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('#popup');
+  assert.match(await page.textContent('#popup'), /cannot range over 10/);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#popup', { state: 'detached' });
+});
+
+test('fast typing: stale replies are dropped and the final text is what is shown', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', 'package main\n\nfunc main() {\n\tfor range 1 {\n\t}\n}\n');
+  await settled(page);
+  await page.focus('#code');
+  await page.$eval('#code', (el) => { const i = el.value.indexOf('1 {'); el.setSelectionRange(i + 1, i + 1); });
+  await page.keyboard.type('2345', { delay: 30 });
+  await settled(page);
+  assert.equal(await page.textContent(`mark[data-rule="${RANGE_RULE}"]`), '12345');
+  assert.match(await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`), /12345/);
+});
+
+test('Copy link puts the share link on the clipboard; too large a state says so', async (t) => {
+  const { ctx, page } = await open(t);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.fill('#code', SAMPLE);
+  await page.click('#copy-link');
+  await page.waitForFunction(() => /Link copied/.test(document.querySelector('#status').textContent));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.match(copied, /#v=1&z=/);
+  // 200 KB of incompressible text cannot be a link: a clear message, the draft is kept.
+  let seed = 7;
+  const noise = Array.from({ length: 20000 }, () => { seed = (seed * 1103515245 + 12345) % 2147483648; return 'v' + seed.toString(36); }).join(' ');
+  await page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, `package main\n\n// ${noise}\n`);
+  await page.click('#copy-link');
+  await page.waitForSelector('#share-error');
+  assert.match(await page.textContent('#status'), /Too large to share as a link/);
+  assert.equal(new URL(page.url()).hash, '');
+});

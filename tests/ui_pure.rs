@@ -1,0 +1,98 @@
+//! The web app's pure modules, run natively: share-link encoding (including hostile links),
+//! keeping spans on edited text, and the fix-preview diff. The modules live in `src/ui/`
+//! (compiled into the app for wasm32 only) and are included here by path.
+
+#[path = "../src/ui/diff.rs"]
+mod diff;
+#[path = "../src/ui/share.rs"]
+mod share;
+#[path = "../src/ui/sync.rs"]
+mod sync;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use share::{decode, encode, Shared, MAX_STATE_BYTES};
+
+#[test]
+fn share_round_trip_keeps_exact_text() {
+    let s = Shared {
+        code: Some("package main\n// 中 😀\r\n\tx := `a\\b`\n".into()),
+        from: Some("1.20".into()),
+        mode: Some("env".into()),
+        env: Some("GOFLAGS='-mod=mod'\n".into()),
+        ..Default::default()
+    };
+    let f = encode(&s).unwrap();
+    assert!(f.starts_with("v=1&mode=env&z="), "{f}");
+    assert_eq!(decode(&f).unwrap(), Some(s.clone()));
+    assert_eq!(decode(&format!("#{f}")).unwrap(), Some(s));
+}
+
+#[test]
+fn hostile_links_are_errors_not_panics() {
+    assert_eq!(decode("").unwrap(), None);
+    assert_eq!(decode("#section-2").unwrap(), None);
+    for bad in ["#v=2&z=abc", "#v=1&z=!!!", "#v=1&z=AAAA", "#v=1&z=%%", "#v=1&z=q1YqLs0", "#v=&z="] {
+        assert!(decode(bad).is_err(), "{bad}");
+    }
+    // Valid deflate of something that is not a state.
+    let junk = miniz_oxide::deflate::compress_to_vec(b"[1,2,3]", 9);
+    assert!(decode(&format!("v=1&z={}", URL_SAFE_NO_PAD.encode(junk))).is_err());
+    // A deflate bomb stops at the inflate limit.
+    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 3 * MAX_STATE_BYTES], 9);
+    assert!(decode(&format!("v=1&z={}", URL_SAFE_NO_PAD.encode(bomb))).unwrap_err().contains("larger than 1 MB"));
+    // Overlong fragments are refused before decoding.
+    assert!(decode(&format!("v=1&z={}", "A".repeat(200_000))).is_err());
+    // Unknown keys are ignored; `v=1` alone is an empty state.
+    assert_eq!(decode("v=1&x=1").unwrap(), Some(Shared::default()));
+}
+
+#[test]
+fn too_large_states_are_refused_with_a_message() {
+    let mut seed: u64 = 7;
+    let noise: String = (0..40_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            char::from(b'a' + (seed >> 59) as u8 % 26)
+        })
+        .collect();
+    let err = encode(&Shared { code: Some(noise), ..Default::default() }).unwrap_err();
+    assert!(err.starts_with("Too large to share as a link"), "{err}");
+}
+
+#[test]
+fn spans_follow_edits() {
+    let old = "for i := range 10 {\n}\n// tail x\n";
+    // Typing before a span shifts it; typing after leaves it; typing inside drops it.
+    let new = "\tfor i := range 10 {\n}\n// tail x\n";
+    let r = sync::edit_region(old, new);
+    let ten = old.find("10").unwrap();
+    assert_eq!(sync::map_span(ten, ten + 2, r), Some((ten + 1, ten + 3)));
+    let new2 = "for i := range 10 {\n}\n// tail xy\n";
+    assert_eq!(sync::map_span(ten, ten + 2, sync::edit_region(old, new2)), Some((ten, ten + 2)));
+    let new3 = "for i := range 100 {\n}\n// tail x\n";
+    assert_eq!(sync::map_span(ten, ten + 2, sync::edit_region(old, new3)), None);
+    assert_eq!(sync::map_span(ten, ten + 2, sync::edit_region(old, old)), Some((ten, ten + 2)));
+    // Multi-byte characters never split.
+    let (a, b) = ("x := \"中\"", "x := \"文\"");
+    let (p, oe, ne) = sync::edit_region(a, b);
+    assert!(a.is_char_boundary(p) && a.is_char_boundary(oe) && b.is_char_boundary(ne));
+}
+
+#[test]
+fn diff_shows_the_changed_lines_with_context() {
+    use diff::Line::*;
+    let d = diff::diff("a\nb\nc\nd\ne\nf\n", "a\nb\nc\nD\ne\nf\n");
+    assert_eq!(
+        d,
+        vec![
+            Same("b".into()),
+            Same("c".into()),
+            Removed("d".into()),
+            Added("D".into()),
+            Same("e".into()),
+            Same("f".into())
+        ]
+    );
+    assert_eq!(diff::diff("x", "x"), vec![Same("x".into())]);
+}
