@@ -104,6 +104,8 @@ pub enum Msg {
     WriteUrl,
     DismissNote(usize),
     ShowAll,
+    /// Highlights a finding's span without moving the focus.
+    Activate(usize),
 }
 
 pub struct App {
@@ -685,6 +687,12 @@ impl Component for App {
             }
             Msg::WriteUrl => self.write_url(),
             Msg::ShowAll => self.show_all = true,
+            Msg::Activate(idx) => {
+                if self.active == Some(idx) {
+                    return false;
+                }
+                self.active = Some(idx);
+            }
             Msg::DismissNote(i) => {
                 if i < self.notes.len() {
                     self.notes.remove(i);

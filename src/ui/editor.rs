@@ -59,7 +59,12 @@ impl App {
                     <label for="to-version">{"To"}</label>
                     {select("to-version", &self.to, DEFAULT_TO, on_to)}
                 </div>
-                <p class="version-help">{"The go line of your go.mod before and after the upgrade. The toolchain is taken to be the newer of the two."}</p>
+                <p class="version-help">
+                    {"The go line of your go.mod before and after the upgrade. The toolchain is taken to be the newer of the two."}
+                    {for (version_minor(&self.from) > version_minor(&self.to)).then(|| html! {
+                        <strong class="downgrade">{" From is newer than To: this checks a downgrade."}</strong>
+                    })}
+                </p>
                 <details class="gomod" open={!self.gomod.is_empty()}>
                     <summary>{"go.mod (optional)"}</summary>
                     <label for="gomod" class="sr-only">{"go.mod contents"}</label>
@@ -157,7 +162,7 @@ impl App {
                             <pre class="hl" aria-hidden="true"><code>{layer_text}</code></pre>
                             <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
-                                aria-label="Go code" aria-describedby="editor-hint"
+                                aria-label="Go code" aria-describedby={if self.popup.is_some() { "editor-hint popup" } else { "editor-hint" }}
                                 {oninput} {onkeydown} onkeyup={caret} onclick={click} {onmousemove} {onmouseleave} />
                             {self.view_popup(ctx)}
                         </div>
@@ -199,13 +204,17 @@ impl App {
         let leave = ctx.link().callback(|_: MouseEvent| Msg::Hover(None));
         let close = ctx.link().callback(|_: MouseEvent| Msg::HidePopup);
         html! {
-            <div class={classes!("popup", format!("sev-{}", d.severity.key()))} id="popup" role="dialog" aria-label="Finding details"
+            <div class={classes!("popup", format!("sev-{}", d.severity.key()))} id="popup" role="region" aria-label="Finding details"
                 style={style} onmouseenter={keep} onmouseleave={leave}>
                 <button type="button" class="popup-close" aria-label="Close" onclick={close}>{"×"}</button>
                 {self.view_details(ctx, idx, d, true)}
             </div>
         }
     }
+}
+
+fn version_minor(v: &str) -> u32 {
+    v.split('.').nth(1).and_then(|m| m.parse().ok()).unwrap_or(0)
 }
 
 /// The diagnostic index of the `<mark>` under the pointer: the textarea is on top, so it is

@@ -87,10 +87,12 @@ impl App {
     fn view_item(&self, ctx: &Context<Self>, li: &LineIndex, code: &str, idx: usize, d: &Diagnostic) -> Html {
         let p = li.position(code, d.span.start);
         let jump = ctx.link().callback(move |_| Msg::Jump(idx));
+        // Keyboard focus on a finding lights up its span in the editor.
+        let focus = ctx.link().callback(move |_: FocusEvent| Msg::Activate(idx));
         let active = self.active == Some(idx);
         html! {
             <li class={classes!("diag", format!("sev-{}", d.severity.key()), active.then_some("active"))} data-rule={d.rule.clone()}>
-                <button type="button" class="diag-jump" onclick={jump} aria-current={active.then_some("true")}>
+                <button type="button" class="diag-jump" onclick={jump} onfocus={focus} aria-current={active.then_some("true")}>
                     <span class="sev-badge">{d.severity.label()}</span>
                     <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
                     <span class="msg">{rich(&d.message)}</span>

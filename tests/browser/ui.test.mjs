@@ -377,3 +377,11 @@ test('Copy link puts the share link on the clipboard; too large a state says so'
   assert.match(await page.textContent('#status'), /Too large to share as a link/);
   assert.equal(new URL(page.url()).hash, '');
 });
+
+test('keyboard focus on a finding highlights its span in the editor', async (t) => {
+  const { page } = await open(t);
+  await page.focus(`#diagnostics li[data-rule="${RANGE_RULE}"] .diag-jump`);
+  await page.waitForSelector(`mark.active[data-rule="${RANGE_RULE}"]`);
+  const focusVisible = await page.$eval(`#diagnostics li[data-rule="${RANGE_RULE}"] .diag-jump`, (b) => getComputedStyle(b).outlineStyle);
+  assert.notEqual(focusVisible, 'none');
+});
