@@ -194,7 +194,7 @@ fn fixture_programs_behave_as_flagged_under_real_go() {
         let (o21, o22) = (go_run(src, "1.21", &tag), go_run(src, "1.22", &tag));
         let differs = o21 != o22;
         println!("{name}: output differs={differs} flagged={} {rules:?}", !rules.is_empty());
-        if differs != !rules.is_empty() {
+        if differs == rules.is_empty() {
             failures.push(format!(
                 "{name}: output differs = {differs} but flagged = {rules:?}\n go1.21: {o21} go1.22: {o22}"
             ));

@@ -72,6 +72,8 @@ pub struct Loop {
     pub copies: Vec<Copy>,
     /// Names declared at the top level of the body (`x := …`, `var x`).
     pub body_decls: Vec<String>,
+    /// The label of a labeled loop (`outer: for …`).
+    pub label: Option<String>,
     /// Index of the scope the loop opens (names declared in lower scopes are outside it).
     depth: usize,
 }
@@ -125,9 +127,24 @@ fn merge(slot: &mut Option<Escape>, e: Escape) {
     }
 }
 
+/// What the statement right after a value's statement does: leaving the loop right
+/// after storing a value means no later iteration changes the variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Exit {
+    #[default]
+    None,
+    Return,
+    /// `break` (or `break label`) leaving this loop of the nest.
+    Loop(usize),
+}
+
 #[derive(Debug, Clone)]
 pub struct Closure {
     pub span: Span,
+    /// The statement after the one creating the closure leaves a loop.
+    pub exits: Exit,
+    /// Offset of the `t.Parallel()` call when `parallel`.
+    pub parallel_at: Option<usize>,
     /// The enclosing func literal inside the nest.
     pub parent: Option<usize>,
     pub esc: Option<Escape>,
@@ -167,6 +184,8 @@ pub struct Use {
     pub method: Option<MethodUse>,
     /// Where the address / method value goes.
     pub esc: Option<Escape>,
+    /// The statement after the one holding the reference leaves a loop.
+    pub exits: Exit,
 }
 
 #[derive(Debug, Default)]
@@ -188,13 +207,33 @@ impl Scan {
             if !(body.start <= cl.span.start && cl.span.end <= body.end) || guard > 10_000 {
                 break;
             }
-            if cl.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+            let before_parallel = cl.esc.as_ref().is_some_and(|e| e.kind == EscKind::ParallelSubtest)
+                && cl.parallel_at.is_some_and(|p| u.span.start < p);
+            if cl.esc.as_ref().is_some_and(|e| e.escapes(l)) && !self.exits(cl.exits, l) && !before_parallel {
                 found = Some(ci);
             }
             cur = cl.parent;
             guard += 1;
         }
         found
+    }
+
+    /// Whether `exit` ends every iteration of `l` (a `return`, or a `break` of `l` or of a
+    /// loop enclosing it).
+    pub fn exits(&self, exit: Exit, l: &Loop) -> bool {
+        match exit {
+            Exit::None => false,
+            Exit::Return => true,
+            Exit::Loop(x) => {
+                let Some(target) = self.loops.get(x) else { return false };
+                target.span.start <= l.span.start && l.span.end <= target.span.end
+            }
+        }
+    }
+
+    /// The pointer or method value in `u` outlives an iteration of `l`.
+    pub fn value_escapes(&self, u: &Use, l: &Loop) -> bool {
+        u.esc.as_ref().is_some_and(|e| e.escapes(l)) && !self.exits(u.exits, l)
     }
 
     /// Uses of loop `li`'s variables inside its body.
@@ -235,7 +274,7 @@ impl Scan {
         }
         let (Some((AddrKind::Direct, _)), Some(e)) = (&u.addr, &u.esc) else { return false };
         let Some(target) = &e.target else { return false };
-        if e.kind != EscKind::Store || !e.escapes(l) {
+        if e.kind != EscKind::Store || !self.value_escapes(u, l) {
             return false;
         }
         named_after(c, l.span, target)
@@ -353,6 +392,8 @@ struct Walker<'a, 't> {
     names: HashMap<&'t str, Vec<usize>>,
     bindings: Vec<Binding>,
     open_closures: Vec<usize>,
+    /// Scope index of each open closure (a `defer` inside it runs when it returns).
+    closure_scopes: Vec<usize>,
     open_loops: Vec<usize>,
     /// Payloads waiting for the declaration they flow into: (node id, position, payload).
     pending: Vec<(usize, usize, Payload)>,
@@ -398,6 +439,7 @@ impl<'a, 't> Walker<'a, 't> {
             names: HashMap::new(),
             bindings: Vec::new(),
             open_closures: Vec::new(),
+            closure_scopes: Vec::new(),
             open_loops: Vec::new(),
             pending: Vec::new(),
             out: Scan::default(),
@@ -482,6 +524,9 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn enter(&mut self, node: Node<'t>) {
         self.stack.push(Frame { node, scope: false, closure: false, loop_: false });
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "block"
             | "if_statement"
@@ -518,22 +563,23 @@ impl<'a, 't> Walker<'a, 't> {
     fn exit(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
         let node = frame.node;
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "short_var_declaration" => self.exit_short_var(node),
-            "range_clause" => {
-                if has_token(node, ":=") {
-                    if let Some(&li) = self.open_loops.last() {
-                        let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
-                        for name in names {
-                            self.declare_loop_var(li, name);
-                        }
+            "range_clause" if has_token(node, ":=") => {
+                if let Some(&li) = self.open_loops.last() {
+                    let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
+                    for name in names {
+                        self.declare_loop_var(li, name);
                     }
                 }
             }
             "var_spec" | "const_spec" => {
                 let mut cur = node.walk();
                 let names: Vec<Node<'t>> = node.children_by_field_name("name", &mut cur).collect();
-                let in_body = self.body_statement_of_open_loop(2).or_else(|| self.body_statement_of_open_loop(3));
+                let in_body = self.body_statement_of_open_loop(1).or_else(|| self.body_statement_of_open_loop(2));
                 for (i, n) in names.into_iter().enumerate() {
                     let name = self.text(n);
                     let b = self.declare(name, BKind::Local);
@@ -543,12 +589,10 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
             }
-            "receive_statement" => {
-                if has_token(node, ":=") {
-                    if let Some(l) = node.child_by_field_name("left") {
-                        for name in self.list_names(l) {
-                            self.declare(name, BKind::Local);
-                        }
+            "receive_statement" if has_token(node, ":=") => {
+                if let Some(l) = node.child_by_field_name("left") {
+                    for name in self.list_names(l) {
+                        self.declare(name, BKind::Local);
                     }
                 }
             }
@@ -569,6 +613,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if frame.closure {
             self.open_closures.pop();
+            self.closure_scopes.pop();
         }
         if frame.loop_ {
             self.open_loops.pop();
@@ -586,8 +631,8 @@ impl<'a, 't> Walker<'a, 't> {
     /// body of the innermost open loop, that loop's index.
     fn body_statement_of_open_loop(&self, up: usize) -> Option<usize> {
         let n = self.stack.len();
-        // stack[n-1-up] = statement, its parent statement_list, block, for_statement
-        if n < up + 4 {
+        // stack[n-1-up] = statement_list, then block, then for_statement
+        if n < up + 3 {
             return None;
         }
         let list = self.stack[n - 1 - up].node;
@@ -715,8 +760,14 @@ impl<'a, 't> Walker<'a, 't> {
             bench: false,
             copies: Vec::new(),
             body_decls: Vec::new(),
+            label: None,
             depth: self.scopes.len() - 1,
         };
+        if let Some(p) = self.stack.len().checked_sub(2).map(|i| self.stack[i].node) {
+            if p.kind() == "labeled_statement" {
+                l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
+            }
+        }
         let mut cur = node.walk();
         let header = node.named_children(&mut cur).find(|n| n.kind() == "range_clause" || n.kind() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
@@ -810,11 +861,21 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn enter_closure(&mut self, node: Node<'t>) {
-        let esc_flow = self.flow(self.stack.len() - 1);
-        let parallel = closure_calls_parallel(self.c, node);
+        let top = self.stack.len() - 1;
+        let mut esc_flow = self.flow(top);
+        if let Flow::Escape(e) = &esc_flow {
+            if matches!(e.kind, EscKind::Go | EscKind::GoApi) && self.joined_after(top) {
+                esc_flow = Flow::None;
+            }
+        }
+        let parallel_at = closure_calls_parallel(self.c, node);
+        let parallel = parallel_at.is_some();
+        let exits = self.exit_after(top);
         let ci = self.out.closures.len();
         self.out.closures.push(Closure {
             span: Checker::span(node),
+            exits,
+            parallel_at,
             parent: self.open_closures.last().copied(),
             esc: None,
             parallel,
@@ -822,6 +883,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.apply(Payload::Closure(ci), esc_flow);
         self.open_closures.push(ci);
         self.push_scope();
+        self.closure_scopes.push(self.scopes.len() - 1);
         self.mark(|f| {
             f.scope = true;
             f.closure = true;
@@ -860,12 +922,8 @@ impl<'a, 't> Walker<'a, 't> {
                 | "composite_literal" => {
                     i -= 1;
                 }
-                "unary_expression" => {
-                    if parent.child(0).is_some_and(|op| op.kind() == "&") {
-                        i -= 1;
-                    } else {
-                        return Flow::None;
-                    }
+                "unary_expression" if parent.child(0).is_some_and(|op| op.kind() == "&") => {
+                    i -= 1;
                 }
                 "send_statement" => {
                     return if field_is(parent, "value", node) {
@@ -879,12 +937,13 @@ impl<'a, 't> Walker<'a, 't> {
                     if !field_is(parent, "function", node) {
                         return Flow::None;
                     }
-                    let kind = match gp.map(|g| g.kind()) {
-                        Some("go_statement") => EscKind::Go,
-                        Some("defer_statement") => EscKind::Defer,
-                        _ => return Flow::None,
+                    return match gp.map(|g| g.kind()) {
+                        Some("go_statement") => Flow::Escape(Escape { kind: EscKind::Go, bound: 0, target: None }),
+                        Some("defer_statement") => {
+                            Flow::Escape(Escape { kind: EscKind::Defer, bound: self.defer_bound(), target: None })
+                        }
+                        _ => Flow::None,
                     };
-                    return Flow::Escape(Escape { kind, bound: 0, target: None });
                 }
                 "argument_list" => {
                     let Some(call) = gp.filter(|g| g.kind() == "call_expression") else { return Flow::None };
@@ -897,10 +956,15 @@ impl<'a, 't> Walker<'a, 't> {
                         continue;
                     }
                     if let Some(g) = ggp {
-                        if (g.kind() == "go_statement" || g.kind() == "defer_statement")
-                            && field_is(call, "function", callee)
-                        {
+                        if g.kind() == "go_statement" {
                             return escape(EscKind::GoDeferArg);
+                        }
+                        if g.kind() == "defer_statement" {
+                            return Flow::Escape(Escape {
+                                kind: EscKind::GoDeferArg,
+                                bound: self.defer_bound(),
+                                target: None,
+                            });
                         }
                     }
                     if callee.kind() != "selector_expression" {
@@ -946,6 +1010,100 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         Flow::None
+    }
+
+    /// A deferred call runs when the innermost enclosing function returns: loops outside an
+    /// enclosing func literal of the nest are not affected.
+    fn defer_bound(&self) -> usize {
+        self.closure_scopes.last().copied().unwrap_or(0)
+    }
+
+    /// Index in the stack of the statement (child of a statement_list) holding `stack[i]`.
+    fn statement_of(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j >= 1 {
+            let k = self.stack[j - 1].node.kind();
+            if k == "statement_list" {
+                return Some(j);
+            }
+            if k == "func_literal" || k == "for_statement" {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// The next statement after the statement holding `stack[i]`.
+    fn next_statement(&self, i: usize) -> Option<(usize, Node<'t>)> {
+        let si = self.statement_of(i)?;
+        let mut n = self.stack[si].node.next_named_sibling();
+        while let Some(x) = n {
+            if x.kind() != "comment" {
+                return Some((si, x));
+            }
+            n = x.next_named_sibling();
+        }
+        None
+    }
+
+    /// Whether the statement after the one holding `stack[i]` leaves a loop or returns.
+    fn exit_after(&self, i: usize) -> Exit {
+        let Some((si, next)) = self.next_statement(i) else { return Exit::None };
+        match next.kind() {
+            "return_statement" => Exit::Return,
+            "break_statement" => {
+                if let Some(label) = next.named_child(0).filter(|l| l.kind() == "label_name") {
+                    let name = self.text(label);
+                    let li = self.out.loops.iter().rposition(|l| l.label.as_deref() == Some(name));
+                    return li.map(Exit::Loop).unwrap_or(Exit::None);
+                }
+                // The innermost for/switch/select around the statement.
+                let mut j = si;
+                while j >= 1 {
+                    j -= 1;
+                    let n = self.stack[j].node;
+                    match n.kind() {
+                        "for_statement" => {
+                            let span = Checker::span(n);
+                            let li = self.out.loops.iter().rposition(|l| l.span == span);
+                            return li.map(Exit::Loop).unwrap_or(Exit::None);
+                        }
+                        "expression_switch_statement"
+                        | "type_switch_statement"
+                        | "select_statement"
+                        | "func_literal" => return Exit::None,
+                        _ => {}
+                    }
+                }
+                Exit::None
+            }
+            _ => Exit::None,
+        }
+    }
+
+    /// A goroutine started by the statement holding `stack[i]` is waited for later in the
+    /// same block (`wg.Wait()`, `g.Wait()`, `<-done`).
+    fn joined_after(&self, i: usize) -> bool {
+        let Some(si) = self.statement_of(i) else { return false };
+        let mut n = self.stack[si].node.next_named_sibling();
+        let mut guard = 0;
+        while let Some(x) = n {
+            let t = self.text(x);
+            let receive = t.trim_start().starts_with("<-")
+                || t.contains(":= <-")
+                || t.contains("= <-")
+                || (x.kind() == "select_statement" && t.contains("<-"));
+            if t.contains(".Wait()") || receive {
+                return true;
+            }
+            guard += 1;
+            if guard > 64 {
+                return false;
+            }
+            n = x.next_named_sibling();
+        }
+        false
     }
 
     /// A value assigned to `target`.
@@ -1052,11 +1210,11 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn identifier(&mut self, node: Node<'t>) {
+        let name = self.text(node);
+        let Some(b) = self.resolve(name) else { return };
         if self.is_declaration_position(node) {
             return;
         }
-        let name = self.text(node);
-        let Some(b) = self.resolve(name) else { return };
         let top = self.stack.len() - 1;
         let parent = if top >= 1 { Some(self.stack[top - 1].node) } else { None };
         let gp = if top >= 2 { Some(self.stack[top - 2].node) } else { None };
@@ -1105,7 +1263,11 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 addr = Some((AddrKind::Part, Checker::span(gp.unwrap_or(p))));
                 flow_from = Some(top - 2);
-            } else if p.kind() == "slice_expression" && operand_is_us {
+            } else if p.kind() == "slice_expression"
+                && operand_is_us
+                && p.child_by_field_name("start").is_none()
+                && p.child_by_field_name("end").is_none()
+            {
                 addr = Some((AddrKind::Slice, Checker::span(p)));
                 flow_from = Some(top - 1);
             } else if p.kind() == "selector_expression" && operand_is_us {
@@ -1145,6 +1307,7 @@ impl<'a, 't> Walker<'a, 't> {
             addr,
             method,
             esc: None,
+            exits: if flow_from.is_some() { self.exit_after(top) } else { Exit::None },
         });
         if let Some(i) = flow_from {
             let f = self.flow(i);
@@ -1182,15 +1345,16 @@ fn is_bench_condition(cond: &str) -> bool {
     t.ends_with(".Loop()") || (t.contains('<') && t.ends_with(".N"))
 }
 
-/// The first parameter `t` of a func literal is used as `t.Parallel()` in its body.
-fn closure_calls_parallel(c: &Checker, fl: Node) -> bool {
-    let Some(params) = fl.child_by_field_name("parameters") else { return false };
-    let Some(first) = params.named_child(0) else { return false };
-    let Some(name) = first.child_by_field_name("name") else { return false };
+/// Offset of `t.Parallel()` in the body of a func literal whose first parameter is `t`.
+fn closure_calls_parallel(c: &Checker, fl: Node) -> Option<usize> {
+    let params = fl.child_by_field_name("parameters")?;
+    let first = params.named_child(0)?;
+    let name = first.child_by_field_name("name")?;
     let p = c.text(name);
-    let Some(body) = fl.child_by_field_name("body") else { return false };
+    let body = fl.child_by_field_name("body")?;
     let text = c.text(body);
-    word_positions(text, p).any(|i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))
+    let at = word_positions(text, p).find(|&i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))?;
+    Some(body.start_byte() + at)
 }
 
 /// Whether `name` is named (as a word) after `loop_span` in the enclosing statement list.
@@ -1289,7 +1453,7 @@ pub fn copy_at_top(c: &Checker, scan: &Scan, li: usize, vars: &[usize]) -> Optio
     if l.kind == LoopKind::ThreeClause && vars.iter().any(|&v| scan.body_writes(li, v)) {
         return None;
     }
-    if !c.src.get(body.start..body.start + 1).is_some_and(|b| b == "{") {
+    if c.src.get(body.start..body.start + 1).is_none_or(|b| b != "{") {
         return None;
     }
     let after = &c.src[body.start + 1..body.end];
@@ -1398,4 +1562,139 @@ pub fn file_methods<'a>(c: &Checker<'a>) -> HashMap<&'a str, (bool, bool)> {
         }
     }
     m
+}
+
+/// Struct field names declared in the file's type declarations.
+pub fn file_fields<'a>(c: &Checker<'a>) -> std::collections::HashSet<&'a str> {
+    let mut out = std::collections::HashSet::new();
+    let root = c.tree.root_node();
+    let mut cur = root.walk();
+    let decls: Vec<Node> = root.named_children(&mut cur).filter(|d| d.kind() == "type_declaration").collect();
+    let mut stack = decls;
+    while let Some(n) = stack.pop() {
+        if n.kind() == "field_declaration" {
+            let mut c2 = n.walk();
+            for name in n.children_by_field_name("name", &mut c2) {
+                out.insert(c.text(name));
+            }
+        }
+        let mut c3 = n.walk();
+        stack.extend(n.named_children(&mut c3));
+    }
+    out
+}
+
+/// The element type of a range loop's values, when the file shows it: `(pointer, name)` —
+/// `(true, "T")` for `[]*T`, `(false, "T")` for `[]T`, `(false, "[4]byte")` for arrays.
+/// Read from a composite literal in the header or from the declaration of the ranged
+/// name (`xs := []T{…}`, `var xs []T`, a parameter or field `xs []T`, `make([]T, n)`,
+/// `map[K]T`).
+pub fn range_elem_type(c: &Checker, l: &Loop) -> Option<(bool, String)> {
+    let r = l.range_right?;
+    let text = c.src.get(r.start..r.end)?.trim();
+    if let Some(t) = parse_elem(text) {
+        return Some(t);
+    }
+    let (name, scope) = if text.bytes().all(|b| is_ident_byte(b)) {
+        (text, c.src.get(..r.start)?)
+    } else if let Some((_, field)) = text.rsplit_once('.') {
+        if !field.bytes().all(|b| is_ident_byte(b)) || field.is_empty() {
+            return None;
+        }
+        (field, c.src)
+    } else {
+        return None;
+    };
+    let positions: Vec<usize> = word_positions(scope, name).collect();
+    for &i in positions.iter().rev() {
+        let mut rest = scope[i + name.len()..].trim_start();
+        for prefix in [":=", "="] {
+            if let Some(x) = rest.strip_prefix(prefix) {
+                rest = x.trim_start();
+                break;
+            }
+        }
+        if let Some(x) = rest.strip_prefix("make(") {
+            rest = x.trim_start();
+        }
+        if let Some(t) = parse_elem(rest) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// `[]*T…` / `[]T…` / `map[K]T…` / `[N]T…` at the start of `s` → the element type.
+fn parse_elem(s: &str) -> Option<(bool, String)> {
+    let rest = if let Some(x) = s.strip_prefix("[]") {
+        x
+    } else if let Some(x) = s.strip_prefix("map[") {
+        let mut depth = 1;
+        let mut end = None;
+        for (i, ch) in x.char_indices() {
+            match ch {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        &x[end? + 1..]
+    } else if s.starts_with('[') {
+        // An array `[N]T`: its elements are values.
+        let close = s.find(']')?;
+        let len = &s[1..close];
+        if len.is_empty() || !len.bytes().all(|b| is_ident_byte(b) || b == b'.') {
+            return None;
+        }
+        &s[close + 1..]
+    } else {
+        return None;
+    };
+    let (ptr, rest) = match rest.strip_prefix('*') {
+        Some(x) => (true, x),
+        None => (false, rest),
+    };
+    if rest.starts_with('[') {
+        // Slices/arrays of slices or arrays: keep the text up to the element name.
+        let end = rest.find(|ch: char| !(is_ident_byte(ch as u8) || "[].*".contains(ch))).unwrap_or(rest.len());
+        return (end > 0).then(|| (ptr, rest[..end].to_string()));
+    }
+    let end = rest.find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '.')).unwrap_or(rest.len());
+    if end == 0 {
+        return None;
+    }
+    Some((ptr, rest[..end].to_string()))
+}
+
+/// Methods declared in the file: (method name, receiver type name, pointer receiver).
+pub fn file_method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
+    let mut out = Vec::new();
+    let root = c.tree.root_node();
+    let mut cur = root.walk();
+    for d in root.named_children(&mut cur) {
+        if d.kind() != "method_declaration" {
+            continue;
+        }
+        let Some(name) = d.child_by_field_name("name") else { continue };
+        let Some(ty) = d
+            .child_by_field_name("receiver")
+            .and_then(|r| r.named_child(0))
+            .and_then(|p| p.child_by_field_name("type"))
+        else {
+            continue;
+        };
+        let ptr = ty.kind() == "pointer_type";
+        let base = if ptr { ty.named_child(0).unwrap_or(ty) } else { ty };
+        // `T[K]` generic receivers: the name before the brackets.
+        let base_text = c.text(base);
+        let base_name = base_text.split('[').next().unwrap_or(base_text).trim();
+        out.push((c.text(name), base_name, ptr));
+    }
+    out
 }

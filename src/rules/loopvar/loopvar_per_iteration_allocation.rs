@@ -97,7 +97,7 @@ fn check(c: &mut Checker, node: Node) {
             names.push(&l.vars[cap.var].name);
         }
         for u in scan.body_uses(li) {
-            if u.addr.is_some() && u.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+            if u.addr.is_some() && scan.value_escapes(u, l) {
                 names.push(&l.vars[u.var].name);
             }
         }
