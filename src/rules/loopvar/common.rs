@@ -763,7 +763,12 @@ impl<'a, 't> Walker<'a, 't> {
             label: None,
             depth: self.scopes.len() - 1,
         };
-        if let Some(p) = self.stack.len().checked_sub(2).map(|i| self.stack[i].node) {
+        // The scan's root has no parent frame: ask the tree (once per nest).
+        let parent = match self.stack.len().checked_sub(2) {
+            Some(i) => Some(self.stack[i].node),
+            None => node.parent(),
+        };
+        if let Some(p) = parent {
             if p.kind() == "labeled_statement" {
                 l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
             }
@@ -863,9 +868,11 @@ impl<'a, 't> Walker<'a, 't> {
     fn enter_closure(&mut self, node: Node<'t>) {
         let top = self.stack.len() - 1;
         let mut esc_flow = self.flow(top);
-        if let Flow::Escape(e) = &esc_flow {
-            if matches!(e.kind, EscKind::Go | EscKind::GoApi) && self.joined_after(top) {
-                esc_flow = Flow::None;
+        if let Flow::Escape(e) = &mut esc_flow {
+            if matches!(e.kind, EscKind::Go | EscKind::GoApi) {
+                if let Some(b) = self.joined_bound(top) {
+                    e.bound = e.bound.max(b);
+                }
             }
         }
         let parallel_at = closure_calls_parallel(self.c, node);
@@ -974,8 +981,19 @@ impl<'a, 't> Walker<'a, 't> {
                     match self.text(field) {
                         "Go" | "TryGo" | "Submit" => return escape(EscKind::GoApi),
                         "AfterFunc" => return escape(EscKind::AfterFunc),
-                        "HandleFunc" | "Handle" => return escape(EscKind::Handler),
-                        "Cleanup" | "SetFinalizer" => return escape(EscKind::Cleanup),
+                        // Registered on an object of the iteration (`mux := http.NewServeMux()`,
+                        // a subtest's `t`): it does not outlive that object's scope.
+                        f @ ("HandleFunc" | "Handle" | "Cleanup") => {
+                            let kind = if f == "Cleanup" { EscKind::Cleanup } else { EscKind::Handler };
+                            let bound = callee
+                                .child_by_field_name("operand")
+                                .filter(|o| o.kind() == "identifier")
+                                .and_then(|o| self.resolve(self.text(o)))
+                                .map(|b| self.bindings[b].depth)
+                                .unwrap_or(0);
+                            return Flow::Escape(Escape { kind, bound, target: None });
+                        }
+                        "SetFinalizer" => return escape(EscKind::Cleanup),
                         "Run" => return escape(EscKind::ParallelSubtest),
                         "HandlerFunc" => {
                             i -= 2;
@@ -1083,17 +1101,38 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// A goroutine started by the statement holding `stack[i]` is waited for later in the
-    /// same block (`wg.Wait()`, `g.Wait()`, `<-done`).
-    fn joined_after(&self, i: usize) -> bool {
-        let Some(si) = self.statement_of(i) else { return false };
-        let mut n = self.stack[si].node.next_named_sibling();
+    /// same block or an enclosing one (`wg.Wait()`, `g.Wait()`, `<-done`): the scope index of
+    /// that block (the goroutine only outlives iterations of loops nested inside it).
+    fn joined_bound(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k >= 2 {
+            let parent = self.stack[k - 1].node;
+            if parent.kind() == "func_literal" && k != i {
+                return None;
+            }
+            if parent.kind() == "statement_list" {
+                if self.waits_after(self.stack[k].node) {
+                    let scopes = self.stack[..=k - 1].iter().filter(|f| f.scope).count();
+                    return Some(scopes);
+                }
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// A later sibling statement waits for goroutines.
+    fn waits_after(&self, stmt: Node<'t>) -> bool {
+        let mut n = stmt.next_named_sibling();
         let mut guard = 0;
         while let Some(x) = n {
             let t = self.text(x);
-            let receive = t.trim_start().starts_with("<-")
+            let first = t.trim_start();
+            let receive = first.starts_with("<-")
                 || t.contains(":= <-")
                 || t.contains("= <-")
-                || (x.kind() == "select_statement" && t.contains("<-"));
+                || (x.kind() == "select_statement" && t.contains("<-"))
+                || (x.kind() == "for_statement" && t.contains("<-"));
             if t.contains(".Wait()") || receive {
                 return true;
             }
@@ -1595,10 +1634,10 @@ pub fn range_elem_type(c: &Checker, l: &Loop) -> Option<(bool, String)> {
     if let Some(t) = parse_elem(text) {
         return Some(t);
     }
-    let (name, scope) = if text.bytes().all(|b| is_ident_byte(b)) {
+    let (name, scope) = if text.bytes().all(is_ident_byte) {
         (text, c.src.get(..r.start)?)
     } else if let Some((_, field)) = text.rsplit_once('.') {
-        if !field.bytes().all(|b| is_ident_byte(b)) || field.is_empty() {
+        if !field.bytes().all(is_ident_byte) || field.is_empty() {
             return None;
         }
         (field, c.src)
