@@ -225,3 +225,47 @@ fn fixture_programs_behave_as_flagged_under_real_go() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Deep nesting and broken input: no panic, no recursion blow-up, linear-ish time.
+#[test]
+fn deep_and_broken_input_is_handled() {
+    let depth = 200;
+    let mut src = String::from("package p\nfunc f(xs []int, out chan func()) {\n");
+    for i in 0..depth {
+        src.push_str(&format!("for _, v{i} := range xs {{\n"));
+    }
+    src.push_str(&format!("out <- func() {{ println(v0, v{}) }}\n", depth - 1));
+    for _ in 0..depth {
+        src.push_str("}\n");
+    }
+    src.push_str("}\n");
+    let t = std::time::Instant::now();
+    let a = analyze(&src, &ctx(21, 22));
+    println!("nested: {:?}", t.elapsed());
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+    let caps = a.diagnostics.iter().filter(|d| d.rule == "loopvar-closure-capture").count();
+    assert_eq!(caps, 2, "{:?}", a.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+
+    // Many sequential loops in one outer loop, each capturing.
+    let mut src = String::from("package p\nfunc f(xs []int, out chan func()) {\nfor _, a := range xs {\n");
+    for i in 0..1000 {
+        src.push_str(&format!("for _, w{i} := range xs {{ go func() {{ println(a, w{i}) }}() }}\n"));
+    }
+    src.push_str("}\n}\n");
+    let t = std::time::Instant::now();
+    let a = analyze(&src, &ctx(21, 22));
+    println!("sequential: {:?}", t.elapsed());
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+    assert_eq!(a.diagnostics.iter().filter(|d| d.rule == "loopvar-closure-capture").count(), 2000);
+
+    for broken in [
+        "package p\nfunc f() { for _, v := range { go func() { v }( } }",
+        "for i := 0; i < ; i++ { defer func() { println(i) }() ",
+        "package p\nfunc f() { for k, v = range m { x = append(x, &k, v[:]) } for := {",
+        "package p\nfunc f() { for s := (T{}); ; { go s.M() ; t.Run(\"\", func(t *testing.T) { t.Parallel(); s }) } }",
+        "package p\nfunc f() { outer: for i := 0; i < 3; i++ { p = &i; break outer; continue outer } }",
+    ] {
+        let _ = analyze(broken, &ctx(21, 22));
+        let _ = analyze(broken, &ctx(22, 23));
+    }
+}

@@ -74,6 +74,8 @@ pub struct Loop {
     pub body_decls: Vec<String>,
     /// The label of a labeled loop (`outer: for …`).
     pub label: Option<String>,
+    /// Cached [`ranges_over_int`] (shared by every rule through the scan cache).
+    over_int: std::cell::OnceCell<bool>,
     /// Index of the scope the loop opens (names declared in lower scopes are outside it).
     depth: usize,
 }
@@ -193,6 +195,8 @@ pub struct Scan {
     pub loops: Vec<Loop>,
     pub closures: Vec<Closure>,
     pub uses: Vec<Use>,
+    /// Loop index → indices into `uses` (kept in step by the walker).
+    by_loop: Vec<Vec<usize>>,
 }
 
 impl Scan {
@@ -239,7 +243,8 @@ impl Scan {
     /// Uses of loop `li`'s variables inside its body.
     pub fn body_uses(&self, li: usize) -> impl Iterator<Item = &Use> {
         let body = self.loops.get(li).and_then(|l| l.body);
-        self.uses.iter().filter(move |u| u.loop_idx == li && body.is_some_and(|b| b.contains(u.span.start)))
+        let idx: &[usize] = self.by_loop.get(li).map(Vec::as_slice).unwrap_or(&[]);
+        idx.iter().filter_map(|&i| self.uses.get(i)).filter(move |u| body.is_some_and(|b| b.contains(u.span.start)))
     }
 
     /// Whether the body of loop `li` writes variable `var` (directly or in a closure).
@@ -298,6 +303,7 @@ struct CacheEntry {
     src_len: usize,
     tree_ptr: usize,
     span: Span,
+    /// The nest's text (only its ends are compared).
     text: String,
     scan: Rc<Scan>,
 }
@@ -317,7 +323,7 @@ pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
         let same_file = e.src_ptr == src_ptr
             && e.src_len == src_len
             && e.tree_ptr == tree_ptr
-            && c.src.get(e.span.start..e.span.end) == Some(e.text.as_str());
+            && same_text(c.src.get(e.span.start..e.span.end), &e.text);
         if !same_file {
             return None;
         }
@@ -344,6 +350,15 @@ pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
         })
     });
     Some(result)
+}
+
+/// Equal length and equal first and last 256 bytes (with the same source pointer, length
+/// and tree this identifies the scanned nest without comparing all of it).
+fn same_text(a: Option<&str>, b: &str) -> bool {
+    let Some(a) = a else { return false };
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let k = a.len().min(256);
+    a.len() == b.len() && a[..k] == b[..k] && a[a.len() - k..] == b[b.len() - k..]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -761,6 +776,7 @@ impl<'a, 't> Walker<'a, 't> {
             copies: Vec::new(),
             body_decls: Vec::new(),
             label: None,
+            over_int: std::cell::OnceCell::new(),
             depth: self.scopes.len() - 1,
         };
         // The scan's root has no parent frame: ask the tree (once per nest).
@@ -1055,14 +1071,8 @@ impl<'a, 't> Walker<'a, 't> {
     /// The next statement after the statement holding `stack[i]`.
     fn next_statement(&self, i: usize) -> Option<(usize, Node<'t>)> {
         let si = self.statement_of(i)?;
-        let mut n = self.stack[si].node.next_named_sibling();
-        while let Some(x) = n {
-            if x.kind() != "comment" {
-                return Some((si, x));
-            }
-            n = x.next_named_sibling();
-        }
-        None
+        let next = following(self.stack[si - 1].node, self.stack[si].node, 1).into_iter().next()?;
+        Some((si, next))
     }
 
     /// Whether the statement after the one holding `stack[i]` leaves a loop or returns.
@@ -1110,11 +1120,9 @@ impl<'a, 't> Walker<'a, 't> {
             if parent.kind() == "func_literal" && k != i {
                 return None;
             }
-            if parent.kind() == "statement_list" {
-                if self.waits_after(self.stack[k].node) {
-                    let scopes = self.stack[..=k - 1].iter().filter(|f| f.scope).count();
-                    return Some(scopes);
-                }
+            if parent.kind() == "statement_list" && self.waits_after(parent, self.stack[k].node) {
+                let scopes = self.stack[..=k - 1].iter().filter(|f| f.scope).count();
+                return Some(scopes);
             }
             k -= 1;
         }
@@ -1122,10 +1130,8 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// A later sibling statement waits for goroutines.
-    fn waits_after(&self, stmt: Node<'t>) -> bool {
-        let mut n = stmt.next_named_sibling();
-        let mut guard = 0;
-        while let Some(x) = n {
+    fn waits_after(&self, list: Node<'t>, stmt: Node<'t>) -> bool {
+        for x in following(list, stmt, 64) {
             let t = self.text(x);
             let first = t.trim_start();
             let receive = first.starts_with("<-")
@@ -1136,11 +1142,6 @@ impl<'a, 't> Walker<'a, 't> {
             if t.contains(".Wait()") || receive {
                 return true;
             }
-            guard += 1;
-            if guard > 64 {
-                return false;
-            }
-            n = x.next_named_sibling();
         }
         false
     }
@@ -1336,6 +1337,10 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let ui = self.out.uses.len();
+        if self.out.by_loop.len() <= loop_idx {
+            self.out.by_loop.resize(loop_idx + 1, Vec::new());
+        }
+        self.out.by_loop[loop_idx].push(ui);
         self.out.uses.push(Use {
             loop_idx,
             var,
@@ -1353,6 +1358,28 @@ impl<'a, 't> Walker<'a, 't> {
             self.apply(Payload::Use(ui), f);
         }
     }
+}
+
+/// Up to `max` named, non-comment children of `list` after its child `stmt`, found with a
+/// cursor (`next_named_sibling` would look the parent up again for every step).
+fn following<'t>(list: Node<'t>, stmt: Node<'t>, max: usize) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    let mut cur = list.walk();
+    if cur.goto_first_child_for_byte(stmt.start_byte()).is_none() {
+        return out;
+    }
+    while cur.node().id() != stmt.id() {
+        if !cur.goto_next_sibling() {
+            return out;
+        }
+    }
+    while out.len() < max && cur.goto_next_sibling() {
+        let n = cur.node();
+        if n.is_named() && n.kind() != "comment" {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Children of these are not walked: parameter names are declared on entering the literal.
@@ -1458,7 +1485,16 @@ impl Crossing {
 /// The range loop ranges over an integer (`for i := range 10`): before go1.22 it does not
 /// compile at all (range-over-int-requires-go122 reports that), so no loopvar finding.
 pub fn ranges_over_int(c: &Checker, l: &Loop) -> bool {
+    *l.over_int.get_or_init(|| ranges_over_int_uncached(c, l))
+}
+
+fn ranges_over_int_uncached(c: &Checker, l: &Loop) -> bool {
     let Some(r) = l.range_right else { return false };
+    // Shapes that are never integers: skip the (costlier) declaration lookup.
+    let text = c.src.get(r.start..r.end).unwrap_or("");
+    if text.contains('{') || text.ends_with(']') || (text.contains('.') && !text.contains('(')) {
+        return false;
+    }
     let Some(node) = c.tree.root_node().descendant_for_byte_range(r.start, r.end) else { return false };
     let mut n = node;
     // descendant_for_byte_range may return an inner node with the same range.
