@@ -36,6 +36,8 @@ pub enum LoopKind {
 pub struct LoopVar {
     pub name: String,
     pub span: Span,
+    /// Position in the header's list (range loops: 0 = key/index, 1 = value).
+    pub position: usize,
 }
 
 /// A `v := v` (or `k, v := k, v`) statement at the top level of a loop body.
@@ -793,9 +795,9 @@ impl<'a, 't> Walker<'a, 't> {
         let header = node.named_children(&mut cur).find(|n| n.kind() == "range_clause" || n.kind() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
             let mut cur = list.walk();
-            for n in list.named_children(&mut cur) {
+            for (position, n) in list.named_children(&mut cur).enumerate() {
                 if n.kind() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
-                    out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n) });
+                    out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n), position });
                 }
             }
         };
@@ -833,7 +835,11 @@ impl<'a, 't> Walker<'a, 't> {
                                     if let Some(op) = u.named_child(0).filter(|n| n.kind() == "identifier") {
                                         let name = self.text(op);
                                         if name != "_" && !l.vars.iter().any(|v| v.name == name) {
-                                            l.vars.push(LoopVar { name: name.to_string(), span: Checker::span(op) });
+                                            l.vars.push(LoopVar {
+                                                name: name.to_string(),
+                                                span: Checker::span(op),
+                                                position: 0,
+                                            });
                                         }
                                     }
                                 }
@@ -1605,7 +1611,11 @@ pub fn describe(kind: EscKind) -> (&'static str, &'static str) {
 }
 
 /// What the old semantics make the closures see.
-pub fn old_sees(kind: EscKind, l: &Loop) -> &'static str {
+pub fn old_sees(kind: EscKind, l: &Loop, var: usize) -> &'static str {
+    let key = l.kind == LoopKind::Range && l.vars.get(var).is_some_and(|v| v.position == 0);
+    if key {
+        return "usually see the last index or key";
+    }
     match (kind, l.kind) {
         (EscKind::ParallelSubtest, LoopKind::Range) => "usually see the last table entry (one case tested N times)",
         (EscKind::Defer, LoopKind::ThreeClause) => "see the value that ended the loop",
