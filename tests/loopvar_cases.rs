@@ -264,6 +264,7 @@ fn deep_and_broken_input_is_handled() {
         "package p\nfunc f() { for k, v = range m { x = append(x, &k, v[:]) } for := {",
         "package p\nfunc f() { for s := (T{}); ; { go s.M() ; t.Run(\"\", func(t *testing.T) { t.Parallel(); s }) } }",
         "package p\nfunc f() { outer: for i := 0; i < 3; i++ { p = &i; break outer; continue outer } }",
+        "package p\nfunc f() { é:\nfor i := 0; i < 3; i++ { p = &i; break é } ; x := \"日本\"; ü: for j := range x { go func() { j }() } }",
     ] {
         let _ = analyze(broken, &ctx(21, 22));
         let _ = analyze(broken, &ctx(22, 23));

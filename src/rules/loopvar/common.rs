@@ -781,14 +781,28 @@ impl<'a, 't> Walker<'a, 't> {
             over_int: std::cell::OnceCell::new(),
             depth: self.scopes.len() - 1,
         };
-        // The scan's root has no parent frame: ask the tree (once per nest).
-        let parent = match self.stack.len().checked_sub(2) {
-            Some(i) => Some(self.stack[i].node),
-            None => node.parent(),
-        };
-        if let Some(p) = parent {
-            if p.kind() == "labeled_statement" {
-                l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
+        match self.stack.len().checked_sub(2).map(|i| self.stack[i].node) {
+            Some(p) => {
+                if p.kind() == "labeled_statement" {
+                    l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
+                }
+            }
+            // The scan's root has no parent frame; `Node::parent` would search from the
+            // root, so read `label:` from the text before `for` instead.
+            None => {
+                let before = self.c.src.get(..node.start_byte()).unwrap_or("").trim_end();
+                if let Some(b) = before.strip_suffix(':') {
+                    let start = b
+                        .char_indices()
+                        .rev()
+                        .find(|(_, ch)| !(ch.is_alphanumeric() || *ch == '_'))
+                        .map(|(i, ch)| i + ch.len_utf8())
+                        .unwrap_or(0);
+                    let label = &b[start..];
+                    if !label.is_empty() && !label.starts_with(|ch: char| ch.is_ascii_digit()) {
+                        l.label = Some(label.to_string());
+                    }
+                }
             }
         }
         let mut cur = node.walk();
