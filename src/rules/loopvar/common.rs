@@ -1694,13 +1694,26 @@ pub fn range_elem_type(c: &Checker, l: &Loop) -> Option<(bool, String)> {
     if let Some(t) = parse_elem(text) {
         return Some(t);
     }
+    // Bounded windows keep this linear: the declaration of a local is usually within the
+    // function (looked for in the 16 KiB before the loop); a field in the file's first 256 KiB.
+    let window = |from: usize, to: usize| {
+        let mut a = from.min(c.src.len());
+        while !c.src.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = to.min(c.src.len());
+        while !c.src.is_char_boundary(b) {
+            b -= 1;
+        }
+        c.src.get(a..b.max(a))
+    };
     let (name, scope) = if text.bytes().all(is_ident_byte) {
-        (text, c.src.get(..r.start)?)
+        (text, window(r.start.saturating_sub(16 * 1024), r.start)?)
     } else if let Some((_, field)) = text.rsplit_once('.') {
         if !field.bytes().all(is_ident_byte) || field.is_empty() {
             return None;
         }
-        (field, c.src)
+        (field, window(0, 256 * 1024)?)
     } else {
         return None;
     };
@@ -1771,8 +1784,34 @@ fn parse_elem(s: &str) -> Option<(bool, String)> {
     Some((ptr, rest[..end].to_string()))
 }
 
-/// Methods declared in the file: (method name, receiver type name, pointer receiver).
-pub fn file_method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
+type Receivers = Rc<Vec<(String, String, bool)>>;
+/// (source pointer, length, tree pointer, the text's ends).
+type FileKey = (usize, usize, usize, String);
+
+thread_local! {
+    static RECEIVERS: RefCell<Option<(FileKey, Receivers)>> = const { RefCell::new(None) };
+}
+
+/// Methods declared in the file: (method name, receiver type name, pointer receiver),
+/// computed once per file.
+pub fn file_method_receivers(c: &Checker) -> Receivers {
+    // Source pointer, length, tree and the text's ends identify the file being analysed.
+    let ends = {
+        let (b, n) = (c.src.as_bytes(), c.src.len());
+        let k = n.min(256);
+        String::from_utf8_lossy(&[&b[..k], &b[n - k..]].concat()).into_owned()
+    };
+    let key = (c.src.as_ptr() as usize, c.src.len(), c.tree as *const _ as usize, ends);
+    if let Some(hit) = RECEIVERS.with(|r| r.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+        return hit;
+    }
+    let v: Receivers =
+        Rc::new(method_receivers(c).into_iter().map(|(a, b, p)| (a.to_string(), b.to_string(), p)).collect());
+    RECEIVERS.with(|r| *r.borrow_mut() = Some((key, v.clone())));
+    v
+}
+
+fn method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
     let mut out = Vec::new();
     let root = c.tree.root_node();
     let mut cur = root.walk();

@@ -103,7 +103,7 @@ fn check(c: &mut Checker, node: Node) {
                 MethodUse::GoDefer { method, span, .. } | MethodUse::Value { method, span } => (method, *span),
             };
             let decls: Vec<(&str, bool)> =
-                receivers.iter().filter(|r| r.0 == method.as_str()).map(|r| (r.1, r.2)).collect();
+                receivers.iter().filter(|r| r.0 == *method).map(|r| (r.1.as_str(), r.2)).collect();
             // Some(true): pointer receiver on the element type; None: cannot tell.
             let certain = match elem {
                 Some((true, _)) => continue, // pointer elements: the receiver is a copy of the pointer
