@@ -270,3 +270,34 @@ fn deep_and_broken_input_is_handled() {
         let _ = analyze(broken, &ctx(22, 23));
     }
 }
+
+/// A `//go:build` line pinning the file below go1.22 in a go1.22 module (RESULTS.md: such
+/// files keep the old loop semantics). Tested here: a `// want:` comment cannot share the
+/// build line.
+#[test]
+fn build_line_pinning_old_semantics() {
+    let case02 = std::fs::read_to_string(cases_dir().join("02_defer_capture_three_clause.go")).unwrap();
+    let gomod = Some("module example.com/m\n\ngo 1.22\n".to_string());
+    for (line, fixable) in
+        [("//go:build go1.21", true), ("//go:build linux && go1.21", false), ("//go:build go1.18 || go1.22", false)]
+    {
+        let src = format!("{line}\n\n{case02}");
+        let a = analyze(&src, &Context { go_mod: gomod.clone(), to: Some(GoVersion::lang(22)), ..Context::default() });
+        let d: Vec<_> = a.diagnostics.iter().filter(|d| d.rule == "loopvar-buildtag-keeps-old-semantics").collect();
+        assert_eq!(d.len(), 1, "{line}: {:?}", a.diagnostics);
+        assert_eq!(d[0].span.start, 0, "{line}");
+        assert_eq!(d[0].fix.is_some(), fixable, "{line}");
+        // Both sides keep the old semantics: no loop behaviour change is claimed.
+        assert!(!a.diagnostics.iter().any(|d| d.rule == "loopvar-closure-capture"), "{line}");
+        if let Some(f) = &d[0].fix {
+            let fixed = gocompat::apply_edits(&src, &f.edits).unwrap();
+            assert!(fixed.starts_with("// Case 02"), "{fixed}");
+        }
+    }
+    // Not pinned: a negated term, or a go1.22 term.
+    for line in ["//go:build !go1.23", "//go:build go1.22"] {
+        let src = format!("{line}\n\n{case02}");
+        let a = analyze(&src, &Context { go_mod: gomod.clone(), to: Some(GoVersion::lang(22)), ..Context::default() });
+        assert!(!a.diagnostics.iter().any(|d| d.rule == "loopvar-buildtag-keeps-old-semantics"), "{line}");
+    }
+}
