@@ -36,6 +36,8 @@ pub enum LoopKind {
 pub struct LoopVar {
     pub name: String,
     pub span: Span,
+    /// Position in the header's list (range loops: 0 = key/index, 1 = value).
+    pub position: usize,
 }
 
 /// A `v := v` (or `k, v := k, v`) statement at the top level of a loop body.
@@ -72,6 +74,10 @@ pub struct Loop {
     pub copies: Vec<Copy>,
     /// Names declared at the top level of the body (`x := …`, `var x`).
     pub body_decls: Vec<String>,
+    /// The label of a labeled loop (`outer: for …`).
+    pub label: Option<String>,
+    /// Cached [`ranges_over_int`] (shared by every rule through the scan cache).
+    over_int: std::cell::OnceCell<bool>,
     /// Index of the scope the loop opens (names declared in lower scopes are outside it).
     depth: usize,
 }
@@ -125,9 +131,24 @@ fn merge(slot: &mut Option<Escape>, e: Escape) {
     }
 }
 
+/// What the statement right after a value's statement does: leaving the loop right
+/// after storing a value means no later iteration changes the variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Exit {
+    #[default]
+    None,
+    Return,
+    /// `break` (or `break label`) leaving this loop of the nest.
+    Loop(usize),
+}
+
 #[derive(Debug, Clone)]
 pub struct Closure {
     pub span: Span,
+    /// The statement after the one creating the closure leaves a loop.
+    pub exits: Exit,
+    /// Offset of the `t.Parallel()` call when `parallel`.
+    pub parallel_at: Option<usize>,
     /// The enclosing func literal inside the nest.
     pub parent: Option<usize>,
     pub esc: Option<Escape>,
@@ -167,6 +188,8 @@ pub struct Use {
     pub method: Option<MethodUse>,
     /// Where the address / method value goes.
     pub esc: Option<Escape>,
+    /// The statement after the one holding the reference leaves a loop.
+    pub exits: Exit,
 }
 
 #[derive(Debug, Default)]
@@ -174,6 +197,8 @@ pub struct Scan {
     pub loops: Vec<Loop>,
     pub closures: Vec<Closure>,
     pub uses: Vec<Use>,
+    /// Loop index → indices into `uses` (kept in step by the walker).
+    by_loop: Vec<Vec<usize>>,
 }
 
 impl Scan {
@@ -188,7 +213,9 @@ impl Scan {
             if !(body.start <= cl.span.start && cl.span.end <= body.end) || guard > 10_000 {
                 break;
             }
-            if cl.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+            let before_parallel = cl.esc.as_ref().is_some_and(|e| e.kind == EscKind::ParallelSubtest)
+                && cl.parallel_at.is_some_and(|p| u.span.start < p);
+            if cl.esc.as_ref().is_some_and(|e| e.escapes(l)) && !self.exits(cl.exits, l) && !before_parallel {
                 found = Some(ci);
             }
             cur = cl.parent;
@@ -197,10 +224,29 @@ impl Scan {
         found
     }
 
+    /// Whether `exit` ends every iteration of `l` (a `return`, or a `break` of `l` or of a
+    /// loop enclosing it).
+    pub fn exits(&self, exit: Exit, l: &Loop) -> bool {
+        match exit {
+            Exit::None => false,
+            Exit::Return => true,
+            Exit::Loop(x) => {
+                let Some(target) = self.loops.get(x) else { return false };
+                target.span.start <= l.span.start && l.span.end <= target.span.end
+            }
+        }
+    }
+
+    /// The pointer or method value in `u` outlives an iteration of `l`.
+    pub fn value_escapes(&self, u: &Use, l: &Loop) -> bool {
+        u.esc.as_ref().is_some_and(|e| e.escapes(l)) && !self.exits(u.exits, l)
+    }
+
     /// Uses of loop `li`'s variables inside its body.
     pub fn body_uses(&self, li: usize) -> impl Iterator<Item = &Use> {
         let body = self.loops.get(li).and_then(|l| l.body);
-        self.uses.iter().filter(move |u| u.loop_idx == li && body.is_some_and(|b| b.contains(u.span.start)))
+        let idx: &[usize] = self.by_loop.get(li).map(Vec::as_slice).unwrap_or(&[]);
+        idx.iter().filter_map(|&i| self.uses.get(i)).filter(move |u| body.is_some_and(|b| b.contains(u.span.start)))
     }
 
     /// Whether the body of loop `li` writes variable `var` (directly or in a closure).
@@ -235,7 +281,7 @@ impl Scan {
         }
         let (Some((AddrKind::Direct, _)), Some(e)) = (&u.addr, &u.esc) else { return false };
         let Some(target) = &e.target else { return false };
-        if e.kind != EscKind::Store || !e.escapes(l) {
+        if e.kind != EscKind::Store || !self.value_escapes(u, l) {
             return false;
         }
         named_after(c, l.span, target)
@@ -259,6 +305,7 @@ struct CacheEntry {
     src_len: usize,
     tree_ptr: usize,
     span: Span,
+    /// The nest's text (only its ends are compared).
     text: String,
     scan: Rc<Scan>,
 }
@@ -278,7 +325,7 @@ pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
         let same_file = e.src_ptr == src_ptr
             && e.src_len == src_len
             && e.tree_ptr == tree_ptr
-            && c.src.get(e.span.start..e.span.end) == Some(e.text.as_str());
+            && same_text(c.src.get(e.span.start..e.span.end), &e.text);
         if !same_file {
             return None;
         }
@@ -305,6 +352,15 @@ pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
         })
     });
     Some(result)
+}
+
+/// Equal length and equal first and last 256 bytes (with the same source pointer, length
+/// and tree this identifies the scanned nest without comparing all of it).
+fn same_text(a: Option<&str>, b: &str) -> bool {
+    let Some(a) = a else { return false };
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let k = a.len().min(256);
+    a.len() == b.len() && a[..k] == b[..k] && a[a.len() - k..] == b[b.len() - k..]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -353,6 +409,8 @@ struct Walker<'a, 't> {
     names: HashMap<&'t str, Vec<usize>>,
     bindings: Vec<Binding>,
     open_closures: Vec<usize>,
+    /// Scope index of each open closure (a `defer` inside it runs when it returns).
+    closure_scopes: Vec<usize>,
     open_loops: Vec<usize>,
     /// Payloads waiting for the declaration they flow into: (node id, position, payload).
     pending: Vec<(usize, usize, Payload)>,
@@ -398,6 +456,7 @@ impl<'a, 't> Walker<'a, 't> {
             names: HashMap::new(),
             bindings: Vec::new(),
             open_closures: Vec::new(),
+            closure_scopes: Vec::new(),
             open_loops: Vec::new(),
             pending: Vec::new(),
             out: Scan::default(),
@@ -482,6 +541,9 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn enter(&mut self, node: Node<'t>) {
         self.stack.push(Frame { node, scope: false, closure: false, loop_: false });
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "block"
             | "if_statement"
@@ -518,22 +580,23 @@ impl<'a, 't> Walker<'a, 't> {
     fn exit(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
         let node = frame.node;
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "short_var_declaration" => self.exit_short_var(node),
-            "range_clause" => {
-                if has_token(node, ":=") {
-                    if let Some(&li) = self.open_loops.last() {
-                        let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
-                        for name in names {
-                            self.declare_loop_var(li, name);
-                        }
+            "range_clause" if has_token(node, ":=") => {
+                if let Some(&li) = self.open_loops.last() {
+                    let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
+                    for name in names {
+                        self.declare_loop_var(li, name);
                     }
                 }
             }
             "var_spec" | "const_spec" => {
                 let mut cur = node.walk();
                 let names: Vec<Node<'t>> = node.children_by_field_name("name", &mut cur).collect();
-                let in_body = self.body_statement_of_open_loop(2).or_else(|| self.body_statement_of_open_loop(3));
+                let in_body = self.body_statement_of_open_loop(1).or_else(|| self.body_statement_of_open_loop(2));
                 for (i, n) in names.into_iter().enumerate() {
                     let name = self.text(n);
                     let b = self.declare(name, BKind::Local);
@@ -543,12 +606,10 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
             }
-            "receive_statement" => {
-                if has_token(node, ":=") {
-                    if let Some(l) = node.child_by_field_name("left") {
-                        for name in self.list_names(l) {
-                            self.declare(name, BKind::Local);
-                        }
+            "receive_statement" if has_token(node, ":=") => {
+                if let Some(l) = node.child_by_field_name("left") {
+                    for name in self.list_names(l) {
+                        self.declare(name, BKind::Local);
                     }
                 }
             }
@@ -569,6 +630,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if frame.closure {
             self.open_closures.pop();
+            self.closure_scopes.pop();
         }
         if frame.loop_ {
             self.open_loops.pop();
@@ -586,8 +648,8 @@ impl<'a, 't> Walker<'a, 't> {
     /// body of the innermost open loop, that loop's index.
     fn body_statement_of_open_loop(&self, up: usize) -> Option<usize> {
         let n = self.stack.len();
-        // stack[n-1-up] = statement, its parent statement_list, block, for_statement
-        if n < up + 4 {
+        // stack[n-1-up] = statement_list, then block, then for_statement
+        if n < up + 3 {
             return None;
         }
         let list = self.stack[n - 1 - up].node;
@@ -715,15 +777,41 @@ impl<'a, 't> Walker<'a, 't> {
             bench: false,
             copies: Vec::new(),
             body_decls: Vec::new(),
+            label: None,
+            over_int: std::cell::OnceCell::new(),
             depth: self.scopes.len() - 1,
         };
+        match self.stack.len().checked_sub(2).map(|i| self.stack[i].node) {
+            Some(p) => {
+                if p.kind() == "labeled_statement" {
+                    l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
+                }
+            }
+            // The scan's root has no parent frame; `Node::parent` would search from the
+            // root, so read `label:` from the text before `for` instead.
+            None => {
+                let before = self.c.src.get(..node.start_byte()).unwrap_or("").trim_end();
+                if let Some(b) = before.strip_suffix(':') {
+                    let start = b
+                        .char_indices()
+                        .rev()
+                        .find(|(_, ch)| !(ch.is_alphanumeric() || *ch == '_'))
+                        .map(|(i, ch)| i + ch.len_utf8())
+                        .unwrap_or(0);
+                    let label = &b[start..];
+                    if !label.is_empty() && !label.starts_with(|ch: char| ch.is_ascii_digit()) {
+                        l.label = Some(label.to_string());
+                    }
+                }
+            }
+        }
         let mut cur = node.walk();
         let header = node.named_children(&mut cur).find(|n| n.kind() == "range_clause" || n.kind() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
             let mut cur = list.walk();
-            for n in list.named_children(&mut cur) {
+            for (position, n) in list.named_children(&mut cur).enumerate() {
                 if n.kind() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
-                    out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n) });
+                    out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n), position });
                 }
             }
         };
@@ -761,7 +849,11 @@ impl<'a, 't> Walker<'a, 't> {
                                     if let Some(op) = u.named_child(0).filter(|n| n.kind() == "identifier") {
                                         let name = self.text(op);
                                         if name != "_" && !l.vars.iter().any(|v| v.name == name) {
-                                            l.vars.push(LoopVar { name: name.to_string(), span: Checker::span(op) });
+                                            l.vars.push(LoopVar {
+                                                name: name.to_string(),
+                                                span: Checker::span(op),
+                                                position: 0,
+                                            });
                                         }
                                     }
                                 }
@@ -810,11 +902,23 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn enter_closure(&mut self, node: Node<'t>) {
-        let esc_flow = self.flow(self.stack.len() - 1);
-        let parallel = closure_calls_parallel(self.c, node);
+        let top = self.stack.len() - 1;
+        let mut esc_flow = self.flow(top);
+        if let Flow::Escape(e) = &mut esc_flow {
+            if matches!(e.kind, EscKind::Go | EscKind::GoApi) {
+                if let Some(b) = self.joined_bound(top) {
+                    e.bound = e.bound.max(b);
+                }
+            }
+        }
+        let parallel_at = closure_calls_parallel(self.c, node);
+        let parallel = parallel_at.is_some();
+        let exits = self.exit_after(top);
         let ci = self.out.closures.len();
         self.out.closures.push(Closure {
             span: Checker::span(node),
+            exits,
+            parallel_at,
             parent: self.open_closures.last().copied(),
             esc: None,
             parallel,
@@ -822,6 +926,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.apply(Payload::Closure(ci), esc_flow);
         self.open_closures.push(ci);
         self.push_scope();
+        self.closure_scopes.push(self.scopes.len() - 1);
         self.mark(|f| {
             f.scope = true;
             f.closure = true;
@@ -860,12 +965,8 @@ impl<'a, 't> Walker<'a, 't> {
                 | "composite_literal" => {
                     i -= 1;
                 }
-                "unary_expression" => {
-                    if parent.child(0).is_some_and(|op| op.kind() == "&") {
-                        i -= 1;
-                    } else {
-                        return Flow::None;
-                    }
+                "unary_expression" if parent.child(0).is_some_and(|op| op.kind() == "&") => {
+                    i -= 1;
                 }
                 "send_statement" => {
                     return if field_is(parent, "value", node) {
@@ -879,12 +980,13 @@ impl<'a, 't> Walker<'a, 't> {
                     if !field_is(parent, "function", node) {
                         return Flow::None;
                     }
-                    let kind = match gp.map(|g| g.kind()) {
-                        Some("go_statement") => EscKind::Go,
-                        Some("defer_statement") => EscKind::Defer,
-                        _ => return Flow::None,
+                    return match gp.map(|g| g.kind()) {
+                        Some("go_statement") => Flow::Escape(Escape { kind: EscKind::Go, bound: 0, target: None }),
+                        Some("defer_statement") => {
+                            Flow::Escape(Escape { kind: EscKind::Defer, bound: self.defer_bound(), target: None })
+                        }
+                        _ => Flow::None,
                     };
-                    return Flow::Escape(Escape { kind, bound: 0, target: None });
                 }
                 "argument_list" => {
                     let Some(call) = gp.filter(|g| g.kind() == "call_expression") else { return Flow::None };
@@ -897,10 +999,15 @@ impl<'a, 't> Walker<'a, 't> {
                         continue;
                     }
                     if let Some(g) = ggp {
-                        if (g.kind() == "go_statement" || g.kind() == "defer_statement")
-                            && field_is(call, "function", callee)
-                        {
+                        if g.kind() == "go_statement" {
                             return escape(EscKind::GoDeferArg);
+                        }
+                        if g.kind() == "defer_statement" {
+                            return Flow::Escape(Escape {
+                                kind: EscKind::GoDeferArg,
+                                bound: self.defer_bound(),
+                                target: None,
+                            });
                         }
                     }
                     if callee.kind() != "selector_expression" {
@@ -910,8 +1017,19 @@ impl<'a, 't> Walker<'a, 't> {
                     match self.text(field) {
                         "Go" | "TryGo" | "Submit" => return escape(EscKind::GoApi),
                         "AfterFunc" => return escape(EscKind::AfterFunc),
-                        "HandleFunc" | "Handle" => return escape(EscKind::Handler),
-                        "Cleanup" | "SetFinalizer" => return escape(EscKind::Cleanup),
+                        // Registered on an object of the iteration (`mux := http.NewServeMux()`,
+                        // a subtest's `t`): it does not outlive that object's scope.
+                        f @ ("HandleFunc" | "Handle" | "Cleanup") => {
+                            let kind = if f == "Cleanup" { EscKind::Cleanup } else { EscKind::Handler };
+                            let bound = callee
+                                .child_by_field_name("operand")
+                                .filter(|o| o.kind() == "identifier")
+                                .and_then(|o| self.resolve(self.text(o)))
+                                .map(|b| self.bindings[b].depth)
+                                .unwrap_or(0);
+                            return Flow::Escape(Escape { kind, bound, target: None });
+                        }
+                        "SetFinalizer" => return escape(EscKind::Cleanup),
                         "Run" => return escape(EscKind::ParallelSubtest),
                         "HandlerFunc" => {
                             i -= 2;
@@ -946,6 +1064,106 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         Flow::None
+    }
+
+    /// A deferred call runs when the innermost enclosing function returns: loops outside an
+    /// enclosing func literal of the nest are not affected.
+    fn defer_bound(&self) -> usize {
+        self.closure_scopes.last().copied().unwrap_or(0)
+    }
+
+    /// Index in the stack of the statement (child of a statement_list) holding `stack[i]`.
+    fn statement_of(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j >= 1 {
+            let k = self.stack[j - 1].node.kind();
+            if k == "statement_list" {
+                return Some(j);
+            }
+            if k == "func_literal" || k == "for_statement" {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// The next statement after the statement holding `stack[i]`.
+    fn next_statement(&self, i: usize) -> Option<(usize, Node<'t>)> {
+        let si = self.statement_of(i)?;
+        let next = following(self.stack[si - 1].node, self.stack[si].node, 1).into_iter().next()?;
+        Some((si, next))
+    }
+
+    /// Whether the statement after the one holding `stack[i]` leaves a loop or returns.
+    fn exit_after(&self, i: usize) -> Exit {
+        let Some((si, next)) = self.next_statement(i) else { return Exit::None };
+        match next.kind() {
+            "return_statement" => Exit::Return,
+            "break_statement" => {
+                if let Some(label) = next.named_child(0).filter(|l| l.kind() == "label_name") {
+                    let name = self.text(label);
+                    let li = self.out.loops.iter().rposition(|l| l.label.as_deref() == Some(name));
+                    return li.map(Exit::Loop).unwrap_or(Exit::None);
+                }
+                // The innermost for/switch/select around the statement.
+                let mut j = si;
+                while j >= 1 {
+                    j -= 1;
+                    let n = self.stack[j].node;
+                    match n.kind() {
+                        "for_statement" => {
+                            let span = Checker::span(n);
+                            let li = self.out.loops.iter().rposition(|l| l.span == span);
+                            return li.map(Exit::Loop).unwrap_or(Exit::None);
+                        }
+                        "expression_switch_statement"
+                        | "type_switch_statement"
+                        | "select_statement"
+                        | "func_literal" => return Exit::None,
+                        _ => {}
+                    }
+                }
+                Exit::None
+            }
+            _ => Exit::None,
+        }
+    }
+
+    /// A goroutine started by the statement holding `stack[i]` is waited for later in the
+    /// same block or an enclosing one (`wg.Wait()`, `g.Wait()`, `<-done`): the scope index of
+    /// that block (the goroutine only outlives iterations of loops nested inside it).
+    fn joined_bound(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k >= 2 {
+            let parent = self.stack[k - 1].node;
+            if parent.kind() == "func_literal" && k != i {
+                return None;
+            }
+            if parent.kind() == "statement_list" && self.waits_after(parent, self.stack[k].node) {
+                let scopes = self.stack[..=k - 1].iter().filter(|f| f.scope).count();
+                return Some(scopes);
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// A later sibling statement waits for goroutines.
+    fn waits_after(&self, list: Node<'t>, stmt: Node<'t>) -> bool {
+        for x in following(list, stmt, 64) {
+            let t = self.text(x);
+            let first = t.trim_start();
+            let receive = first.starts_with("<-")
+                || t.contains(":= <-")
+                || t.contains("= <-")
+                || (x.kind() == "select_statement" && t.contains("<-"))
+                || (x.kind() == "for_statement" && t.contains("<-"));
+            if t.contains(".Wait()") || receive {
+                return true;
+            }
+        }
+        false
     }
 
     /// A value assigned to `target`.
@@ -1052,11 +1270,11 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn identifier(&mut self, node: Node<'t>) {
+        let name = self.text(node);
+        let Some(b) = self.resolve(name) else { return };
         if self.is_declaration_position(node) {
             return;
         }
-        let name = self.text(node);
-        let Some(b) = self.resolve(name) else { return };
         let top = self.stack.len() - 1;
         let parent = if top >= 1 { Some(self.stack[top - 1].node) } else { None };
         let gp = if top >= 2 { Some(self.stack[top - 2].node) } else { None };
@@ -1105,7 +1323,11 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 addr = Some((AddrKind::Part, Checker::span(gp.unwrap_or(p))));
                 flow_from = Some(top - 2);
-            } else if p.kind() == "slice_expression" && operand_is_us {
+            } else if p.kind() == "slice_expression"
+                && operand_is_us
+                && p.child_by_field_name("start").is_none()
+                && p.child_by_field_name("end").is_none()
+            {
                 addr = Some((AddrKind::Slice, Checker::span(p)));
                 flow_from = Some(top - 1);
             } else if p.kind() == "selector_expression" && operand_is_us {
@@ -1135,6 +1357,10 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let ui = self.out.uses.len();
+        if self.out.by_loop.len() <= loop_idx {
+            self.out.by_loop.resize(loop_idx + 1, Vec::new());
+        }
+        self.out.by_loop[loop_idx].push(ui);
         self.out.uses.push(Use {
             loop_idx,
             var,
@@ -1145,12 +1371,35 @@ impl<'a, 't> Walker<'a, 't> {
             addr,
             method,
             esc: None,
+            exits: if flow_from.is_some() { self.exit_after(top) } else { Exit::None },
         });
         if let Some(i) = flow_from {
             let f = self.flow(i);
             self.apply(Payload::Use(ui), f);
         }
     }
+}
+
+/// Up to `max` named, non-comment children of `list` after its child `stmt`, found with a
+/// cursor (`next_named_sibling` would look the parent up again for every step).
+fn following<'t>(list: Node<'t>, stmt: Node<'t>, max: usize) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    let mut cur = list.walk();
+    if cur.goto_first_child_for_byte(stmt.start_byte()).is_none() {
+        return out;
+    }
+    while cur.node().id() != stmt.id() {
+        if !cur.goto_next_sibling() {
+            return out;
+        }
+    }
+    while out.len() < max && cur.goto_next_sibling() {
+        let n = cur.node();
+        if n.is_named() && n.kind() != "comment" {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Children of these are not walked: parameter names are declared on entering the literal.
@@ -1182,15 +1431,16 @@ fn is_bench_condition(cond: &str) -> bool {
     t.ends_with(".Loop()") || (t.contains('<') && t.ends_with(".N"))
 }
 
-/// The first parameter `t` of a func literal is used as `t.Parallel()` in its body.
-fn closure_calls_parallel(c: &Checker, fl: Node) -> bool {
-    let Some(params) = fl.child_by_field_name("parameters") else { return false };
-    let Some(first) = params.named_child(0) else { return false };
-    let Some(name) = first.child_by_field_name("name") else { return false };
+/// Offset of `t.Parallel()` in the body of a func literal whose first parameter is `t`.
+fn closure_calls_parallel(c: &Checker, fl: Node) -> Option<usize> {
+    let params = fl.child_by_field_name("parameters")?;
+    let first = params.named_child(0)?;
+    let name = first.child_by_field_name("name")?;
     let p = c.text(name);
-    let Some(body) = fl.child_by_field_name("body") else { return false };
+    let body = fl.child_by_field_name("body")?;
     let text = c.text(body);
-    word_positions(text, p).any(|i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))
+    let at = word_positions(text, p).find(|&i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))?;
+    Some(body.start_byte() + at)
 }
 
 /// Whether `name` is named (as a word) after `loop_span` in the enclosing statement list.
@@ -1255,7 +1505,16 @@ impl Crossing {
 /// The range loop ranges over an integer (`for i := range 10`): before go1.22 it does not
 /// compile at all (range-over-int-requires-go122 reports that), so no loopvar finding.
 pub fn ranges_over_int(c: &Checker, l: &Loop) -> bool {
+    *l.over_int.get_or_init(|| ranges_over_int_uncached(c, l))
+}
+
+fn ranges_over_int_uncached(c: &Checker, l: &Loop) -> bool {
     let Some(r) = l.range_right else { return false };
+    // Shapes that are never integers: skip the (costlier) declaration lookup.
+    let text = c.src.get(r.start..r.end).unwrap_or("");
+    if text.contains('{') || text.ends_with(']') || (text.contains('.') && !text.contains('(')) {
+        return false;
+    }
     let Some(node) = c.tree.root_node().descendant_for_byte_range(r.start, r.end) else { return false };
     let mut n = node;
     // descendant_for_byte_range may return an inner node with the same range.
@@ -1289,7 +1548,7 @@ pub fn copy_at_top(c: &Checker, scan: &Scan, li: usize, vars: &[usize]) -> Optio
     if l.kind == LoopKind::ThreeClause && vars.iter().any(|&v| scan.body_writes(li, v)) {
         return None;
     }
-    if !c.src.get(body.start..body.start + 1).is_some_and(|b| b == "{") {
+    if c.src.get(body.start..body.start + 1).is_none_or(|b| b != "{") {
         return None;
     }
     let after = &c.src[body.start + 1..body.end];
@@ -1366,7 +1625,11 @@ pub fn describe(kind: EscKind) -> (&'static str, &'static str) {
 }
 
 /// What the old semantics make the closures see.
-pub fn old_sees(kind: EscKind, l: &Loop) -> &'static str {
+pub fn old_sees(kind: EscKind, l: &Loop, var: usize) -> &'static str {
+    let key = l.kind == LoopKind::Range && l.vars.get(var).is_some_and(|v| v.position == 0);
+    if key {
+        return "usually see the last index or key";
+    }
     match (kind, l.kind) {
         (EscKind::ParallelSubtest, LoopKind::Range) => "usually see the last table entry (one case tested N times)",
         (EscKind::Defer, LoopKind::ThreeClause) => "see the value that ended the loop",
@@ -1398,4 +1661,178 @@ pub fn file_methods<'a>(c: &Checker<'a>) -> HashMap<&'a str, (bool, bool)> {
         }
     }
     m
+}
+
+/// Struct field names declared in the file's type declarations.
+pub fn file_fields<'a>(c: &Checker<'a>) -> std::collections::HashSet<&'a str> {
+    let mut out = std::collections::HashSet::new();
+    let root = c.tree.root_node();
+    let mut cur = root.walk();
+    let decls: Vec<Node> = root.named_children(&mut cur).filter(|d| d.kind() == "type_declaration").collect();
+    let mut stack = decls;
+    while let Some(n) = stack.pop() {
+        if n.kind() == "field_declaration" {
+            let mut c2 = n.walk();
+            for name in n.children_by_field_name("name", &mut c2) {
+                out.insert(c.text(name));
+            }
+        }
+        let mut c3 = n.walk();
+        stack.extend(n.named_children(&mut c3));
+    }
+    out
+}
+
+/// The element type of a range loop's values, when the file shows it: `(pointer, name)` —
+/// `(true, "T")` for `[]*T`, `(false, "T")` for `[]T`, `(false, "[4]byte")` for arrays.
+/// Read from a composite literal in the header or from the declaration of the ranged
+/// name (`xs := []T{…}`, `var xs []T`, a parameter or field `xs []T`, `make([]T, n)`,
+/// `map[K]T`).
+pub fn range_elem_type(c: &Checker, l: &Loop) -> Option<(bool, String)> {
+    let r = l.range_right?;
+    let text = c.src.get(r.start..r.end)?.trim();
+    if let Some(t) = parse_elem(text) {
+        return Some(t);
+    }
+    // Bounded windows keep this linear: the declaration of a local is usually within the
+    // function (looked for in the 16 KiB before the loop); a field in the file's first 256 KiB.
+    let window = |from: usize, to: usize| {
+        let mut a = from.min(c.src.len());
+        while !c.src.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = to.min(c.src.len());
+        while !c.src.is_char_boundary(b) {
+            b -= 1;
+        }
+        c.src.get(a..b.max(a))
+    };
+    let (name, scope) = if text.bytes().all(is_ident_byte) {
+        (text, window(r.start.saturating_sub(16 * 1024), r.start)?)
+    } else if let Some((_, field)) = text.rsplit_once('.') {
+        if !field.bytes().all(is_ident_byte) || field.is_empty() {
+            return None;
+        }
+        (field, window(0, 256 * 1024)?)
+    } else {
+        return None;
+    };
+    let positions: Vec<usize> = word_positions(scope, name).collect();
+    for &i in positions.iter().rev() {
+        let mut rest = scope[i + name.len()..].trim_start();
+        for prefix in [":=", "="] {
+            if let Some(x) = rest.strip_prefix(prefix) {
+                rest = x.trim_start();
+                break;
+            }
+        }
+        if let Some(x) = rest.strip_prefix("make(") {
+            rest = x.trim_start();
+        }
+        if let Some(t) = parse_elem(rest) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// `[]*T…` / `[]T…` / `map[K]T…` / `[N]T…` at the start of `s` → the element type.
+fn parse_elem(s: &str) -> Option<(bool, String)> {
+    let rest = if let Some(x) = s.strip_prefix("[]") {
+        x
+    } else if let Some(x) = s.strip_prefix("map[") {
+        let mut depth = 1;
+        let mut end = None;
+        for (i, ch) in x.char_indices() {
+            match ch {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        &x[end? + 1..]
+    } else if s.starts_with('[') {
+        // An array `[N]T`: its elements are values.
+        let close = s.find(']')?;
+        let len = &s[1..close];
+        if len.is_empty() || !len.bytes().all(|b| is_ident_byte(b) || b == b'.') {
+            return None;
+        }
+        &s[close + 1..]
+    } else {
+        return None;
+    };
+    let (ptr, rest) = match rest.strip_prefix('*') {
+        Some(x) => (true, x),
+        None => (false, rest),
+    };
+    if rest.starts_with('[') {
+        // Slices/arrays of slices or arrays: keep the text up to the element name.
+        let end = rest.find(|ch: char| !(is_ident_byte(ch as u8) || "[].*".contains(ch))).unwrap_or(rest.len());
+        return (end > 0).then(|| (ptr, rest[..end].to_string()));
+    }
+    let end = rest.find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '.')).unwrap_or(rest.len());
+    if end == 0 {
+        return None;
+    }
+    Some((ptr, rest[..end].to_string()))
+}
+
+type Receivers = Rc<Vec<(String, String, bool)>>;
+/// (source pointer, length, tree pointer, the text's ends).
+type FileKey = (usize, usize, usize, String);
+
+thread_local! {
+    static RECEIVERS: RefCell<Option<(FileKey, Receivers)>> = const { RefCell::new(None) };
+}
+
+/// Methods declared in the file: (method name, receiver type name, pointer receiver),
+/// computed once per file.
+pub fn file_method_receivers(c: &Checker) -> Receivers {
+    // Source pointer, length, tree and the text's ends identify the file being analysed.
+    let ends = {
+        let (b, n) = (c.src.as_bytes(), c.src.len());
+        let k = n.min(256);
+        String::from_utf8_lossy(&[&b[..k], &b[n - k..]].concat()).into_owned()
+    };
+    let key = (c.src.as_ptr() as usize, c.src.len(), c.tree as *const _ as usize, ends);
+    if let Some(hit) = RECEIVERS.with(|r| r.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+        return hit;
+    }
+    let v: Receivers =
+        Rc::new(method_receivers(c).into_iter().map(|(a, b, p)| (a.to_string(), b.to_string(), p)).collect());
+    RECEIVERS.with(|r| *r.borrow_mut() = Some((key, v.clone())));
+    v
+}
+
+fn method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
+    let mut out = Vec::new();
+    let root = c.tree.root_node();
+    let mut cur = root.walk();
+    for d in root.named_children(&mut cur) {
+        if d.kind() != "method_declaration" {
+            continue;
+        }
+        let Some(name) = d.child_by_field_name("name") else { continue };
+        let Some(ty) = d
+            .child_by_field_name("receiver")
+            .and_then(|r| r.named_child(0))
+            .and_then(|p| p.child_by_field_name("type"))
+        else {
+            continue;
+        };
+        let ptr = ty.kind() == "pointer_type";
+        let base = if ptr { ty.named_child(0).unwrap_or(ty) } else { ty };
+        // `T[K]` generic receivers: the name before the brackets.
+        let base_text = c.text(base);
+        let base_name = base_text.split('[').next().unwrap_or(base_text).trim();
+        out.push((c.text(name), base_name, ptr));
+    }
+    out
 }

@@ -1,4 +1,4 @@
-use super::common::{self, copy_at_top, crossing, ranges_over_int, AddrKind, EscKind, LoopKind};
+use super::common::{self, copy_at_top, crossing, range_elem_type, ranges_over_int, AddrKind, EscKind, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity};
@@ -81,13 +81,46 @@ fn check(c: &mut Checker, node: Node) {
             continue;
         }
         let mut over_int = None;
+        let mut elem = None;
         for u in scan.body_uses(li) {
             let (Some((kind, addr_span)), Some(esc)) = (u.addr, u.esc.as_ref()) else { continue };
-            if !esc.escapes(l) || scan.escaping_closure(u, l).is_some() || scan.pointer_outlives(c, u) {
+            if !scan.value_escapes(u, l) || scan.escaping_closure(u, l).is_some() || scan.pointer_outlives(c, u) {
                 continue;
             }
             if l.kind == LoopKind::Range && *over_int.get_or_insert_with(|| ranges_over_int(c, l)) {
                 continue;
+            }
+            // `&v.f`, `&v[i]`, `v[:]` involve the variable's address only for value
+            // elements (structs, arrays): require the file to show the element type.
+            if kind != AddrKind::Direct {
+                if l.kind != LoopKind::Range {
+                    continue;
+                }
+                let elem = elem.get_or_insert_with(|| range_elem_type(c, l));
+                let array = |t: &str| {
+                    (t.starts_with('[') && !t.starts_with("[]")) || {
+                        // A named array type declared in the file: `type Row [3]int`.
+                        let decl = format!("type {t} [");
+                        c.src.match_indices(&decl).any(|(i, _)| !c.src[i + decl.len()..].starts_with(']'))
+                    }
+                };
+                let ok = match (kind, &*elem) {
+                    (_, Some((true, _))) => false,
+                    (AddrKind::Part, Some((false, t))) => {
+                        let index = expr_is_index(c.src.get(addr_span.start..addr_span.end).unwrap_or(""));
+                        if index {
+                            array(t)
+                        } else {
+                            !t.starts_with('[') && !BASIC.contains(&t.as_str())
+                        }
+                    }
+                    (AddrKind::Slice, Some((false, t))) => array(t),
+                    (AddrKind::Slice, None) => true,
+                    _ => false,
+                };
+                if !ok {
+                    continue;
+                }
             }
             let Some(var) = l.vars.get(u.var) else { continue };
             let name = &var.name;
@@ -130,4 +163,15 @@ fn check(c: &mut Checker, node: Node) {
             c.report(d);
         }
     }
+}
+
+/// Basic types: `&v.f` cannot apply to them.
+const BASIC: &[&str] = &[
+    "string", "int", "int64", "int32", "uint", "uint64", "uint32", "byte", "rune", "bool", "float64", "float32", "any",
+    "error",
+];
+
+/// `&v[i]` rather than `&v.f`.
+fn expr_is_index(expr: &str) -> bool {
+    expr.trim_end().ends_with(']')
 }

@@ -63,28 +63,28 @@ declare_rule! {
     }
 }
 
-/// Loops whose header declares with `:=` (range or 3-clause), counted with a cursor walk.
-fn declaring_loops(c: &Checker) -> usize {
-    let mut count = 0;
+/// Whether a loop header declares with `:=` (range or 3-clause): a cursor walk that stops
+/// at the first one.
+fn has_declaring_loop(c: &Checker) -> bool {
     let mut cursor = c.tree.walk();
     loop {
         let n = cursor.node();
         if n.kind() == "range_clause" {
             let mut cur = n.walk();
             if n.children(&mut cur).any(|k| k.kind() == ":=") {
-                count += 1;
+                return true;
             }
         } else if n.kind() == "for_clause"
             && n.child_by_field_name("initializer").is_some_and(|i| i.kind() == "short_var_declaration")
         {
-            count += 1;
+            return true;
         }
         if cursor.goto_first_child() || cursor.goto_next_sibling() {
             continue;
         }
         loop {
             if !cursor.goto_parent() {
-                return count;
+                return false;
             }
             if cursor.goto_next_sibling() {
                 break;
@@ -101,17 +101,15 @@ fn check(c: &mut Checker) {
         return;
     }
     let Some(b) = c.facts.build_line.clone() else { return };
-    let loops = declaring_loops(c);
-    if loops == 0 {
+    if !has_declaring_loop(c) {
         return;
     }
     let (module, file) = if pinned_to { (&v.to, &v.file_to) } else { (&v.from, &v.file_from) };
     let line_end = c.src[b.offset..].find('\n').map(|i| b.offset + i).unwrap_or(c.src.len());
     let span = Span::new(b.offset, line_end);
     let text = c.src[b.offset..line_end].trim_end();
-    let plural = if loops == 1 { "loop declares" } else { "loops declare" };
     let message = format!(
-        "`{text}` keeps this file at {} although the module's go line is {}: its {loops} {plural} one variable per loop (pre-go1.22 semantics), not one per iteration",
+        "`{text}` keeps this file at {} although the module's go line is {}: its loops declare one variable per loop (pre-go1.22 semantics), not one per iteration",
         file.version.language(),
         module.version.language()
     );

@@ -103,7 +103,7 @@ fn check(c: &mut Checker, node: Node) {
             let Some(var) = l.vars.get(cap.var) else { continue };
             let name = &var.name;
             let (what, all) = describe(esc.kind);
-            let old = format!("{all} share one `{name}` and {}", old_sees(esc.kind, l));
+            let old = format!("{all} share one `{name}` and {}", old_sees(esc.kind, l, cap.var));
             let new = format!("each iteration has its own `{name}`");
             let message = format!("{what} reads loop variable `{name}`: under {old_v} {old}; under {new_v} {new}");
             let explanation = format!(

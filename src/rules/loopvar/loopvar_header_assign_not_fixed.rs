@@ -81,7 +81,7 @@ fn check(c: &mut Checker, node: Node) {
         }
         for u in scan.body_uses(li) {
             if u.addr.is_some_and(|(k, _)| k == AddrKind::Direct)
-                && u.esc.as_ref().is_some_and(|e| e.escapes(l))
+                && scan.value_escapes(u, l)
                 && scan.escaping_closure(u, l).is_none()
             {
                 found.push((u.addr.map(|a| a.1).unwrap_or(u.span), u.var, "`&` of".into(), "all such pointers".into()));

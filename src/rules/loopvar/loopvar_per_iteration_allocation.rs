@@ -1,4 +1,4 @@
-use super::common::{self, crossing, is_hot, ranges_over_int, LoopKind};
+use super::common::{self, crossing, is_hot, ranges_over_int, AddrKind, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -97,7 +97,8 @@ fn check(c: &mut Checker, node: Node) {
             names.push(&l.vars[cap.var].name);
         }
         for u in scan.body_uses(li) {
-            if u.addr.is_some() && u.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+            // Only `&v` itself: `&v.f` / `&v[i]` may not involve the variable at all.
+            if u.addr.is_some_and(|a| a.0 == AddrKind::Direct) && scan.value_escapes(u, l) {
                 names.push(&l.vars[u.var].name);
             }
         }

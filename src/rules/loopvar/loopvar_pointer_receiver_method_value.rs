@@ -1,4 +1,6 @@
-use super::common::{self, copy_at_top, crossing, file_methods, ranges_over_int, LoopKind, MethodUse};
+use super::common::{
+    self, copy_at_top, crossing, file_method_receivers, range_elem_type, ranges_over_int, LoopKind, MethodUse,
+};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity};
@@ -79,13 +81,14 @@ fn check(c: &mut Checker, node: Node) {
     let Some(x) = crossing(c) else { return };
     let Some(scan) = common::scan(c, node) else { return };
     let (old_v, new_v) = x.labels(c);
-    let mut methods = None;
+    let mut receivers = None;
     for (li, l) in scan.loops.iter().enumerate() {
         if !l.declares || l.vars.is_empty() {
             continue;
         }
         let Some(body) = l.body else { continue };
         let mut over_int = None;
+        let mut elem = None;
         for u in scan.body_uses(li) {
             let Some(m) = &u.method else { continue };
             // Inside a closure of this loop: loopvar-closure-capture's business.
@@ -94,21 +97,52 @@ fn check(c: &mut Checker, node: Node) {
             if in_closure {
                 continue;
             }
-            let methods = methods.get_or_insert_with(|| file_methods(c));
-            let (method, span, shape) = match m {
-                MethodUse::GoDefer { method, defer, span } => {
-                    let (ptr, val) = methods.get(method.as_str()).copied().unwrap_or((false, false));
-                    if val && !ptr {
+            let receivers = receivers.get_or_insert_with(|| file_method_receivers(c));
+            let elem = elem.get_or_insert_with(|| if l.kind == LoopKind::Range { range_elem_type(c, l) } else { None });
+            let (method, span) = match m {
+                MethodUse::GoDefer { method, span, .. } | MethodUse::Value { method, span } => (method, *span),
+            };
+            let decls: Vec<(&str, bool)> =
+                receivers.iter().filter(|r| r.0 == *method).map(|r| (r.1.as_str(), r.2)).collect();
+            // Some(true): pointer receiver on the element type; None: cannot tell.
+            let certain = match elem {
+                Some((true, _)) => continue, // pointer elements: the receiver is a copy of the pointer
+                Some((false, t)) if c.src.contains(&format!("type {t} interface")) => continue, // interface values are copied
+                Some((false, t)) => {
+                    let on_t: Vec<bool> = decls.iter().filter(|d| d.0 == t.as_str()).map(|d| d.1).collect();
+                    if on_t.iter().any(|&p| p) {
+                        true
+                    } else if !on_t.is_empty() {
                         continue;
+                    } else {
+                        false
                     }
-                    (method, *span, if *defer { "defer" } else { "go" })
                 }
-                MethodUse::Value { method, span } => {
-                    let ptr = methods.get(method.as_str()).is_some_and(|m| m.0);
-                    if !ptr || !u.esc.as_ref().is_some_and(|e| e.escapes(l)) {
+                None => {
+                    if !decls.is_empty() && decls.iter().all(|d| !d.1) {
                         continue;
                     }
-                    (method, *span, "value")
+                    false
+                }
+            };
+            let shape = match m {
+                MethodUse::GoDefer { defer, .. } => {
+                    if l.kind != LoopKind::Range && !decls.iter().any(|d| d.1) {
+                        continue;
+                    }
+                    if *defer {
+                        "defer"
+                    } else {
+                        "go"
+                    }
+                }
+                MethodUse::Value { .. } => {
+                    // `v.M` may be a field read: only with a known value element type whose
+                    // method M has a pointer receiver.
+                    if !certain || !scan.value_escapes(u, l) {
+                        continue;
+                    }
+                    "value"
                 }
             };
             if l.kind == LoopKind::Range && *over_int.get_or_insert_with(|| ranges_over_int(c, l)) {
@@ -120,19 +154,25 @@ fn check(c: &mut Checker, node: Node) {
             let last = if l.kind == LoopKind::Range { "the last element" } else { "the value that ended the loop" };
             let (message, old, new) = if shape == "value" {
                 (
-                    format!("possible: method value `{expr}` outlives the iteration; if `{method}` has a pointer receiver it is `(&{name}).{method}`: under {old_v} all of them act on the one shared `{name}` ({last}); under {new_v} each acts on its own iteration's `{name}`"),
-                    format!("with a pointer receiver all method values act on the one shared `{name}` ({last})"),
+                    format!("method value `{expr}` has a pointer receiver, so it is `(&{name}).{method}` and outlives the iteration: under {old_v} all of them act on the one shared `{name}` ({last}); under {new_v} each acts on its own iteration's `{name}`"),
+                    format!("all method values act on the one shared `{name}` ({last})"),
                     format!("each method value acts on its own iteration's `{name}`"),
+                )
+            } else if certain {
+                (
+                    format!("`{shape} {expr}(…)` has a pointer receiver, so it gets `&{name}`: under {old_v} every such call shares one `{name}` and may see {last}; under {new_v} each gets its own iteration's `{name}`"),
+                    format!("every call shares one `{name}` and may see {last}"),
+                    format!("each call gets its own iteration's `{name}`"),
                 )
             } else {
                 (
-                    format!("possible: `{shape} {expr}(…)` evaluates its receiver now; if `{method}` has a pointer receiver it gets `&{name}`: under {old_v} every such call shares one `{name}` and may see {last}; under {new_v} each gets its own iteration's `{name}`"),
+                    format!("possible: `{shape} {expr}(…)` evaluates its receiver now; if `{method}` has a pointer receiver and `{name}` is not a pointer, it gets `&{name}`: under {old_v} every such call shares one `{name}` and may see {last}; under {new_v} each gets its own iteration's `{name}`"),
                     format!("with a pointer receiver every call shares one `{name}` and may see {last}"),
                     format!("each call gets its own iteration's `{name}`"),
                 )
             };
             let explanation = format!(
-                "A method value or a `go`/`defer` call evaluates its receiver at once. A value receiver is copied then, so nothing changes between go lines. A pointer receiver on an addressable loop variable takes the variable's address, which before go1.22 is one variable for the whole loop and from go1.22 one per iteration (the file's go line decides). Check the receiver of `{method}`: if it is a pointer, copy the variable first (`{name} := {name}`) or range by index."
+                "A method value or a `go`/`defer` call evaluates its receiver at once. A value receiver is copied then, so nothing changes between go lines. A pointer receiver on an addressable loop variable takes the variable's address, which before go1.22 is one variable for the whole loop and from go1.22 one per iteration (the file's go line decides). If `{method}` has a pointer receiver, copy the variable first (`{name} := {name}`) or range by index."
             );
             let mut d = c.diagnostic(span, message, explanation);
             d.sides = x.sides(c, &old, &new);

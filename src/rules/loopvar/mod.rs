@@ -2,6 +2,7 @@
 use super::Rule;
 
 pub mod common;
+pub mod loopvar_3clause_copies_lock;
 pub mod loopvar_address_taken;
 pub mod loopvar_buildtag_keeps_old_semantics;
 pub mod loopvar_closure_capture;
@@ -22,4 +23,5 @@ pub static RULES: &[&Rule] = &[
     &loopvar_buildtag_keeps_old_semantics::RULE,
     &loopvar_redundant_copy::RULE,
     &loopvar_per_iteration_allocation::RULE,
+    &loopvar_3clause_copies_lock::RULE,
 ];
