@@ -9,8 +9,8 @@
 pub mod analyzer;
 pub mod buildtag;
 pub mod diagnostic;
-pub mod goenv;
 pub mod godebug;
+pub mod goenv;
 pub mod gomod;
 pub mod render;
 pub mod rules;

@@ -148,8 +148,15 @@ pub fn analyze(src: &str, ctx: &Context) -> Analysis {
         gomod: gomod.as_ref(),
         rule: rules::ALL[0],
         diagnostics: Vec::new(),
+        ancestors: Vec::new(),
+        current: None,
     };
-    run_rules(&mut checker);
+    if let Some(at) = run_rules(&mut checker) {
+        let line = text[..at.min(text.len())].matches('\n').count() + 1;
+        notes.push(format!(
+            "The code nests deeper than {MAX_RULE_DEPTH} syntax levels (from line {line}); rules did not look inside the deepest parts. Real Go code never nests this deep."
+        ));
+    }
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
@@ -163,7 +170,13 @@ pub fn analyze(src: &str, ctx: &Context) -> Analysis {
     }
 }
 
-fn run_rules(c: &mut Checker) {
+/// Nodes deeper than this (in syntax-tree levels) are not given to the rules. gofmt'd Go
+/// never gets near it (a block adds about three levels); pathological pastes do, and then
+/// any rule that looks upward from a node would cost O(depth) per step (tree-sitter's
+/// `Node::parent` descends from the root). The analysis says what it skipped.
+pub const MAX_RULE_DEPTH: usize = 600;
+
+fn run_rules(c: &mut Checker) -> Option<usize> {
     let by_kind = &*rules::BY_KIND;
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_file {
@@ -171,10 +184,16 @@ fn run_rules(c: &mut Checker) {
             f(c);
         }
     }
+    let mut too_deep_at = None;
     let mut cursor = c.tree.walk();
+    c.ancestors.clear();
     loop {
         let node = cursor.node();
-        if let Some(rules) = by_kind.get(node.kind_id() as usize) {
+        let too_deep = c.ancestors.len() >= MAX_RULE_DEPTH;
+        if too_deep {
+            too_deep_at.get_or_insert(node.start_byte());
+        } else if let Some(rules) = by_kind.get(node.kind_id() as usize) {
+            c.current = Some(node);
             for rule in rules {
                 if let Some(f) = rule.check_node {
                     c.rule = rule;
@@ -182,13 +201,18 @@ fn run_rules(c: &mut Checker) {
                 }
             }
         }
-        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+        if !too_deep && cursor.goto_first_child() {
+            c.ancestors.push(node);
+            continue;
+        }
+        if cursor.goto_next_sibling() {
             continue;
         }
         loop {
             if !cursor.goto_parent() {
-                return;
+                return too_deep_at;
             }
+            c.ancestors.pop();
             if cursor.goto_next_sibling() {
                 break;
             }
@@ -205,12 +229,71 @@ pub struct Checker<'a> {
     pub gomod: Option<&'a GoMod>,
     rule: &'static Rule,
     diagnostics: Vec<Diagnostic>,
+    /// The ancestors of the node being dispatched, root first (maintained by the walk).
+    ancestors: Vec<Node<'a>>,
+    /// The node being dispatched.
+    current: Option<Node<'a>>,
 }
 
 impl<'a> Checker<'a> {
     /// The text of a node (empty if the node's range is not valid UTF-8 boundaries).
     pub fn text(&self, node: Node) -> &'a str {
         self.src.get(node.byte_range()).unwrap_or("")
+    }
+
+    /// The ancestors of the node being dispatched, root first.
+    pub fn ancestors(&self) -> &[Node<'a>] {
+        &self.ancestors
+    }
+
+    /// The parent of `node` in O(1) when `node` is the dispatched node or one of its
+    /// ancestors; otherwise tree-sitter's `Node::parent` (which costs O(depth)).
+    pub fn parent_of(&self, node: Node<'a>) -> Option<Node<'a>> {
+        if self.current == Some(node) {
+            return self.ancestors.last().copied();
+        }
+        match self.ancestors.iter().rposition(|a| *a == node) {
+            Some(0) => None,
+            Some(i) => Some(self.ancestors[i - 1]),
+            None => node.parent(),
+        }
+    }
+
+    /// The ancestors of `node`, nearest first, using the walk's stack where it can: walks
+    /// `Node::parent` only from `node` up to the dispatched node.
+    pub fn ancestors_of(&self, node: Node<'a>) -> Vec<Node<'a>> {
+        let mut out = Vec::new();
+        if let Some(cur) = self.current {
+            if cur.start_byte() <= node.start_byte() && node.end_byte() <= cur.end_byte() {
+                let mut n = node;
+                while n != cur {
+                    match n.parent() {
+                        Some(p) => {
+                            out.push(p);
+                            n = p;
+                        }
+                        None => break,
+                    }
+                    if out.len() > MAX_RULE_DEPTH {
+                        break;
+                    }
+                }
+                if n == cur {
+                    if out.last() != Some(&cur) && node != cur {
+                        out.push(cur);
+                    }
+                    out.extend(self.ancestors.iter().rev().copied());
+                    return out;
+                }
+                out.clear();
+            }
+        }
+        let mut n = node;
+        while let Some(p) = n.parent() {
+            out.push(p);
+            n = p;
+        }
+        out
     }
 
     pub fn span(node: Node) -> Span {

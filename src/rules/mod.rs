@@ -86,7 +86,8 @@ macro_rules! declare_rule {
 
 /// Every rule, in family order.
 pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let families: &[&[&'static Rule]] = &[syntax::RULES, range::RULES, loopvar::RULES, mux::RULES, stdlib::RULES, runtime::RULES, vet::RULES];
+    let families: &[&[&'static Rule]] =
+        &[syntax::RULES, range::RULES, loopvar::RULES, mux::RULES, stdlib::RULES, runtime::RULES, vet::RULES];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 

@@ -132,8 +132,7 @@ fn declared_in_file(c: &Checker, name: &str) -> bool {
 fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEvidence> {
     let name = c.text(ident);
     let pos = ident.start_byte();
-    let mut node = ident;
-    while let Some(parent) = node.parent() {
+    for parent in c.ancestors_of(ident) {
         match parent.kind() {
             "statement_list" | "source_file" => {
                 let mut cur = parent.walk();
@@ -168,7 +167,6 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
             }
             _ => {}
         }
-        node = parent;
     }
     None
 }
