@@ -112,7 +112,7 @@ pub fn compute(inputs: &EnvInputs, page_default_from: &str, now: impl Fn() -> f6
                     continue;
                 }
                 let why = if k == "stackguard" {
-                    "Not a Go setting: no Go release has a stackguard GODEBUG key. The runtime ignores it, and the goroutine stack limit did not change in Go 1.22 (runtime/debug.SetMaxStack changes it).".to_string()
+                    "No Go release has a stackguard GODEBUG key. The runtime ignores it, and the goroutine stack limit did not change in Go 1.22 (runtime/debug.SetMaxStack changes it).".to_string()
                 } else if !item.contains('=') {
                     "Not a key=value pair: the runtime ignores it.".to_string()
                 } else {

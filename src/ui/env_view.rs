@@ -220,7 +220,7 @@ fn view_summary(m: &EnvModel) -> Html {
         Some(t) => format!("go1.{} ({t})", r.minor),
         None => format!("go1.{}", r.minor),
     };
-    let range = if inf.range.0 != inf.range.1 {
+    let range = if inf.range.0 < inf.range.1 {
         format!(" Consistent with go1.{} to go1.{}.", inf.range.0, inf.range.1)
     } else {
         String::new()
@@ -311,9 +311,9 @@ fn view_problems(m: &EnvModel, on_copy: &Callback<String>) -> Html {
                                 <span class="where">{x.line.map(|l| format!("line {l}")).unwrap_or_default()}</span>
                                 <code class="rule">{x.id}</code>
                             </div>
-                            <p class="msg">{x.message.clone()}</p>
-                            <p class="why"><span class="lbl">{"Why: "}</span>{x.why.clone()}</p>
-                            <p class="do"><span class="lbl">{"What to do: "}</span>{x.action.clone()}</p>
+                            <p class="msg">{inline_md(&x.message)}</p>
+                            <p class="why"><span class="lbl">{"Why: "}</span>{inline_md(&x.why)}</p>
+                            <p class="do"><span class="lbl">{"What to do: "}</span>{inline_md(&x.action)}</p>
                             {for fix}
                             <p class="source"><a href={x.source} target="_blank" rel="noopener noreferrer">{x.source}</a></p>
                         </li>
@@ -371,7 +371,7 @@ fn view_table(
                             <td class="val">{if v.value.is_empty() { html!{ <span class="empty-val">{"(empty)"}</span> } } else { html!{ <code>{v.value.clone()}</code> } }}</td>
                             <td class="val">{default}</td>
                             <td><span class={classes!("chip", format!("chip-{st}"))} title={status_help(v.status)}>{st}</span></td>
-                            <td class="meaning">{v.meaning.clone()}
+                            <td class="meaning">{meaning(&v.name, &v.meaning)}
                                 {for v.note.iter().map(|n| html! { <span class="env-note">{n.clone()}</span> })}</td>
                             <td class="since">{v.introduced.clone()}</td>
                         </tr>
@@ -428,7 +428,7 @@ fn view_upgrade(m: &EnvModel, on_from_choice: Callback<Event>) -> Html {
             }
             if !u.behaviour.is_empty() {
                 <h4>{"Behaviour changes"}</h4>
-                <ul>{for u.behaviour.iter().map(|(v, b)| html! { <li><span class="where">{format!("go1.{v}")}</span>{" "}{b.clone()}</li> })}</ul>
+                <ul>{for u.behaviour.iter().map(|(v, b)| html! { <li><span class="where">{format!("go1.{v}")}</span>{" "}{inline_md(b)}</li> })}</ul>
             }
             if !u.checks_start.is_empty() || !u.checks_stop.is_empty() {
                 <h4>{"On this paste"}</h4>
@@ -442,6 +442,33 @@ fn view_upgrade(m: &EnvModel, on_from_choice: Callback<Event>) -> Html {
             }
         </section>
     }
+}
+
+/// Text with `code` spans as `<code>` elements and `**` emphasis markers dropped: every
+/// piece is a text node (never parsed as HTML).
+fn inline_md(s: &str) -> Html {
+    let s = s.replace("**", "");
+    html! {
+        <>{for s.split('`').enumerate().map(|(i, part)| {
+            if i % 2 == 1 { html! { <code>{part.to_string()}</code> } } else { html! { {part.to_string()} } }
+        })}</>
+    }
+}
+
+/// The variable's meaning; a few data rows have no help text (multi-name entries of
+/// `go help environment`), so say what the help says for them.
+fn meaning(name: &str, m: &str) -> String {
+    if !m.ends_with("().") {
+        return m.to_string();
+    }
+    let what = match name {
+        "CGO_CPPFLAGS" => "the C preprocessor",
+        "CGO_CXXFLAGS" => "the C++ compiler",
+        "CGO_FFLAGS" => "the Fortran compiler",
+        "CGO_LDFLAGS" => "the linker",
+        _ => return "Computed by the go command.".into(),
+    };
+    format!("Flags that cgo passes to {what} (like CGO_CFLAGS, which is for the C compiler).")
 }
 
 fn source_text(s: &Source) -> String {
@@ -461,8 +488,13 @@ fn view_godebug(m: &EnvModel) -> Html {
         Some(v) => format!("GODEBUG={v} from the paste"),
     };
     let mut settings: Vec<_> = res.settings.iter().collect();
-    // Settings not at the toolchain default first.
-    settings.sort_by_key(|s| matches!(s.source, Source::BuiltIn));
+    // Settings not at the toolchain default first, the ones this toolchain lacks last.
+    settings.sort_by_key(|s| match (&s.source, &s.availability) {
+        (_, Availability::NotYet { .. }) => 3,
+        (_, Availability::Removed { .. }) => 2,
+        (Source::BuiltIn, _) => 1,
+        _ => 0,
+    });
     let non_default = settings.iter().filter(|s| !matches!(s.source, Source::BuiltIn)).count();
     html! {
         <section class="env-godebug" id="env-godebug" aria-labelledby="env-godebug-h">
@@ -505,11 +537,16 @@ fn view_godebug(m: &EnvModel) -> Html {
                         src.push_str(&format!("; overrides {}", s.overridden.iter().map(|(v, o)| format!("{v} from {}", source_text(o))).collect::<Vec<_>>().join(", ")));
                     }
                     let builtin = matches!(s.source, Source::BuiltIn);
+                    let absent = matches!(s.availability, Availability::NotYet { .. });
                     html! {
-                        <tr data-setting={s.name.clone()} data-builtin={builtin.to_string()} class={classes!((!builtin).then_some("set"))}>
+                        <tr data-setting={s.name.clone()} data-builtin={builtin.to_string()} class={classes!((!builtin).then_some("set"), absent.then_some("absent"))}>
                             <th scope="row"><code>{s.name.clone()}</code></th>
-                            <td class="val">{match &s.value { Some(v) => html!{ <code>{v.clone()}</code> }, None => html!{ <span class="muted">{"default"}</span> } }}</td>
-                            <td>{src}{for avail.map(|a| html! { <span class="env-note">{a}</span> })}</td>
+                            <td class="val">{match &s.value {
+                                Some(v) => html!{ <code>{v.clone()}</code> },
+                                None if absent => html!{ <span class="muted">{"—"}</span> },
+                                None => html!{ <span class="muted">{"built-in default"}</span> },
+                            }}</td>
+                            <td>{if absent { html!{} } else { html!{ {src} } }}{for avail.map(|a| html! { <span class="env-note">{a}</span> })}</td>
                             <td class="meaning">{s.description.clone()}</td>
                         </tr>
                     }
