@@ -409,7 +409,7 @@ fn view_upgrade(m: &EnvModel, on_from_choice: Callback<Event>) -> Html {
                 {format!(" to the page's To (go{}).", m.inputs.to)}
             </p>
             if same {
-                <p class="hint">{"Both versions are the same: choose another To version above to see what changes."}</p>
+                <p class="hint">{format!("Both sides are go1.{}: choose a newer To version at the top of the page (or compare from the page's From) to see what an upgrade changes.", u.to)}</p>
             } else if u.to < u.from {
                 <p class="hint">{"This is a downgrade: the lists below read from the newer version back."}</p>
             }

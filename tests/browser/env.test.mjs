@@ -224,3 +224,26 @@ test('a 360px screen: no horizontal page scroll (wide tables scroll in their own
   const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
   assert.ok(sw <= cw, `page is ${sw}px wide in a ${cw}px viewport`);
 });
+
+test("the GODEBUG table uses the page's go.mod and the pasted GODEBUG, as the core resolves them", async (t) => {
+  const { page, w } = await openEnv(t);
+  const gomod = 'module example.com/m\n\ngo 1.21\n';
+  await page.click('details.gomod > summary');
+  await page.fill('#gomod', gomod);
+  const text = "GOVERSION='go1.23.5'\nGODEBUG='httpmuxgo121=0,stackguard=1'\n";
+  await paste(page, text);
+  const modFile = path.join(tmp, 'go.mod');
+  fs.writeFileSync(modFile, gomod);
+  const r = spawnSync('cargo', ['run', '-q', '--', 'godebug', '--go-mod', modFile, '--env', 'httpmuxgo121=0,stackguard=1',
+    '--toolchain', '1.23.5', '--format', 'json'], { cwd: repo, encoding: 'utf8' });
+  const core = JSON.parse(r.stdout);
+  assert.equal(await page.textContent('#godebug-default'), core.default_godebug);
+  const rows = await page.$$eval('#godebug-table tbody tr', (rs) => Object.fromEntries(rs.map((r) => [r.dataset.setting, r.dataset.builtin])));
+  assert.equal(Object.keys(rows).length, core.settings.length, 'one row per setting');
+  for (const s of core.settings) assert.equal(rows[s.name], String(s.source.kind === 'built_in'), s.name);
+  const mux = await page.textContent('#godebug-table tr[data-setting="httpmuxgo121"]');
+  assert.match(mux, /GODEBUG environment; overrides 1 from go 1\.21 \(go\.mod line 3\)/);
+  assert.match(await page.textContent('#godebug-foreign'), /stackguard=1 is not a Go setting/);
+  assert.match(await page.textContent('#env-godebug .hint'), /go1\.23\.5.*the page's go\.mod.*GODEBUG=httpmuxgo121=0,stackguard=1 from the paste/);
+  assert.deepEqual(w.errors, []);
+});
