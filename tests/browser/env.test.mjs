@@ -103,6 +103,7 @@ test('every goenv sample, as stored and without its provenance comments, shows w
   const { page, w } = await openEnv(t);
   const names = fs.readdirSync(SAMPLES).filter((n) => n.endsWith('.txt')).sort();
   assert.equal(names.length, 6);
+  const timings = [];
   for (const name of names) {
     const stored = fs.readFileSync(path.join(SAMPLES, name), 'utf8');
     for (const [variant, text] of [['stored', stored], ['stripped', stripProvenance(stored)]]) {
@@ -110,9 +111,12 @@ test('every goenv sample, as stored and without its provenance comments, shows w
       await paste(page, text);
       const s = await shown(page);
       assertMatchesCore(s, core, `${name} (${variant})`);
+      timings.push(Number(await page.getAttribute('#env-view', 'data-ms')));
       if (!name.includes('changed')) assert.ok(s.rows.length >= 30, `${name}: full listing`);
     }
   }
+  // The whole computation (report + upgrade + GODEBUG) on the main thread, per paste.
+  t.diagnostic(`main-thread computation: max ${Math.max(...timings)} ms, median ${timings.sort((a, b) => a - b)[timings.length >> 1]} ms`);
   // Spot checks that do not depend on the CLI: what the samples are.
   await paste(page, fs.readFileSync(path.join(SAMPLES, 'windows-amd64-go1.22.txt'), 'utf8'));
   let s = await shown(page);
