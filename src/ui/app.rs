@@ -754,7 +754,7 @@ impl Component for App {
                     Mode::Code => self.view_code_mode(ctx),
                     Mode::Env => html! {
                         <super::env_view::EnvView text={AttrValue::from(self.env.clone())} from={AttrValue::from(self.from.clone())}
-                            to={AttrValue::from(self.to.clone())} on_input={link.callback(Msg::EnvInput)} />
+                            to={AttrValue::from(self.to.clone())} gomod={AttrValue::from(self.gomod.clone())} on_input={link.callback(Msg::EnvInput)} />
                     },
                 }}
                 <p id="status" class="status" role="status" aria-live="polite">{self.status.clone()}</p>

@@ -10,6 +10,7 @@ mod app;
 mod diff;
 mod dom;
 mod editor;
+mod env_model;
 pub mod env_view;
 mod examples;
 mod highlight;

@@ -284,7 +284,7 @@ test('examples menu and the go env mode (kept in the URL)', async (t) => {
   assert.equal(await page.$eval('#from-version', (e) => e.value), '1.21');
   await page.click('#mode-env');
   await page.waitForSelector('#env-input');
-  assert.match(await page.textContent('#env-status'), /not available in this build/);
+  assert.match(await page.textContent('#env-view .env-empty'), /Paste what/);
   await page.waitForFunction(() => location.hash.includes('mode=env'));
   const url = page.url();
   const other = await open(t, { hash: url.slice(base.length), waitWorker: false });
