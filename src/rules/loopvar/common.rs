@@ -15,7 +15,7 @@
 //! by their outermost loop's scan and skipped ([`scan`] returns `None` for them).
 
 use crate::analyzer::Checker;
-use crate::diagnostic::TextEdit;
+use crate::diagnostic::{Diagnostic, Fix, TextEdit};
 use crate::span::Span;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -240,6 +240,11 @@ impl Scan {
     /// The pointer or method value in `u` outlives an iteration of `l`.
     pub fn value_escapes(&self, u: &Use, l: &Loop) -> bool {
         u.esc.as_ref().is_some_and(|e| e.escapes(l)) && !self.exits(u.exits, l)
+    }
+
+    /// The loops of the nest whose header declares variables with `:=` (with their index).
+    pub fn declaring_loops(&self) -> impl Iterator<Item = (usize, &Loop)> {
+        self.loops.iter().enumerate().filter(|(_, l)| l.declares && !l.vars.is_empty())
     }
 
     /// Uses of loop `li`'s variables inside its body.
@@ -1476,6 +1481,16 @@ pub fn crossing(c: &Checker) -> Option<Crossing> {
     }
 }
 
+/// The usual start of a loopvar rule on `for_stmt`: the crossing of the file versions,
+/// the nest's scan and the (old, new) go-line labels; `None` when the versions do not
+/// cross go1.22 or the loop is nested in one already scanned.
+pub fn start(c: &Checker, for_stmt: Node) -> Option<(Crossing, Rc<Scan>, String, String)> {
+    let x = crossing(c)?;
+    let scan = scan(c, for_stmt)?;
+    let (old_v, new_v) = x.labels(c);
+    Some((x, scan, old_v, new_v))
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Crossing {
     pub old_is_from: bool,
@@ -1499,6 +1514,20 @@ impl Crossing {
         } else {
             c.file_sides(new, old)
         }
+    }
+    /// `c.diagnostic(…)` with `d.sides` set from the old/new behaviours.
+    pub fn diagnostic(
+        &self,
+        c: &Checker,
+        span: Span,
+        message: String,
+        explanation: String,
+        old: &str,
+        new: &str,
+    ) -> Diagnostic {
+        let mut d = c.diagnostic(span, message, explanation);
+        d.sides = self.sides(c, old, new);
+        d
     }
 }
 
@@ -1572,6 +1601,13 @@ pub fn copy_at_top(c: &Checker, scan: &Scan, li: usize, vars: &[usize]) -> Optio
         format!("\n{indent}{list} := {list}\n{}", indent_of(c.src, l.span.start))
     };
     Some(TextEdit::insert(body.start + 1, text))
+}
+
+/// The unsafe fix inserting `name := name` (variable `var` of loop `li`) at the top of the
+/// loop body, when [`copy_at_top`] can.
+pub fn copy_fix(c: &Checker, scan: &Scan, li: usize, var: usize, name: &str, reason: impl Into<String>) -> Option<Fix> {
+    let edit = copy_at_top(c, scan, li, &[var])?;
+    Some(Fix::unsafe_(format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"), reason, vec![edit]))
 }
 
 /// The span of the whole line holding `span` (with its newline), when nothing but the

@@ -1,7 +1,7 @@
-use super::common::{self, copy_at_top, crossing, range_elem_type, ranges_over_int, AddrKind, EscKind, LoopKind};
+use super::common::{self, range_elem_type, ranges_over_int, AddrKind, EscKind, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::Severity;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -73,13 +73,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    let Some(x) = crossing(c) else { return };
-    let Some(scan) = common::scan(c, node) else { return };
-    let (old_v, new_v) = x.labels(c);
-    for (li, l) in scan.loops.iter().enumerate() {
-        if !l.declares || l.vars.is_empty() {
-            continue;
-        }
+    let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
+    for (li, l) in scan.declaring_loops() {
         let mut over_int = None;
         let mut elem = None;
         for u in scan.body_uses(li) {
@@ -149,17 +144,15 @@ fn check(c: &mut Checker, node: Node) {
             let explanation = format!(
                 "A `for` header's `:=` declares `{name}` once for the whole loop before go1.22 and once per iteration from go1.22 (the file's go line decides). A pointer to it that outlives the iteration therefore aliases one variable under {old_v} and a fresh one per iteration under {new_v}.{caveat} To behave the same everywhere, copy the variable first (`{name} := {name}`) or take the address of the source element (`&items[i]`)."
             );
-            let mut d = c.diagnostic(addr_span, message, explanation);
-            d.sides = x.sides(c, &old, &new);
-            if let Some(edit) = copy_at_top(c, &scan, li, &[u.var]) {
-                d.fix = Some(Fix::unsafe_(
-                    format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"),
-                    format!(
-                        "under {old_v} each pointer then points to its own iteration's copy (the go1.22 behaviour)"
-                    ),
-                    vec![edit],
-                ));
-            }
+            let mut d = x.diagnostic(c, addr_span, message, explanation, &old, &new);
+            d.fix = common::copy_fix(
+                c,
+                &scan,
+                li,
+                u.var,
+                name,
+                format!("under {old_v} each pointer then points to its own iteration's copy (the go1.22 behaviour)"),
+            );
             c.report(d);
         }
     }

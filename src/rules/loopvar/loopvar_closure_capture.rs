@@ -1,7 +1,7 @@
-use super::common::{self, copy_at_top, crossing, describe, old_sees, ranges_over_int, LoopKind};
+use super::common::{self, describe, old_sees, ranges_over_int, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::Severity;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -83,13 +83,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    let Some(x) = crossing(c) else { return };
-    let Some(scan) = common::scan(c, node) else { return };
-    let (old_v, new_v) = x.labels(c);
-    for (li, l) in scan.loops.iter().enumerate() {
-        if !l.declares || l.vars.is_empty() {
-            continue;
-        }
+    let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
+    for (li, l) in scan.declaring_loops() {
         let caps = scan.escaping_captures(li);
         if caps.is_empty() || (l.kind == LoopKind::Range && ranges_over_int(c, l)) {
             continue;
@@ -109,15 +104,8 @@ fn check(c: &mut Checker, node: Node) {
             let explanation = format!(
                 "The {what} runs after the iteration that created it has moved on. Before go1.22 a `for` header's `:=` declares `{name}` once for the whole loop; from go1.22 each iteration gets a fresh `{name}` (the file's go line decides, not the toolchain). Under {old_v} this is usually a bug (go vet's loopclosure only reports some of these forms); under {new_v} it is correct, and code that relied on the sharing changes meaning. To behave the same under every go line, copy the variable at the top of the loop body (`{name} := {name}`) or pass it to the closure as an argument."
             );
-            let mut d = c.diagnostic(cap.first, message, explanation);
-            d.sides = x.sides(c, &old, &new);
-            if let Some(edit) = copy_at_top(c, &scan, li, &[cap.var]) {
-                d.fix = Some(Fix::unsafe_(
-                    format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"),
-                    format!("under {old_v} the closures then see their own iteration's `{name}` (the go1.22 behaviour) instead of the shared variable"),
-                    vec![edit],
-                ));
-            }
+            let mut d = x.diagnostic(c, cap.first, message, explanation, &old, &new);
+            d.fix = common::copy_fix(c, &scan, li, cap.var, name, format!("under {old_v} the closures then see their own iteration's `{name}` (the go1.22 behaviour) instead of the shared variable"));
             c.report(d);
         }
     }

@@ -1,4 +1,4 @@
-use super::common::{self, crossing, describe, LoopKind};
+use super::common::{self, describe, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -62,9 +62,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    let Some(x) = crossing(c) else { return };
-    let Some(scan) = common::scan(c, node) else { return };
-    let (old_v, new_v) = x.labels(c);
+    let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
     for (li, l) in scan.loops.iter().enumerate() {
         if l.kind != LoopKind::ThreeClause || !l.declares {
             continue;
@@ -83,9 +81,7 @@ fn check(c: &mut Checker, node: Node) {
             let explanation = format!(
                 "Go 1.22 gives each iteration of a 3-clause loop its own `{name}`, copied into the next iteration's variable before the post statement runs. Writes made during an iteration still steer the loop, but a closure that outlives its iteration keeps writing a variable the loop no longer uses. Under {old_v} the closures share one counter. If sharing is intended, declare `{name}` before the loop; otherwise give each closure its own variable."
             );
-            let mut d = c.diagnostic(cap.first, message, explanation);
-            d.sides = x.sides(c, &old, &new);
-            c.report(d);
+            c.report(x.diagnostic(c, cap.first, message, explanation, &old, &new));
         }
     }
 }

@@ -1,7 +1,7 @@
-use super::common::{self, copy_at_top, describe, AddrKind, LoopKind};
+use super::common::{self, describe, AddrKind, LoopKind};
 use crate::analyzer::Checker;
 use crate::declare_rule;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::Severity;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -103,13 +103,14 @@ fn check(c: &mut Checker, node: Node) {
             let mut d = c.diagnostic(span, message, explanation);
             d.sides = c.file_sides(&shared, &shared);
             if !scan.body_writes(li, var) {
-                if let Some(edit) = copy_at_top(c, &scan, li, &[var]) {
-                    d.fix = Some(Fix::unsafe_(
-                        format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"),
-                        "each closure or pointer then sees its own iteration's value instead of the shared variable",
-                        vec![edit],
-                    ));
-                }
+                d.fix = common::copy_fix(
+                    c,
+                    &scan,
+                    li,
+                    var,
+                    name,
+                    "each closure or pointer then sees its own iteration's value instead of the shared variable",
+                );
             }
             c.report(d);
         }

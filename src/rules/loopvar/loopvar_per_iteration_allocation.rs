@@ -76,10 +76,7 @@ fn check(c: &mut Checker, node: Node) {
     }
     let Some(scan) = common::scan(c, node) else { return };
     let (old_v, new_v) = x.labels(c);
-    for (li, l) in scan.loops.iter().enumerate() {
-        if !l.declares || l.vars.is_empty() {
-            continue;
-        }
+    for (li, l) in scan.declaring_loops() {
         let hot = is_hot(&scan, li) || {
             let mut p = l.parent;
             let mut bench = false;

@@ -1,4 +1,4 @@
-use super::common::{self, crossing};
+use super::common;
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -59,9 +59,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    let Some(x) = crossing(c) else { return };
-    let Some(scan) = common::scan(c, node) else { return };
-    let (old_v, new_v) = x.labels(c);
+    let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
     for (li, l) in scan.loops.iter().enumerate() {
         for u in scan.body_uses(li) {
             if !scan.pointer_outlives(c, u) {
@@ -89,9 +87,7 @@ fn check(c: &mut Checker, node: Node) {
             let explanation = format!(
                 "From go1.22 each iteration of a 3-clause loop has its own `{name}`, and the post statement runs on the next iteration's fresh copy. A pointer taken in the last iteration therefore no longer sees the post statement's final update. If the loop always ends with `break`, the post statement does not run and both go lines agree. Keep the value instead of the address (`{target} = {name}` into a plain variable)."
             );
-            let mut d = c.diagnostic(span, message, explanation);
-            d.sides = x.sides(c, &old, &new);
-            c.report(d);
+            c.report(x.diagnostic(c, span, message, explanation, &old, &new));
         }
     }
 }

@@ -1,9 +1,7 @@
-use super::common::{
-    self, copy_at_top, crossing, file_method_receivers, range_elem_type, ranges_over_int, LoopKind, MethodUse,
-};
+use super::common::{self, file_method_receivers, range_elem_type, ranges_over_int, LoopKind, MethodUse};
 use crate::analyzer::Checker;
 use crate::declare_rule;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::Severity;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -78,14 +76,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    let Some(x) = crossing(c) else { return };
-    let Some(scan) = common::scan(c, node) else { return };
-    let (old_v, new_v) = x.labels(c);
+    let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
     let mut receivers = None;
-    for (li, l) in scan.loops.iter().enumerate() {
-        if !l.declares || l.vars.is_empty() {
-            continue;
-        }
+    for (li, l) in scan.declaring_loops() {
         let Some(body) = l.body else { continue };
         let mut over_int = None;
         let mut elem = None;
@@ -174,17 +167,15 @@ fn check(c: &mut Checker, node: Node) {
             let explanation = format!(
                 "A method value or a `go`/`defer` call evaluates its receiver at once. A value receiver is copied then, so nothing changes between go lines. A pointer receiver on an addressable loop variable takes the variable's address, which before go1.22 is one variable for the whole loop and from go1.22 one per iteration (the file's go line decides). If `{method}` has a pointer receiver, copy the variable first (`{name} := {name}`) or range by index."
             );
-            let mut d = c.diagnostic(span, message, explanation);
-            d.sides = x.sides(c, &old, &new);
-            if let Some(edit) = copy_at_top(c, &scan, li, &[u.var]) {
-                d.fix = Some(Fix::unsafe_(
-                    format!("Copy `{name}` at the top of the loop body (`{name} := {name}`)"),
-                    format!(
-                        "under {old_v} a pointer receiver then gets its own iteration's copy (the go1.22 behaviour)"
-                    ),
-                    vec![edit],
-                ));
-            }
+            let mut d = x.diagnostic(c, span, message, explanation, &old, &new);
+            d.fix = common::copy_fix(
+                c,
+                &scan,
+                li,
+                u.var,
+                name,
+                format!("under {old_v} a pointer receiver then gets its own iteration's copy (the go1.22 behaviour)"),
+            );
             c.report(d);
         }
     }
