@@ -1,8 +1,7 @@
 //! Doc comment quoted from /usr/share/go-1.23/src/math/rand/rand.go: "Deprecated: For almost all
 //! use cases, [crypto/rand.Read] is more appropriate. If a deterministic source is required, use
 //! [math/rand/v2.ChaCha8.Read]." (deprecated in api/go1.20.txt; stdapi-deprecated.tsv).
-use super::resolve::called_pkg_func;
-use super::resolve::{child, fld};
+use super::resolve::called_pkg_func_named;
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -63,17 +62,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
-    if c.facts.local_name("math/rand").is_none() {
-        return;
-    }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
-    if super::resolve::selected_name(c, f) != "Read" {
-        return;
-    }
-    let Some(r) = called_pkg_func(c, call) else { return };
-    if r.path != "math/rand" || r.name != "Read" || r.shadowed(c) {
-        return;
-    }
+    let Some(r) = called_pkg_func_named(c, call, "math/rand", "Read") else { return };
     let [from, to] = c.versions.file_sides();
     let dep = |v: u32| v >= 20;
     if !dep(from.version.minor) && !dep(to.version.minor) {

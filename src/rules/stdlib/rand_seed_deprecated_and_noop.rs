@@ -1,8 +1,7 @@
 //! Doc comment quoted from /usr/share/go-1.23/src/math/rand/rand.go ("Deprecated: As of Go 1.20
 //! there is no reason to call Seed with a random value. …"). No-op from go1.24 (GODEBUG
 //! randseednop, default 1 for main modules at go1.24+; godebug.tsv; rules.md §E [ran] with 1.27.3).
-use super::resolve::{call_args, called_pkg_func};
-use super::resolve::{child, fld};
+use super::resolve::{call_args, called_pkg_func_named};
 use crate::analyzer::Checker;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
@@ -64,17 +63,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, call: Node) {
-    if c.facts.local_name("math/rand").is_none() {
-        return;
-    }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
-    if super::resolve::selected_name(c, f) != "Seed" {
-        return;
-    }
-    let Some(r) = called_pkg_func(c, call) else { return };
-    if r.path != "math/rand" || r.name != "Seed" || r.shadowed(c) {
-        return;
-    }
+    let Some(r) = called_pkg_func_named(c, call, "math/rand", "Seed") else { return };
     let args = call_args(call);
     let arg = args.first().map(|a| c.text(*a)).unwrap_or("");
     let tc24 = c.versions.toolchain.version.at_least(24);

@@ -177,6 +177,19 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
     pkg_ref(c, f)
 }
 
+/// For a `call_expression` calling function `name` of package `path` (under the file's
+/// local name for it, not shadowed by a parameter): the resolved reference. The cheap
+/// tests (the file imports `path`, the selected name) come first.
+pub fn called_pkg_func_named<'a>(c: &Checker<'a>, call: Node<'a>, path: &str, name: &str) -> Option<PkgRef<'a>> {
+    c.facts.local_name(path)?;
+    let f = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression")?;
+    if selected_name(c, f) != name {
+        return None;
+    }
+    let r = called_pkg_func(c, call)?;
+    (r.path == path && r.name == name && !r.shadowed(c)).then_some(r)
+}
+
 /// The named arguments of a call.
 pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
     let Some(args) = child(call, &fld::ARGUMENTS) else { return Vec::new() };
