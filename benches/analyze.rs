@@ -6,29 +6,13 @@
 //! phase run `GOCOMPAT_BENCH_ROUNDS` times (default 1), the best round reported.
 //! Skips with a message when the tree is absent.
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
+use corpus::{go_files, ROOT};
 use gocompat::{analyzer, Context, GoVersion};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-const ROOT: &str = "/usr/share/go-1.22/src";
-
-fn go_files(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let p = e.path();
-            match e.file_type() {
-                Ok(t) if t.is_dir() => stack.push(p),
-                Ok(t) if t.is_file() && p.extension().is_some_and(|x| x == "go") => out.push(p),
-                _ => {}
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// CPU time of this process (user + system) from /proc/self/stat, in seconds; `None` off Linux.
 /// The machine running the bench is shared, so wall time swings with load; CPU time does not.

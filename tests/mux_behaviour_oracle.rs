@@ -3,8 +3,10 @@
 //! (go 1.22), with the Go 1.22 and Go 1.23 pattern parsers. Each line is
 //! "request -> status route id=PathValue". Skipped with a message when go1.22 is missing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::gotool::{go_command, write_module};
 
 const PROGRAM: &str = r#"package main
 
@@ -36,21 +38,8 @@ func main() {
 
 fn run(go: &Path, dir: &Path, module: &str) -> Result<String, String> {
     let m = dir.join(format!("m{module}"));
-    std::fs::create_dir_all(&m).map_err(|e| e.to_string())?;
-    std::fs::write(m.join("go.mod"), format!("module m\n\ngo {module}\n")).map_err(|e| e.to_string())?;
-    std::fs::write(m.join("main.go"), PROGRAM).map_err(|e| e.to_string())?;
-    let out = Command::new(go)
-        .args(["run", "."])
-        .current_dir(&m)
-        .env("GOTOOLCHAIN", "local")
-        .env("HOME", dir.join("home"))
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOCACHE", dir.join("gocache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", "off")
-        .env_remove("GODEBUG")
-        .output()
-        .map_err(|e| e.to_string())?;
+    write_module(&m, "m", module, PROGRAM).map_err(|e| e.to_string())?;
+    let out = go_command(go, &m, dir).args(["run", "."]).env_remove("GODEBUG").output().map_err(|e| e.to_string())?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }

@@ -10,7 +10,7 @@ mod support;
 use gocompat::{analyze, GoVersion};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::gotool::{go_command, write_module};
 
 const RULES: &[&str] =
     &["range-over-int-requires-go122", "range-over-func-requires-go123", "generic-type-alias-requires-go124"];
@@ -24,21 +24,9 @@ fn toolchain(v: GoVersion) -> Option<PathBuf> {
 fn build(go: &Path, dir: &Path, module: GoVersion, src: &str) -> Option<BTreeSet<(usize, String)>> {
     let _ = std::fs::remove_dir_all(dir.join("m"));
     let m = dir.join("m");
-    std::fs::create_dir_all(&m).ok()?;
-    std::fs::write(m.join("go.mod"), format!("module m\n\ngo {}\n", module.mod_string())).ok()?;
-    std::fs::write(m.join("main.go"), src).ok()?;
-    let out = Command::new(go)
-        .args(["build", "-o", "/dev/null", "."])
-        .current_dir(&m)
-        .env("GOTOOLCHAIN", "local")
-        .env("HOME", dir.join("home"))
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOCACHE", dir.join("gocache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", "off")
-        .env_remove("GOEXPERIMENT")
-        .output()
-        .ok()?;
+    write_module(&m, "m", &module.mod_string(), src).ok()?;
+    let out =
+        go_command(go, &m, dir).args(["build", "-o", "/dev/null", "."]).env_remove("GOEXPERIMENT").output().ok()?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     if stderr.contains("go.mod requires go >=") {
         return None;

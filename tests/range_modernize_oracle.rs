@@ -5,24 +5,12 @@ mod support;
 
 use gocompat::{analyze, apply_fixes, Applicability};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::gotool::{go_command, write_module};
 
 fn go_run(go: &Path, dir: &Path, src: &str) -> Result<String, String> {
-    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("go.mod"), "module oracle\n\ngo 1.22\n").map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("main.go"), src).map_err(|e| e.to_string())?;
+    write_module(dir, "oracle", "1.22", src).map_err(|e| e.to_string())?;
     let tmp = dir.parent().unwrap_or(dir);
-    let out = Command::new(go)
-        .args(["run", "."])
-        .current_dir(dir)
-        .env("GOTOOLCHAIN", "local")
-        .env("HOME", tmp.join("home"))
-        .env("GOPATH", tmp.join("gopath"))
-        .env("GOCACHE", tmp.join("gocache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", "off")
-        .output()
-        .map_err(|e| e.to_string())?;
+    let out = go_command(go, dir, tmp).args(["run", "."]).output().map_err(|e| e.to_string())?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }

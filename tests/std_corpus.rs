@@ -8,32 +8,15 @@
 //!
 //! Files are spread over the available cores (scoped threads) so the run stays short.
 
+mod support;
+
 use gocompat::{analyzer, Context, GoVersion, LineIndex};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-
-const ROOT: &str = "/usr/share/go-1.22/src";
-
-pub fn go_files(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let p = e.path();
-            match e.file_type() {
-                Ok(t) if t.is_dir() => stack.push(p),
-                Ok(t) if t.is_file() && p.extension().is_some_and(|x| x == "go") => out.push(p),
-                _ => {}
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use support::corpus::{go_files, ROOT};
 
 #[derive(Default)]
 struct Totals {

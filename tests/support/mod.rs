@@ -2,6 +2,9 @@
 //! and `// want: rule-id` expectations written in the code itself.
 #![allow(dead_code)]
 
+pub mod corpus;
+pub mod gotool;
+
 use gocompat::{Context, GoVersion};
 use std::collections::BTreeMap;
 
