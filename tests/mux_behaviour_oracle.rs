@@ -6,7 +6,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::gotool::{go_command, write_module};
+use support::gotool::{go_command, stdout_or_stderr, write_module};
 
 const PROGRAM: &str = r#"package main
 
@@ -39,11 +39,7 @@ func main() {
 fn run(go: &Path, dir: &Path, module: &str) -> Result<String, String> {
     let m = dir.join(format!("m{module}"));
     write_module(&m, "m", module, PROGRAM).map_err(|e| e.to_string())?;
-    let out = go_command(go, &m, dir).args(["run", "."]).env_remove("GODEBUG").output().map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    stdout_or_stderr(go_command(go, &m, dir).args(["run", "."]).env_remove("GODEBUG"))
 }
 
 #[test]

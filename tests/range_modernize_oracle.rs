@@ -5,16 +5,12 @@ mod support;
 
 use gocompat::{analyze, apply_fixes, Applicability};
 use std::path::{Path, PathBuf};
-use support::gotool::{go_command, write_module};
+use support::gotool::{go_command, stdout_or_stderr, write_module};
 
 fn go_run(go: &Path, dir: &Path, src: &str) -> Result<String, String> {
     write_module(dir, "oracle", "1.22", src).map_err(|e| e.to_string())?;
     let tmp = dir.parent().unwrap_or(dir);
-    let out = go_command(go, dir, tmp).args(["run", "."]).output().map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    stdout_or_stderr(go_command(go, dir, tmp).args(["run", "."]))
 }
 
 #[test]

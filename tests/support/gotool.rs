@@ -25,3 +25,12 @@ pub fn go_command(go: &Path, dir: &Path, state: &Path) -> Command {
         .env("GOPROXY", "off");
     cmd
 }
+
+/// Runs `cmd`: its stdout when it succeeds, otherwise its stderr (or why it could not start).
+pub fn stdout_or_stderr(cmd: &mut Command) -> Result<String, String> {
+    let out = cmd.output().map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
