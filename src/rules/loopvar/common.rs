@@ -15,6 +15,7 @@
 //! by their outermost loop's scan and skipped ([`scan`] returns `None` for them).
 
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::diagnostic::TextEdit;
 use crate::span::Span;
 use std::cell::RefCell;
@@ -361,7 +362,7 @@ struct Walker<'a, 't> {
 
 fn has_token(n: Node, tok: &str) -> bool {
     let mut cur = n.walk();
-    let found = n.children(&mut cur).any(|ch| !ch.is_named() && ch.kind() == tok);
+    let found = n.children(&mut cur).any(|ch| !ch.is_named() && ch.kind_str() == tok);
     found
 }
 
@@ -372,7 +373,7 @@ fn named_index(parent: Node, child: Node) -> Option<usize> {
 }
 
 fn field_is(parent: Node, field: &str, child: Node) -> bool {
-    parent.child_by_field_name(field).is_some_and(|f| f.id() == child.id())
+    parent.field(field).is_some_and(|f| f.id() == child.id())
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -482,7 +483,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn enter(&mut self, node: Node<'t>) {
         self.stack.push(Frame { node, scope: false, closure: false, loop_: false });
-        match node.kind() {
+        match node.kind_str() {
             "block"
             | "if_statement"
             | "expression_switch_statement"
@@ -518,12 +519,12 @@ impl<'a, 't> Walker<'a, 't> {
     fn exit(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
         let node = frame.node;
-        match node.kind() {
+        match node.kind_str() {
             "short_var_declaration" => self.exit_short_var(node),
             "range_clause" => {
                 if has_token(node, ":=") {
                     if let Some(&li) = self.open_loops.last() {
-                        let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
+                        let names = node.field("left").map(|l| self.list_names(l)).unwrap_or_default();
                         for name in names {
                             self.declare_loop_var(li, name);
                         }
@@ -545,7 +546,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "receive_statement" => {
                 if has_token(node, ":=") {
-                    if let Some(l) = node.child_by_field_name("left") {
+                    if let Some(l) = node.field("left") {
                         for name in self.list_names(l) {
                             self.declare(name, BKind::Local);
                         }
@@ -556,8 +557,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // `switch x := y.(type)`: x is declared once the value is evaluated.
         if let Some(parent) = self.stack.last().map(|f| f.node) {
-            if parent.kind() == "type_switch_statement" && field_is(parent, "value", node) {
-                if let Some(alias) = parent.child_by_field_name("alias") {
+            if parent.kind_str() == "type_switch_statement" && field_is(parent, "value", node) {
+                if let Some(alias) = parent.field("alias") {
                     for name in self.list_names(alias) {
                         self.declare(name, BKind::Local);
                     }
@@ -578,7 +579,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// Identifiers of an expression list (non-identifiers are skipped).
     fn list_names(&self, list: Node<'t>) -> Vec<&'t str> {
         let mut cur = list.walk();
-        let v = list.named_children(&mut cur).filter(|n| n.kind() == "identifier").map(|n| self.text(n)).collect();
+        let v = list.named_children(&mut cur).filter(|n| n.kind_str() == "identifier").map(|n| self.text(n)).collect();
         v
     }
 
@@ -594,20 +595,20 @@ impl<'a, 't> Walker<'a, 't> {
         let block = self.stack[n - 2 - up].node;
         let for_stmt = self.stack[n - 3 - up].node;
         let li = *self.open_loops.last()?;
-        (list.kind() == "statement_list"
-            && block.kind() == "block"
-            && for_stmt.kind() == "for_statement"
+        (list.kind_str() == "statement_list"
+            && block.kind_str() == "block"
+            && for_stmt.kind_str() == "for_statement"
             && self.out.loops.get(li).is_some_and(|l| l.span == Checker::span(for_stmt)))
         .then_some(li)
     }
 
     fn exit_short_var(&mut self, node: Node<'t>) {
-        let Some(left) = node.child_by_field_name("left") else { return };
+        let Some(left) = node.field("left") else { return };
         let mut cur = left.walk();
         let lefts: Vec<Node<'t>> = left.named_children(&mut cur).collect();
         // The initializer of a 3-clause loop: the loop variables.
         if let Some(parent) = self.stack.last().map(|f| f.node) {
-            if parent.kind() == "for_clause" && field_is(parent, "initializer", node) {
+            if parent.kind_str() == "for_clause" && field_is(parent, "initializer", node) {
                 if let Some(&li) = self.open_loops.last() {
                     for n in &lefts {
                         self.declare_loop_var(li, self.text(*n));
@@ -623,9 +624,9 @@ impl<'a, 't> Walker<'a, 't> {
                 let (list, block, f) = (self.stack[n - 1].node, self.stack[n - 2].node, self.stack[n - 3].node);
                 let li = self.open_loops.last().copied();
                 li.filter(|&li| {
-                    list.kind() == "statement_list"
-                        && block.kind() == "block"
-                        && f.kind() == "for_statement"
+                    list.kind_str() == "statement_list"
+                        && block.kind_str() == "block"
+                        && f.kind_str() == "for_statement"
                         && self.out.loops.get(li).is_some_and(|l| l.span == Checker::span(f))
                 })
                 .map(|li| (li, list))
@@ -659,7 +660,7 @@ impl<'a, 't> Walker<'a, 't> {
         li: usize,
         list: Node<'t>,
     ) -> Option<(usize, usize)> {
-        let right = node.child_by_field_name("right")?;
+        let right = node.field("right")?;
         let mut cur = right.walk();
         let rights: Vec<Node<'t>> = right.named_children(&mut cur).collect();
         if rights.len() != lefts.len() || lefts.is_empty() {
@@ -667,7 +668,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut names = Vec::new();
         for (l, r) in lefts.iter().zip(&rights) {
-            if l.kind() != "identifier" || r.kind() != "identifier" || self.text(*l) != self.text(*r) {
+            if l.kind_str() != "identifier" || r.kind_str() != "identifier" || self.text(*l) != self.text(*r) {
                 return None;
             }
             let b = self.resolve(self.text(*r))?;
@@ -701,7 +702,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn enter_loop(&mut self, node: Node<'t>) {
         let keyword =
             node.child(0).map(Checker::span).unwrap_or_else(|| Span::new(node.start_byte(), node.start_byte()));
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let mut l = Loop {
             span: Checker::span(node),
             keyword,
@@ -718,47 +719,47 @@ impl<'a, 't> Walker<'a, 't> {
             depth: self.scopes.len() - 1,
         };
         let mut cur = node.walk();
-        let header = node.named_children(&mut cur).find(|n| n.kind() == "range_clause" || n.kind() == "for_clause");
+        let header =
+            node.named_children(&mut cur).find(|n| n.kind_str() == "range_clause" || n.kind_str() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
             let mut cur = list.walk();
             for n in list.named_children(&mut cur) {
-                if n.kind() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
+                if n.kind_str() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
                     out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n) });
                 }
             }
         };
         match header {
-            Some(h) if h.kind() == "range_clause" => {
+            Some(h) if h.kind_str() == "range_clause" => {
                 l.kind = LoopKind::Range;
                 l.header = Checker::span(h);
                 l.declares = has_token(h, ":=");
-                l.range_right = h.child_by_field_name("right").map(Checker::span);
-                if let Some(left) = h.child_by_field_name("left") {
+                l.range_right = h.field("right").map(Checker::span);
+                if let Some(left) = h.field("left") {
                     ident_vars(left, &mut l.vars);
                 }
             }
             Some(h) => {
                 l.kind = LoopKind::ThreeClause;
                 l.header = Checker::span(h);
-                let init = h.child_by_field_name("initializer");
+                let init = h.field("initializer");
                 match init {
-                    Some(i) if i.kind() == "short_var_declaration" => {
+                    Some(i) if i.kind_str() == "short_var_declaration" => {
                         l.declares = true;
-                        if let Some(left) = i.child_by_field_name("left") {
+                        if let Some(left) = i.field("left") {
                             ident_vars(left, &mut l.vars);
                         }
                     }
                     _ => {
-                        if let Some(left) = init
-                            .filter(|i| i.kind() == "assignment_statement")
-                            .and_then(|i| i.child_by_field_name("left"))
+                        if let Some(left) =
+                            init.filter(|i| i.kind_str() == "assignment_statement").and_then(|i| i.field("left"))
                         {
                             ident_vars(left, &mut l.vars);
                         }
-                        if let Some(u) = h.child_by_field_name("update") {
-                            match u.kind() {
+                        if let Some(u) = h.field("update") {
+                            match u.kind_str() {
                                 "inc_statement" | "dec_statement" => {
-                                    if let Some(op) = u.named_child(0).filter(|n| n.kind() == "identifier") {
+                                    if let Some(op) = u.named_child(0).filter(|n| n.kind_str() == "identifier") {
                                         let name = self.text(op);
                                         if name != "_" && !l.vars.iter().any(|v| v.name == name) {
                                             l.vars.push(LoopVar { name: name.to_string(), span: Checker::span(op) });
@@ -766,7 +767,7 @@ impl<'a, 't> Walker<'a, 't> {
                                     }
                                 }
                                 "assignment_statement" => {
-                                    if let Some(left) = u.child_by_field_name("left") {
+                                    if let Some(left) = u.field("left") {
                                         ident_vars(left, &mut l.vars);
                                     }
                                 }
@@ -775,7 +776,7 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                     }
                 }
-                if let Some(cond) = h.child_by_field_name("condition") {
+                if let Some(cond) = h.field("condition") {
                     l.bench = is_bench_condition(self.text(cond));
                 }
             }
@@ -827,8 +828,8 @@ impl<'a, 't> Walker<'a, 't> {
             f.closure = true;
         });
         for field in ["parameters", "result"] {
-            let Some(params) = node.child_by_field_name(field) else { continue };
-            if params.kind() != "parameter_list" {
+            let Some(params) = node.field(field) else { continue };
+            if params.kind_str() != "parameter_list" {
                 continue;
             }
             let mut cur = params.walk();
@@ -852,7 +853,7 @@ impl<'a, 't> Walker<'a, 't> {
             let node = self.stack[i].node;
             let parent = self.stack[i - 1].node;
             let gp = if i >= 2 { Some(self.stack[i - 2].node) } else { None };
-            match parent.kind() {
+            match parent.kind_str() {
                 "parenthesized_expression"
                 | "literal_element"
                 | "keyed_element"
@@ -861,7 +862,7 @@ impl<'a, 't> Walker<'a, 't> {
                     i -= 1;
                 }
                 "unary_expression" => {
-                    if parent.child(0).is_some_and(|op| op.kind() == "&") {
+                    if parent.child(0).is_some_and(|op| op.kind_str() == "&") {
                         i -= 1;
                     } else {
                         return Flow::None;
@@ -879,7 +880,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if !field_is(parent, "function", node) {
                         return Flow::None;
                     }
-                    let kind = match gp.map(|g| g.kind()) {
+                    let kind = match gp.map(|g| g.kind_str()) {
                         Some("go_statement") => EscKind::Go,
                         Some("defer_statement") => EscKind::Defer,
                         _ => return Flow::None,
@@ -887,26 +888,26 @@ impl<'a, 't> Walker<'a, 't> {
                     return Flow::Escape(Escape { kind, bound: 0, target: None });
                 }
                 "argument_list" => {
-                    let Some(call) = gp.filter(|g| g.kind() == "call_expression") else { return Flow::None };
-                    let Some(callee) = call.child_by_field_name("function") else { return Flow::None };
+                    let Some(call) = gp.filter(|g| g.kind_str() == "call_expression") else { return Flow::None };
+                    let Some(callee) = call.field("function") else { return Flow::None };
                     let ggp = if i >= 3 { Some(self.stack[i - 3].node) } else { None };
                     let escape = |kind| Flow::Escape(Escape { kind, bound: 0, target: None });
-                    if callee.kind() == "identifier" && self.text(callee) == "append" {
+                    if callee.kind_str() == "identifier" && self.text(callee) == "append" {
                         appended = true;
                         i -= 2;
                         continue;
                     }
                     if let Some(g) = ggp {
-                        if (g.kind() == "go_statement" || g.kind() == "defer_statement")
+                        if (g.kind_str() == "go_statement" || g.kind_str() == "defer_statement")
                             && field_is(call, "function", callee)
                         {
                             return escape(EscKind::GoDeferArg);
                         }
                     }
-                    if callee.kind() != "selector_expression" {
+                    if callee.kind_str() != "selector_expression" {
                         return Flow::None;
                     }
-                    let Some(field) = callee.child_by_field_name("field") else { return Flow::None };
+                    let Some(field) = callee.field("field") else { return Flow::None };
                     match self.text(field) {
                         "Go" | "TryGo" | "Submit" => return escape(EscKind::GoApi),
                         "AfterFunc" => return escape(EscKind::AfterFunc),
@@ -922,20 +923,19 @@ impl<'a, 't> Walker<'a, 't> {
                 "expression_list" => {
                     let Some(g) = gp else { return Flow::None };
                     let Some(idx) = named_index(parent, node) else { return Flow::None };
-                    match g.kind() {
+                    match g.kind_str() {
                         "assignment_statement" if field_is(g, "right", parent) => {
-                            let op_is_assign = g.child_by_field_name("operator").is_some_and(|o| o.kind() == "=");
+                            let op_is_assign = g.field("operator").is_some_and(|o| o.kind_str() == "=");
                             if !op_is_assign {
                                 return Flow::None;
                             }
-                            let Some(target) = g.child_by_field_name("left").and_then(|l| l.named_child(idx as u32))
-                            else {
+                            let Some(target) = g.field("left").and_then(|l| l.named_child(idx as u32)) else {
                                 return Flow::None;
                             };
                             return self.store(target, appended);
                         }
                         "short_var_declaration" | "var_spec"
-                            if field_is(g, if g.kind() == "var_spec" { "value" } else { "right" }, parent) =>
+                            if field_is(g, if g.kind_str() == "var_spec" { "value" } else { "right" }, parent) =>
                         {
                             return Flow::Alias(g.id(), idx);
                         }
@@ -954,12 +954,9 @@ impl<'a, 't> Walker<'a, 't> {
         let mut root = target;
         let mut plain = true;
         for _ in 0..64 {
-            match root.kind() {
+            match root.kind_str() {
                 "selector_expression" | "index_expression" | "unary_expression" | "parenthesized_expression" => {
-                    let next = root
-                        .child_by_field_name("operand")
-                        .or_else(|| root.named_child(0))
-                        .filter(|n| n.id() != root.id());
+                    let next = root.field("operand").or_else(|| root.named_child(0)).filter(|n| n.id() != root.id());
                     let Some(next) = next else { return Flow::None };
                     root = next;
                     plain = false;
@@ -967,7 +964,7 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => break,
             }
         }
-        if root.kind() != "identifier" {
+        if root.kind_str() != "identifier" {
             return Flow::None;
         }
         let name = self.text(root);
@@ -1025,7 +1022,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn is_declaration_position(&self, node: Node<'t>) -> bool {
         let n = self.stack.len();
         let Some(parent) = n.checked_sub(2).map(|i| self.stack[i].node) else { return false };
-        match parent.kind() {
+        match parent.kind_str() {
             "var_spec" | "const_spec" | "parameter_declaration" | "variadic_parameter_declaration" => {
                 field_is(parent, "name", node) || {
                     let mut cur = parent.walk();
@@ -1035,7 +1032,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "expression_list" => {
                 let Some(gp) = n.checked_sub(3).map(|i| self.stack[i].node) else { return false };
-                match gp.kind() {
+                match gp.kind_str() {
                     "short_var_declaration" => field_is(gp, "left", parent),
                     "range_clause" | "receive_statement" => field_is(gp, "left", parent) && has_token(gp, ":="),
                     "type_switch_statement" => field_is(gp, "alias", parent),
@@ -1045,7 +1042,7 @@ impl<'a, 't> Walker<'a, 't> {
             "literal_element" => {
                 // The key of a keyed element: a struct field name (or a map key; ambiguous).
                 let Some(gp) = n.checked_sub(3).map(|i| self.stack[i].node) else { return false };
-                gp.kind() == "keyed_element" && field_is(gp, "key", parent)
+                gp.kind_str() == "keyed_element" && field_is(gp, "key", parent)
             }
             _ => false,
         }
@@ -1064,8 +1061,9 @@ impl<'a, 't> Walker<'a, 't> {
         match self.bindings[b].kind {
             BKind::LoopVar { loop_idx, var } => self.loop_var_use(node, loop_idx, var, read, write),
             BKind::Copy { loop_idx, copy } => {
-                let addr = parent
-                    .is_some_and(|p| p.kind() == "unary_expression" && p.child(0).is_some_and(|o| o.kind() == "&"));
+                let addr = parent.is_some_and(|p| {
+                    p.kind_str() == "unary_expression" && p.child(0).is_some_and(|o| o.kind_str() == "&")
+                });
                 if write || addr {
                     if let Some(c) = self.out.loops.get_mut(loop_idx).and_then(|l| l.copies.get_mut(copy)) {
                         c.written = true;
@@ -1089,7 +1087,7 @@ impl<'a, 't> Walker<'a, 't> {
         let at = |k: usize| if top >= k { Some(self.stack[top - k].node) } else { None };
         let (parent, gp, ggp) = (at(1), at(2), at(3));
         let is_amp = |n: Option<Node>| {
-            n.is_some_and(|n| n.kind() == "unary_expression" && n.child(0).is_some_and(|o| o.kind() == "&"))
+            n.is_some_and(|n| n.kind_str() == "unary_expression" && n.child(0).is_some_and(|o| o.kind_str() == "&"))
         };
         let mut addr = None;
         let mut method = None;
@@ -1099,20 +1097,20 @@ impl<'a, 't> Walker<'a, 't> {
             if is_amp(Some(p)) {
                 addr = Some((AddrKind::Direct, Checker::span(p)));
                 flow_from = Some(top - 1);
-            } else if (p.kind() == "selector_expression" || p.kind() == "index_expression")
+            } else if (p.kind_str() == "selector_expression" || p.kind_str() == "index_expression")
                 && operand_is_us
                 && is_amp(gp)
             {
                 addr = Some((AddrKind::Part, Checker::span(gp.unwrap_or(p))));
                 flow_from = Some(top - 2);
-            } else if p.kind() == "slice_expression" && operand_is_us {
+            } else if p.kind_str() == "slice_expression" && operand_is_us {
                 addr = Some((AddrKind::Slice, Checker::span(p)));
                 flow_from = Some(top - 1);
-            } else if p.kind() == "selector_expression" && operand_is_us {
-                let m = p.child_by_field_name("field").map(|f| self.text(f).to_string()).unwrap_or_default();
-                let called = gp.is_some_and(|g| g.kind() == "call_expression" && field_is(g, "function", p));
+            } else if p.kind_str() == "selector_expression" && operand_is_us {
+                let m = p.field("field").map(|f| self.text(f).to_string()).unwrap_or_default();
+                let called = gp.is_some_and(|g| g.kind_str() == "call_expression" && field_is(g, "function", p));
                 if called {
-                    match ggp.map(|g| g.kind()) {
+                    match ggp.map(|g| g.kind_str()) {
                         Some("go_statement") => {
                             method = Some(MethodUse::GoDefer { method: m, defer: false, span: Checker::span(p) })
                         }
@@ -1123,9 +1121,9 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 } else if !is_amp(gp) {
                     // Not `&v.f`, and not the left side of an assignment (`v.f = x`).
-                    let assigned = gp.is_some_and(|g| g.kind() == "expression_list")
+                    let assigned = gp.is_some_and(|g| g.kind_str() == "expression_list")
                         && ggp.is_some_and(|a| {
-                            a.kind() == "assignment_statement" && field_is(a, "left", gp.unwrap_or(p))
+                            a.kind_str() == "assignment_statement" && field_is(a, "left", gp.unwrap_or(p))
                         });
                     if !assigned {
                         method = Some(MethodUse::Value { method: m, span: Checker::span(p) });
@@ -1155,17 +1153,17 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// Children of these are not walked: parameter names are declared on entering the literal.
 fn skip_children(n: Node) -> bool {
-    n.kind() == "parameter_list" || n.kind() == "comment"
+    n.kind_str() == "parameter_list" || n.kind_str() == "comment"
 }
 
 /// (read, write) for an identifier given its parent and grandparent.
 fn access(parent: Option<Node>, gp: Option<Node>, node: Node) -> (bool, bool) {
     let Some(p) = parent else { return (true, false) };
-    match p.kind() {
+    match p.kind_str() {
         "inc_statement" | "dec_statement" => (true, true),
         "expression_list" => match gp {
-            Some(g) if g.kind() == "assignment_statement" && field_is(g, "left", p) => {
-                let plain = g.child_by_field_name("operator").is_some_and(|o| o.kind() == "=");
+            Some(g) if g.kind_str() == "assignment_statement" && field_is(g, "left", p) => {
+                let plain = g.field("operator").is_some_and(|o| o.kind_str() == "=");
                 (!plain, true)
             }
             _ => (true, false),
@@ -1184,11 +1182,11 @@ fn is_bench_condition(cond: &str) -> bool {
 
 /// The first parameter `t` of a func literal is used as `t.Parallel()` in its body.
 fn closure_calls_parallel(c: &Checker, fl: Node) -> bool {
-    let Some(params) = fl.child_by_field_name("parameters") else { return false };
+    let Some(params) = fl.field("parameters") else { return false };
     let Some(first) = params.named_child(0) else { return false };
-    let Some(name) = first.child_by_field_name("name") else { return false };
+    let Some(name) = first.field("name") else { return false };
     let p = c.text(name);
-    let Some(body) = fl.child_by_field_name("body") else { return false };
+    let Some(body) = fl.field("body") else { return false };
     let text = c.text(body);
     word_positions(text, p).any(|i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))
 }
@@ -1200,7 +1198,7 @@ fn named_after(c: &Checker, loop_span: Span, name: &str) -> bool {
     };
     let mut n = node;
     for _ in 0..4 {
-        if n.kind() == "statement_list" {
+        if n.kind_str() == "statement_list" {
             let rest = c.src.get(loop_span.end..n.end_byte()).unwrap_or("");
             return word_positions(rest, name).next().is_some();
         }
@@ -1381,15 +1379,15 @@ pub fn file_methods<'a>(c: &Checker<'a>) -> HashMap<&'a str, (bool, bool)> {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        if d.kind() != "method_declaration" {
+        if d.kind_str() != "method_declaration" {
             continue;
         }
-        let Some(name) = d.child_by_field_name("name") else { continue };
+        let Some(name) = d.field("name") else { continue };
         let ptr = d
-            .child_by_field_name("receiver")
+            .field("receiver")
             .and_then(|r| r.named_child(0))
-            .and_then(|p| p.child_by_field_name("type"))
-            .is_some_and(|t| t.kind() == "pointer_type");
+            .and_then(|p| p.field("type"))
+            .is_some_and(|t| t.kind_str() == "pointer_type");
         let e = m.entry(c.text(name)).or_default();
         if ptr {
             e.0 = true;
