@@ -59,8 +59,10 @@ declare_rule! {
 }
 
 static ALLOWED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&str> =
-        include_str!("linkname_go123_allowed.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let mut v: Vec<&str> = include_str!("../../../data/linkname-go123-allowed.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     v.sort_unstable();
     v
 });
