@@ -13,7 +13,9 @@
 
 use std::sync::LazyLock;
 
-const SINCE_TSV: &str = include_str!("../../../data/knowledge/stdapi-since.tsv");
+/// `data/knowledge/stdapi-since.tsv` trimmed by `build.rs`: the rows newer than go1.0 and each
+/// package's first row (all the parser keeps), same format.
+const SINCE_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/stdapi-since.tsv"));
 const DEPRECATED_TSV: &str = include_str!("../../../data/knowledge/stdapi-deprecated.tsv");
 
 /// Bytes of table text compiled into the binary.
@@ -268,6 +270,19 @@ mod tests {
         assert_eq!(d.get("reflect", "PtrTo").map(|e| e.minor), Some(22));
         assert_eq!(d.get("go/ast", "Object"), Some(Entry { minor: 22, kind: Kind::Type }));
         assert_eq!(d.len(), 145);
+    }
+
+    /// The trimmed text `build.rs` embeds gives exactly the table of the full knowledge file.
+    #[test]
+    fn trimmed_table_equals_full_table() {
+        const FULL: &str = include_str!("../../../data/knowledge/stdapi-since.tsv");
+        let (full, trimmed) = (Table::parse(FULL, Some(0)), &*SINCE);
+        assert!(SINCE_TSV.len() < FULL.len() * 6 / 10, "{} of {} bytes", SINCE_TSV.len(), FULL.len());
+        assert_eq!(full.packages, trimmed.packages);
+        let key = |r: &Row| (r.pkg, r.minor, r.kind, r.member, r.name);
+        assert_eq!(full.rows.iter().map(key).collect::<Vec<_>>(), trimmed.rows.iter().map(key).collect::<Vec<_>>());
+        assert_eq!(full.members, trimmed.members);
+        assert_eq!(full.member_bloom, trimmed.member_bloom);
     }
 
     #[test]
