@@ -14,22 +14,21 @@ use tree_sitter::Node;
 
 struct Tables {
     /// Kind id → kind name (`node_kind_for_id`).
-    kinds: Vec<&'static str>,
+    kinds: Vec<String>,
     /// Field names sorted, with their ids.
-    fields: Vec<(&'static str, u16)>,
+    fields: Vec<(String, u16)>,
 }
 
-static LANG: LazyLock<tree_sitter::Language> = LazyLock::new(|| tree_sitter_go::LANGUAGE.into());
-
+// Owned strings: `Language` is not `Sync` on wasm32, so it cannot live in a static.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let lang: &'static tree_sitter::Language = &LANG;
+    let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
     let kinds = (0..lang.node_kind_count())
-        .map(|id| u16::try_from(id).ok().and_then(|id| lang.node_kind_for_id(id)).unwrap_or(""))
+        .map(|id| u16::try_from(id).ok().and_then(|id| lang.node_kind_for_id(id)).unwrap_or("").to_string())
         .collect();
-    let mut fields: Vec<(&'static str, u16)> = (1..=lang.field_count())
+    let mut fields: Vec<(String, u16)> = (1..=lang.field_count())
         .filter_map(|id| {
             let id = u16::try_from(id).ok()?;
-            Some((lang.field_name_for_id(id)?, id))
+            Some((lang.field_name_for_id(id)?.to_string(), id))
         })
         .collect();
     fields.sort_unstable();
@@ -39,7 +38,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 /// The id of field `name` of tree-sitter-go, if the language has that field.
 pub fn field_id(name: &str) -> Option<u16> {
     let t = &*TABLES;
-    t.fields.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| t.fields[i].1)
+    t.fields.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok().map(|i| t.fields[i].1)
 }
 
 pub trait NodeExt<'t> {
@@ -54,7 +53,7 @@ impl<'t> NodeExt<'t> for Node<'t> {
     fn kind_str(&self) -> &'static str {
         match self.kind_id() {
             u16::MAX => "ERROR", // ts_builtin_sym_error
-            id => TABLES.kinds.get(id as usize).copied().unwrap_or(""),
+            id => TABLES.kinds.get(id as usize).map_or("", String::as_str),
         }
     }
 

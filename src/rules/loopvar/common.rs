@@ -311,6 +311,31 @@ pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
 // ---------------------------------------------------------------------------------------
 // The walk.
 
+/// A fast non-cryptographic hasher (FxHash's mixing step) for the per-identifier name
+/// lookups of the walk; the names map is never iterated, so the hasher changes no result.
+#[derive(Default, Clone, Copy)]
+struct FxBuild;
+
+struct Fx(u64);
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum BKind {
     LoopVar { loop_idx: usize, var: usize },
@@ -351,7 +376,7 @@ struct Walker<'a, 't> {
     stack: Vec<Frame<'t>>,
     /// scope index → names declared in it (for undoing).
     scopes: Vec<Vec<&'t str>>,
-    names: HashMap<&'t str, Vec<usize>>,
+    names: HashMap<&'t str, Vec<usize>, FxBuild>,
     bindings: Vec<Binding>,
     open_closures: Vec<usize>,
     open_loops: Vec<usize>,
@@ -396,7 +421,7 @@ impl<'a, 't> Walker<'a, 't> {
             c,
             stack: Vec::new(),
             scopes: vec![Vec::new()],
-            names: HashMap::new(),
+            names: HashMap::default(),
             bindings: Vec::new(),
             open_closures: Vec::new(),
             open_loops: Vec::new(),
@@ -1049,11 +1074,13 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     fn identifier(&mut self, node: Node<'t>) {
+        // Resolve first (a hash lookup): most identifiers name nothing tracked, and the
+        // declaration-position test (no side effects) then need not run.
+        let name = self.text(node);
+        let Some(b) = self.resolve(name) else { return };
         if self.is_declaration_position(node) {
             return;
         }
-        let name = self.text(node);
-        let Some(b) = self.resolve(name) else { return };
         let top = self.stack.len() - 1;
         let parent = if top >= 1 { Some(self.stack[top - 1].node) } else { None };
         let gp = if top >= 2 { Some(self.stack[top - 2].node) } else { None };

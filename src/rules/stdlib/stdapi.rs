@@ -79,6 +79,9 @@ pub struct Table {
     /// A 32768-bit Bloom filter over the member names: most selectors (`x.Foo`) are ruled
     /// out with one hash instead of a binary search over strings.
     member_bloom: Vec<u64>,
+    /// Per Bloom slot, the newest minor version of the member rows hashing to it: most
+    /// member names that pass the filter are older than the go line and stop here.
+    member_slot_max: Vec<u8>,
 }
 
 const BLOOM_BITS: u64 = 1 << 15;
@@ -148,7 +151,13 @@ impl Table {
             let h = bloom_hash(rows[usize::from(i)].member());
             member_bloom[(h / 64) as usize] |= 1 << (h % 64);
         }
-        Table { packages: first, rows, members, member_bloom }
+        let mut member_slot_max = vec![0u8; BLOOM_BITS as usize];
+        for &i in &members {
+            let r = rows[usize::from(i)];
+            let slot = &mut member_slot_max[bloom_hash(r.member()) as usize];
+            *slot = (*slot).max(r.minor);
+        }
+        Table { packages: first, rows, members, member_bloom, member_slot_max }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -175,6 +184,10 @@ impl Table {
         if self.member_bloom.get((h / 64) as usize).is_none_or(|w| w & (1 << (h % 64)) == 0) {
             return false;
         }
+        // No member row hashing to this slot is newer than `above`: nothing can match.
+        if self.member_slot_max.get(h as usize).is_none_or(|&m| u32::from(m) <= above) {
+            return false;
+        }
         let row = |i: &u16| self.rows[usize::from(*i)];
         let start = self.members.partition_point(|i| row(i).member() < member);
         self.members[start..]
@@ -199,6 +212,7 @@ impl Table {
             + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
             + self.members.capacity() * std::mem::size_of::<u16>()
             + self.member_bloom.capacity() * 8
+            + self.member_slot_max.capacity()
     }
 }
 
@@ -283,6 +297,7 @@ mod tests {
         assert_eq!(full.rows.iter().map(key).collect::<Vec<_>>(), trimmed.rows.iter().map(key).collect::<Vec<_>>());
         assert_eq!(full.members, trimmed.members);
         assert_eq!(full.member_bloom, trimmed.member_bloom);
+        assert_eq!(full.member_slot_max, trimmed.member_slot_max);
     }
 
     #[test]
