@@ -4,6 +4,7 @@
 use super::resolve::called_pkg_func;
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -66,7 +67,7 @@ fn check(c: &mut Checker, call: Node) {
     if c.facts.local_name("math/rand").is_none() {
         return;
     }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
+    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
     if super::resolve::selected_name(c, f) != "Read" {
         return;
     }

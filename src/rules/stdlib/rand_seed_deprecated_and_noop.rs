@@ -4,6 +4,7 @@
 use super::resolve::{call_args, called_pkg_func};
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;
@@ -67,7 +68,7 @@ fn check(c: &mut Checker, call: Node) {
     if c.facts.local_name("math/rand").is_none() {
         return;
     }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
+    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
     if super::resolve::selected_name(c, f) != "Seed" {
         return;
     }
@@ -126,7 +127,7 @@ fn check(c: &mut Checker, call: Node) {
 /// Deletes the statement `rand.Seed(time.Now()…)` when it is a statement of its own line and
 /// the file still uses both packages elsewhere (so no import becomes unused).
 fn delete_statement_fix(c: &Checker, call: Node, rand_local: &str) -> Option<Fix> {
-    let stmt = call.parent().filter(|p| p.kind() == "expression_statement")?;
+    let stmt = call.parent().filter(|p| p.kind_str() == "expression_statement")?;
     let call_text = c.text(call);
     let time_local = c.facts.local_name("time")?;
     for local in [rand_local, time_local] {
