@@ -1,6 +1,7 @@
 //! Facts about the file that many rules need, collected once before the rules run:
 //! package name, imports with their local names, `//go:build` and `//go:debug` lines.
 
+use super::node_ext::NodeExt;
 use super::Context;
 use crate::buildtag::{find_build_line, BuildLine};
 use crate::gomod::GoMod;
@@ -66,22 +67,22 @@ impl FileFacts {
         let root = tree.root_node();
         let mut cursor = root.walk();
         for child in root.named_children(&mut cursor) {
-            match child.kind() {
+            match child.kind_str() {
                 "package_clause" if f.package_name.is_none() => {
                     f.package_offset = Some(child.start_byte());
                     let mut c2 = child.walk();
-                    let name = child.named_children(&mut c2).find(|n| n.kind() == "package_identifier");
+                    let name = child.named_children(&mut c2).find(|n| n.kind_str() == "package_identifier");
                     f.package_name = name.and_then(|n| src.get(n.byte_range())).map(str::to_string);
                 }
                 "import_declaration" => {
                     // import_spec nodes, directly or inside an import_spec_list
                     let mut stack = vec![child];
                     while let Some(n) = stack.pop() {
-                        if n.kind() == "import_spec" {
-                            let path = n.child_by_field_name("path").and_then(|p| src.get(p.byte_range())).map(unquote);
+                        if n.kind_str() == "import_spec" {
+                            let path = n.field("path").and_then(|p| src.get(p.byte_range())).map(unquote);
                             let Some(path) = path else { continue };
                             let local_name = n
-                                .child_by_field_name("name")
+                                .field("name")
                                 .and_then(|p| src.get(p.byte_range()))
                                 .map(str::to_string)
                                 .unwrap_or_else(|| default_import_name(&path).to_string());

@@ -6,6 +6,7 @@
 //! in proportion to nesting depth); every diagnostic names a rule that cites a source.
 
 pub mod facts;
+pub mod node_ext;
 pub mod versions;
 
 use crate::buildtag::find_build_line;
@@ -15,6 +16,7 @@ use crate::rules::{self, Rule};
 use crate::span::Span;
 use crate::version::GoVersion;
 pub use facts::FileFacts;
+pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
 use tree_sitter::{Node, Parser, Tree};
 pub use versions::{Sourced, Versions};

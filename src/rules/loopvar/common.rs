@@ -14,6 +14,7 @@
 //! each asking for `for_statement`, shares one walk: nested `for` statements are covered
 //! by their outermost loop's scan and skipped ([`scan`] returns `None` for them).
 
+use crate::analyzer::NodeExt;
 use crate::analyzer::Checker;
 use crate::diagnostic::{Diagnostic, Fix, TextEdit};
 use crate::span::Span;
@@ -424,7 +425,7 @@ struct Walker<'a, 't> {
 
 fn has_token(n: Node, tok: &str) -> bool {
     let mut cur = n.walk();
-    let found = n.children(&mut cur).any(|ch| !ch.is_named() && ch.kind() == tok);
+    let found = n.children(&mut cur).any(|ch| !ch.is_named() && ch.kind_str() == tok);
     found
 }
 
@@ -435,7 +436,7 @@ fn named_index(parent: Node, child: Node) -> Option<usize> {
 }
 
 fn field_is(parent: Node, field: &str, child: Node) -> bool {
-    parent.child_by_field_name(field).is_some_and(|f| f.id() == child.id())
+    parent.field(field).is_some_and(|f| f.id() == child.id())
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -549,7 +550,7 @@ impl<'a, 't> Walker<'a, 't> {
         if !node.is_named() {
             return;
         }
-        match node.kind() {
+        match node.kind_str() {
             "block"
             | "if_statement"
             | "expression_switch_statement"
@@ -588,11 +589,11 @@ impl<'a, 't> Walker<'a, 't> {
         if !node.is_named() {
             return;
         }
-        match node.kind() {
+        match node.kind_str() {
             "short_var_declaration" => self.exit_short_var(node),
             "range_clause" if has_token(node, ":=") => {
                 if let Some(&li) = self.open_loops.last() {
-                    let names = node.child_by_field_name("left").map(|l| self.list_names(l)).unwrap_or_default();
+                    let names = node.field("left").map(|l| self.list_names(l)).unwrap_or_default();
                     for name in names {
                         self.declare_loop_var(li, name);
                     }
@@ -612,7 +613,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             "receive_statement" if has_token(node, ":=") => {
-                if let Some(l) = node.child_by_field_name("left") {
+                if let Some(l) = node.field("left") {
                     for name in self.list_names(l) {
                         self.declare(name, BKind::Local);
                     }
@@ -622,8 +623,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // `switch x := y.(type)`: x is declared once the value is evaluated.
         if let Some(parent) = self.stack.last().map(|f| f.node) {
-            if parent.kind() == "type_switch_statement" && field_is(parent, "value", node) {
-                if let Some(alias) = parent.child_by_field_name("alias") {
+            if parent.kind_str() == "type_switch_statement" && field_is(parent, "value", node) {
+                if let Some(alias) = parent.field("alias") {
                     for name in self.list_names(alias) {
                         self.declare(name, BKind::Local);
                     }
@@ -645,7 +646,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// Identifiers of an expression list (non-identifiers are skipped).
     fn list_names(&self, list: Node<'t>) -> Vec<&'t str> {
         let mut cur = list.walk();
-        let v = list.named_children(&mut cur).filter(|n| n.kind() == "identifier").map(|n| self.text(n)).collect();
+        let v = list.named_children(&mut cur).filter(|n| n.kind_str() == "identifier").map(|n| self.text(n)).collect();
         v
     }
 
@@ -661,20 +662,20 @@ impl<'a, 't> Walker<'a, 't> {
         let block = self.stack[n - 2 - up].node;
         let for_stmt = self.stack[n - 3 - up].node;
         let li = *self.open_loops.last()?;
-        (list.kind() == "statement_list"
-            && block.kind() == "block"
-            && for_stmt.kind() == "for_statement"
+        (list.kind_str() == "statement_list"
+            && block.kind_str() == "block"
+            && for_stmt.kind_str() == "for_statement"
             && self.out.loops.get(li).is_some_and(|l| l.span == Checker::span(for_stmt)))
         .then_some(li)
     }
 
     fn exit_short_var(&mut self, node: Node<'t>) {
-        let Some(left) = node.child_by_field_name("left") else { return };
+        let Some(left) = node.field("left") else { return };
         let mut cur = left.walk();
         let lefts: Vec<Node<'t>> = left.named_children(&mut cur).collect();
         // The initializer of a 3-clause loop: the loop variables.
         if let Some(parent) = self.stack.last().map(|f| f.node) {
-            if parent.kind() == "for_clause" && field_is(parent, "initializer", node) {
+            if parent.kind_str() == "for_clause" && field_is(parent, "initializer", node) {
                 if let Some(&li) = self.open_loops.last() {
                     for n in &lefts {
                         self.declare_loop_var(li, self.text(*n));
@@ -690,9 +691,9 @@ impl<'a, 't> Walker<'a, 't> {
                 let (list, block, f) = (self.stack[n - 1].node, self.stack[n - 2].node, self.stack[n - 3].node);
                 let li = self.open_loops.last().copied();
                 li.filter(|&li| {
-                    list.kind() == "statement_list"
-                        && block.kind() == "block"
-                        && f.kind() == "for_statement"
+                    list.kind_str() == "statement_list"
+                        && block.kind_str() == "block"
+                        && f.kind_str() == "for_statement"
                         && self.out.loops.get(li).is_some_and(|l| l.span == Checker::span(f))
                 })
                 .map(|li| (li, list))
@@ -726,7 +727,7 @@ impl<'a, 't> Walker<'a, 't> {
         li: usize,
         list: Node<'t>,
     ) -> Option<(usize, usize)> {
-        let right = node.child_by_field_name("right")?;
+        let right = node.field("right")?;
         let mut cur = right.walk();
         let rights: Vec<Node<'t>> = right.named_children(&mut cur).collect();
         if rights.len() != lefts.len() || lefts.is_empty() {
@@ -734,7 +735,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut names = Vec::new();
         for (l, r) in lefts.iter().zip(&rights) {
-            if l.kind() != "identifier" || r.kind() != "identifier" || self.text(*l) != self.text(*r) {
+            if l.kind_str() != "identifier" || r.kind_str() != "identifier" || self.text(*l) != self.text(*r) {
                 return None;
             }
             let b = self.resolve(self.text(*r))?;
@@ -768,7 +769,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn enter_loop(&mut self, node: Node<'t>) {
         let keyword =
             node.child(0).map(Checker::span).unwrap_or_else(|| Span::new(node.start_byte(), node.start_byte()));
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let mut l = Loop {
             span: Checker::span(node),
             keyword,
@@ -788,8 +789,8 @@ impl<'a, 't> Walker<'a, 't> {
         };
         match self.stack.len().checked_sub(2).map(|i| self.stack[i].node) {
             Some(p) => {
-                if p.kind() == "labeled_statement" {
-                    l.label = p.child_by_field_name("label").map(|n| self.text(n).to_string());
+                if p.kind_str() == "labeled_statement" {
+                    l.label = p.field("label").map(|n| self.text(n).to_string());
                 }
             }
             // The scan's root has no parent frame; `Node::parent` would search from the
@@ -811,47 +812,47 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let mut cur = node.walk();
-        let header = node.named_children(&mut cur).find(|n| n.kind() == "range_clause" || n.kind() == "for_clause");
+        let header = node.named_children(&mut cur).find(|n| n.kind_str() == "range_clause" || n.kind_str() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
             let mut cur = list.walk();
             for (position, n) in list.named_children(&mut cur).enumerate() {
-                if n.kind() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
+                if n.kind_str() == "identifier" && self.text(n) != "_" && !out.iter().any(|v| v.name == self.text(n)) {
                     out.push(LoopVar { name: self.text(n).to_string(), span: Checker::span(n), position });
                 }
             }
         };
         match header {
-            Some(h) if h.kind() == "range_clause" => {
+            Some(h) if h.kind_str() == "range_clause" => {
                 l.kind = LoopKind::Range;
                 l.header = Checker::span(h);
                 l.declares = has_token(h, ":=");
-                l.range_right = h.child_by_field_name("right").map(Checker::span);
-                if let Some(left) = h.child_by_field_name("left") {
+                l.range_right = h.field("right").map(Checker::span);
+                if let Some(left) = h.field("left") {
                     ident_vars(left, &mut l.vars);
                 }
             }
             Some(h) => {
                 l.kind = LoopKind::ThreeClause;
                 l.header = Checker::span(h);
-                let init = h.child_by_field_name("initializer");
+                let init = h.field("initializer");
                 match init {
-                    Some(i) if i.kind() == "short_var_declaration" => {
+                    Some(i) if i.kind_str() == "short_var_declaration" => {
                         l.declares = true;
-                        if let Some(left) = i.child_by_field_name("left") {
+                        if let Some(left) = i.field("left") {
                             ident_vars(left, &mut l.vars);
                         }
                     }
                     _ => {
                         if let Some(left) = init
-                            .filter(|i| i.kind() == "assignment_statement")
-                            .and_then(|i| i.child_by_field_name("left"))
+                            .filter(|i| i.kind_str() == "assignment_statement")
+                            .and_then(|i| i.field("left"))
                         {
                             ident_vars(left, &mut l.vars);
                         }
-                        if let Some(u) = h.child_by_field_name("update") {
-                            match u.kind() {
+                        if let Some(u) = h.field("update") {
+                            match u.kind_str() {
                                 "inc_statement" | "dec_statement" => {
-                                    if let Some(op) = u.named_child(0).filter(|n| n.kind() == "identifier") {
+                                    if let Some(op) = u.named_child(0).filter(|n| n.kind_str() == "identifier") {
                                         let name = self.text(op);
                                         if name != "_" && !l.vars.iter().any(|v| v.name == name) {
                                             l.vars.push(LoopVar {
@@ -863,7 +864,7 @@ impl<'a, 't> Walker<'a, 't> {
                                     }
                                 }
                                 "assignment_statement" => {
-                                    if let Some(left) = u.child_by_field_name("left") {
+                                    if let Some(left) = u.field("left") {
                                         ident_vars(left, &mut l.vars);
                                     }
                                 }
@@ -872,7 +873,7 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                     }
                 }
-                if let Some(cond) = h.child_by_field_name("condition") {
+                if let Some(cond) = h.field("condition") {
                     l.bench = is_bench_condition(self.text(cond));
                 }
             }
@@ -937,8 +938,8 @@ impl<'a, 't> Walker<'a, 't> {
             f.closure = true;
         });
         for field in ["parameters", "result"] {
-            let Some(params) = node.child_by_field_name(field) else { continue };
-            if params.kind() != "parameter_list" {
+            let Some(params) = node.field(field) else { continue };
+            if params.kind_str() != "parameter_list" {
                 continue;
             }
             let mut cur = params.walk();
@@ -962,7 +963,7 @@ impl<'a, 't> Walker<'a, 't> {
             let node = self.stack[i].node;
             let parent = self.stack[i - 1].node;
             let gp = if i >= 2 { Some(self.stack[i - 2].node) } else { None };
-            match parent.kind() {
+            match parent.kind_str() {
                 "parenthesized_expression"
                 | "literal_element"
                 | "keyed_element"
@@ -970,7 +971,7 @@ impl<'a, 't> Walker<'a, 't> {
                 | "composite_literal" => {
                     i -= 1;
                 }
-                "unary_expression" if parent.child(0).is_some_and(|op| op.kind() == "&") => {
+                "unary_expression" if parent.child(0).is_some_and(|op| op.kind_str() == "&") => {
                     i -= 1;
                 }
                 "send_statement" => {
@@ -985,7 +986,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if !field_is(parent, "function", node) {
                         return Flow::None;
                     }
-                    return match gp.map(|g| g.kind()) {
+                    return match gp.map(|g| g.kind_str()) {
                         Some("go_statement") => Flow::Escape(Escape { kind: EscKind::Go, bound: 0, target: None }),
                         Some("defer_statement") => {
                             Flow::Escape(Escape { kind: EscKind::Defer, bound: self.defer_bound(), target: None })
@@ -994,20 +995,20 @@ impl<'a, 't> Walker<'a, 't> {
                     };
                 }
                 "argument_list" => {
-                    let Some(call) = gp.filter(|g| g.kind() == "call_expression") else { return Flow::None };
-                    let Some(callee) = call.child_by_field_name("function") else { return Flow::None };
+                    let Some(call) = gp.filter(|g| g.kind_str() == "call_expression") else { return Flow::None };
+                    let Some(callee) = call.field("function") else { return Flow::None };
                     let ggp = if i >= 3 { Some(self.stack[i - 3].node) } else { None };
                     let escape = |kind| Flow::Escape(Escape { kind, bound: 0, target: None });
-                    if callee.kind() == "identifier" && self.text(callee) == "append" {
+                    if callee.kind_str() == "identifier" && self.text(callee) == "append" {
                         appended = true;
                         i -= 2;
                         continue;
                     }
                     if let Some(g) = ggp {
-                        if g.kind() == "go_statement" {
+                        if g.kind_str() == "go_statement" {
                             return escape(EscKind::GoDeferArg);
                         }
-                        if g.kind() == "defer_statement" {
+                        if g.kind_str() == "defer_statement" {
                             return Flow::Escape(Escape {
                                 kind: EscKind::GoDeferArg,
                                 bound: self.defer_bound(),
@@ -1015,10 +1016,10 @@ impl<'a, 't> Walker<'a, 't> {
                             });
                         }
                     }
-                    if callee.kind() != "selector_expression" {
+                    if callee.kind_str() != "selector_expression" {
                         return Flow::None;
                     }
-                    let Some(field) = callee.child_by_field_name("field") else { return Flow::None };
+                    let Some(field) = callee.field("field") else { return Flow::None };
                     match self.text(field) {
                         "Go" | "TryGo" | "Submit" => return escape(EscKind::GoApi),
                         "AfterFunc" => return escape(EscKind::AfterFunc),
@@ -1027,8 +1028,8 @@ impl<'a, 't> Walker<'a, 't> {
                         f @ ("HandleFunc" | "Handle" | "Cleanup") => {
                             let kind = if f == "Cleanup" { EscKind::Cleanup } else { EscKind::Handler };
                             let bound = callee
-                                .child_by_field_name("operand")
-                                .filter(|o| o.kind() == "identifier")
+                                .field("operand")
+                                .filter(|o| o.kind_str() == "identifier")
                                 .and_then(|o| self.resolve(self.text(o)))
                                 .map(|b| self.bindings[b].depth)
                                 .unwrap_or(0);
@@ -1045,20 +1046,20 @@ impl<'a, 't> Walker<'a, 't> {
                 "expression_list" => {
                     let Some(g) = gp else { return Flow::None };
                     let Some(idx) = named_index(parent, node) else { return Flow::None };
-                    match g.kind() {
+                    match g.kind_str() {
                         "assignment_statement" if field_is(g, "right", parent) => {
-                            let op_is_assign = g.child_by_field_name("operator").is_some_and(|o| o.kind() == "=");
+                            let op_is_assign = g.field("operator").is_some_and(|o| o.kind_str() == "=");
                             if !op_is_assign {
                                 return Flow::None;
                             }
-                            let Some(target) = g.child_by_field_name("left").and_then(|l| l.named_child(idx as u32))
+                            let Some(target) = g.field("left").and_then(|l| l.named_child(idx as u32))
                             else {
                                 return Flow::None;
                             };
                             return self.store(target, appended);
                         }
                         "short_var_declaration" | "var_spec"
-                            if field_is(g, if g.kind() == "var_spec" { "value" } else { "right" }, parent) =>
+                            if field_is(g, if g.kind_str() == "var_spec" { "value" } else { "right" }, parent) =>
                         {
                             return Flow::Alias(g.id(), idx);
                         }
@@ -1081,7 +1082,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn statement_of(&self, i: usize) -> Option<usize> {
         let mut j = i;
         while j >= 1 {
-            let k = self.stack[j - 1].node.kind();
+            let k = self.stack[j - 1].node.kind_str();
             if k == "statement_list" {
                 return Some(j);
             }
@@ -1103,10 +1104,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// Whether the statement after the one holding `stack[i]` leaves a loop or returns.
     fn exit_after(&self, i: usize) -> Exit {
         let Some((si, next)) = self.next_statement(i) else { return Exit::None };
-        match next.kind() {
+        match next.kind_str() {
             "return_statement" => Exit::Return,
             "break_statement" => {
-                if let Some(label) = next.named_child(0).filter(|l| l.kind() == "label_name") {
+                if let Some(label) = next.named_child(0).filter(|l| l.kind_str() == "label_name") {
                     let name = self.text(label);
                     let li = self.out.loops.iter().rposition(|l| l.label.as_deref() == Some(name));
                     return li.map(Exit::Loop).unwrap_or(Exit::None);
@@ -1116,7 +1117,7 @@ impl<'a, 't> Walker<'a, 't> {
                 while j >= 1 {
                     j -= 1;
                     let n = self.stack[j].node;
-                    match n.kind() {
+                    match n.kind_str() {
                         "for_statement" => {
                             let span = Checker::span(n);
                             let li = self.out.loops.iter().rposition(|l| l.span == span);
@@ -1142,10 +1143,10 @@ impl<'a, 't> Walker<'a, 't> {
         let mut k = i;
         while k >= 2 {
             let parent = self.stack[k - 1].node;
-            if parent.kind() == "func_literal" && k != i {
+            if parent.kind_str() == "func_literal" && k != i {
                 return None;
             }
-            if parent.kind() == "statement_list" && self.waits_after(parent, self.stack[k].node) {
+            if parent.kind_str() == "statement_list" && self.waits_after(parent, self.stack[k].node) {
                 let scopes = self.stack[..=k - 1].iter().filter(|f| f.scope).count();
                 return Some(scopes);
             }
@@ -1162,8 +1163,8 @@ impl<'a, 't> Walker<'a, 't> {
             let receive = first.starts_with("<-")
                 || t.contains(":= <-")
                 || t.contains("= <-")
-                || (x.kind() == "select_statement" && t.contains("<-"))
-                || (x.kind() == "for_statement" && t.contains("<-"));
+                || (x.kind_str() == "select_statement" && t.contains("<-"))
+                || (x.kind_str() == "for_statement" && t.contains("<-"));
             if t.contains(".Wait()") || receive {
                 return true;
             }
@@ -1177,10 +1178,10 @@ impl<'a, 't> Walker<'a, 't> {
         let mut root = target;
         let mut plain = true;
         for _ in 0..64 {
-            match root.kind() {
+            match root.kind_str() {
                 "selector_expression" | "index_expression" | "unary_expression" | "parenthesized_expression" => {
                     let next = root
-                        .child_by_field_name("operand")
+                        .field("operand")
                         .or_else(|| root.named_child(0))
                         .filter(|n| n.id() != root.id());
                     let Some(next) = next else { return Flow::None };
@@ -1190,7 +1191,7 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => break,
             }
         }
-        if root.kind() != "identifier" {
+        if root.kind_str() != "identifier" {
             return Flow::None;
         }
         let name = self.text(root);
@@ -1248,7 +1249,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn is_declaration_position(&self, node: Node<'t>) -> bool {
         let n = self.stack.len();
         let Some(parent) = n.checked_sub(2).map(|i| self.stack[i].node) else { return false };
-        match parent.kind() {
+        match parent.kind_str() {
             "var_spec" | "const_spec" | "parameter_declaration" | "variadic_parameter_declaration" => {
                 field_is(parent, "name", node) || {
                     let mut cur = parent.walk();
@@ -1258,7 +1259,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "expression_list" => {
                 let Some(gp) = n.checked_sub(3).map(|i| self.stack[i].node) else { return false };
-                match gp.kind() {
+                match gp.kind_str() {
                     "short_var_declaration" => field_is(gp, "left", parent),
                     "range_clause" | "receive_statement" => field_is(gp, "left", parent) && has_token(gp, ":="),
                     "type_switch_statement" => field_is(gp, "alias", parent),
@@ -1268,7 +1269,7 @@ impl<'a, 't> Walker<'a, 't> {
             "literal_element" => {
                 // The key of a keyed element: a struct field name (or a map key; ambiguous).
                 let Some(gp) = n.checked_sub(3).map(|i| self.stack[i].node) else { return false };
-                gp.kind() == "keyed_element" && field_is(gp, "key", parent)
+                gp.kind_str() == "keyed_element" && field_is(gp, "key", parent)
             }
             _ => false,
         }
@@ -1288,7 +1289,7 @@ impl<'a, 't> Walker<'a, 't> {
             BKind::LoopVar { loop_idx, var } => self.loop_var_use(node, loop_idx, var, read, write),
             BKind::Copy { loop_idx, copy } => {
                 let addr = parent
-                    .is_some_and(|p| p.kind() == "unary_expression" && p.child(0).is_some_and(|o| o.kind() == "&"));
+                    .is_some_and(|p| p.kind_str() == "unary_expression" && p.child(0).is_some_and(|o| o.kind_str() == "&"));
                 if write || addr {
                     if let Some(c) = self.out.loops.get_mut(loop_idx).and_then(|l| l.copies.get_mut(copy)) {
                         c.written = true;
@@ -1312,7 +1313,7 @@ impl<'a, 't> Walker<'a, 't> {
         let at = |k: usize| if top >= k { Some(self.stack[top - k].node) } else { None };
         let (parent, gp, ggp) = (at(1), at(2), at(3));
         let is_amp = |n: Option<Node>| {
-            n.is_some_and(|n| n.kind() == "unary_expression" && n.child(0).is_some_and(|o| o.kind() == "&"))
+            n.is_some_and(|n| n.kind_str() == "unary_expression" && n.child(0).is_some_and(|o| o.kind_str() == "&"))
         };
         let mut addr = None;
         let mut method = None;
@@ -1322,24 +1323,24 @@ impl<'a, 't> Walker<'a, 't> {
             if is_amp(Some(p)) {
                 addr = Some((AddrKind::Direct, Checker::span(p)));
                 flow_from = Some(top - 1);
-            } else if (p.kind() == "selector_expression" || p.kind() == "index_expression")
+            } else if (p.kind_str() == "selector_expression" || p.kind_str() == "index_expression")
                 && operand_is_us
                 && is_amp(gp)
             {
                 addr = Some((AddrKind::Part, Checker::span(gp.unwrap_or(p))));
                 flow_from = Some(top - 2);
-            } else if p.kind() == "slice_expression"
+            } else if p.kind_str() == "slice_expression"
                 && operand_is_us
-                && p.child_by_field_name("start").is_none()
-                && p.child_by_field_name("end").is_none()
+                && p.field("start").is_none()
+                && p.field("end").is_none()
             {
                 addr = Some((AddrKind::Slice, Checker::span(p)));
                 flow_from = Some(top - 1);
-            } else if p.kind() == "selector_expression" && operand_is_us {
-                let m = p.child_by_field_name("field").map(|f| self.text(f).to_string()).unwrap_or_default();
-                let called = gp.is_some_and(|g| g.kind() == "call_expression" && field_is(g, "function", p));
+            } else if p.kind_str() == "selector_expression" && operand_is_us {
+                let m = p.field("field").map(|f| self.text(f).to_string()).unwrap_or_default();
+                let called = gp.is_some_and(|g| g.kind_str() == "call_expression" && field_is(g, "function", p));
                 if called {
-                    match ggp.map(|g| g.kind()) {
+                    match ggp.map(|g| g.kind_str()) {
                         Some("go_statement") => {
                             method = Some(MethodUse::GoDefer { method: m, defer: false, span: Checker::span(p) })
                         }
@@ -1350,9 +1351,9 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 } else if !is_amp(gp) {
                     // Not `&v.f`, and not the left side of an assignment (`v.f = x`).
-                    let assigned = gp.is_some_and(|g| g.kind() == "expression_list")
+                    let assigned = gp.is_some_and(|g| g.kind_str() == "expression_list")
                         && ggp.is_some_and(|a| {
-                            a.kind() == "assignment_statement" && field_is(a, "left", gp.unwrap_or(p))
+                            a.kind_str() == "assignment_statement" && field_is(a, "left", gp.unwrap_or(p))
                         });
                     if !assigned {
                         method = Some(MethodUse::Value { method: m, span: Checker::span(p) });
@@ -1400,7 +1401,7 @@ fn following<'t>(list: Node<'t>, stmt: Node<'t>, max: usize) -> Vec<Node<'t>> {
     }
     while out.len() < max && cur.goto_next_sibling() {
         let n = cur.node();
-        if n.is_named() && n.kind() != "comment" {
+        if n.is_named() && n.kind_str() != "comment" {
             out.push(n);
         }
     }
@@ -1409,17 +1410,17 @@ fn following<'t>(list: Node<'t>, stmt: Node<'t>, max: usize) -> Vec<Node<'t>> {
 
 /// Children of these are not walked: parameter names are declared on entering the literal.
 fn skip_children(n: Node) -> bool {
-    n.kind() == "parameter_list" || n.kind() == "comment"
+    n.kind_str() == "parameter_list" || n.kind_str() == "comment"
 }
 
 /// (read, write) for an identifier given its parent and grandparent.
 fn access(parent: Option<Node>, gp: Option<Node>, node: Node) -> (bool, bool) {
     let Some(p) = parent else { return (true, false) };
-    match p.kind() {
+    match p.kind_str() {
         "inc_statement" | "dec_statement" => (true, true),
         "expression_list" => match gp {
-            Some(g) if g.kind() == "assignment_statement" && field_is(g, "left", p) => {
-                let plain = g.child_by_field_name("operator").is_some_and(|o| o.kind() == "=");
+            Some(g) if g.kind_str() == "assignment_statement" && field_is(g, "left", p) => {
+                let plain = g.field("operator").is_some_and(|o| o.kind_str() == "=");
                 (!plain, true)
             }
             _ => (true, false),
@@ -1438,11 +1439,11 @@ fn is_bench_condition(cond: &str) -> bool {
 
 /// Offset of `t.Parallel()` in the body of a func literal whose first parameter is `t`.
 fn closure_calls_parallel(c: &Checker, fl: Node) -> Option<usize> {
-    let params = fl.child_by_field_name("parameters")?;
+    let params = fl.field("parameters")?;
     let first = params.named_child(0)?;
-    let name = first.child_by_field_name("name")?;
+    let name = first.field("name")?;
     let p = c.text(name);
-    let body = fl.child_by_field_name("body")?;
+    let body = fl.field("body")?;
     let text = c.text(body);
     let at = word_positions(text, p).find(|&i| text[i + p.len()..].trim_start().starts_with(".Parallel()"))?;
     Some(body.start_byte() + at)
@@ -1455,7 +1456,7 @@ fn named_after(c: &Checker, loop_span: Span, name: &str) -> bool {
     };
     let mut n = node;
     for _ in 0..4 {
-        if n.kind() == "statement_list" {
+        if n.kind_str() == "statement_list" {
             let rest = c.src.get(loop_span.end..n.end_byte()).unwrap_or("");
             return word_positions(rest, name).next().is_some();
         }
@@ -1680,15 +1681,15 @@ pub fn file_methods<'a>(c: &Checker<'a>) -> HashMap<&'a str, (bool, bool)> {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        if d.kind() != "method_declaration" {
+        if d.kind_str() != "method_declaration" {
             continue;
         }
-        let Some(name) = d.child_by_field_name("name") else { continue };
+        let Some(name) = d.field("name") else { continue };
         let ptr = d
-            .child_by_field_name("receiver")
+            .field("receiver")
             .and_then(|r| r.named_child(0))
-            .and_then(|p| p.child_by_field_name("type"))
-            .is_some_and(|t| t.kind() == "pointer_type");
+            .and_then(|p| p.field("type"))
+            .is_some_and(|t| t.kind_str() == "pointer_type");
         let e = m.entry(c.text(name)).or_default();
         if ptr {
             e.0 = true;
@@ -1704,10 +1705,10 @@ pub fn file_fields<'a>(c: &Checker<'a>) -> std::collections::HashSet<&'a str> {
     let mut out = std::collections::HashSet::new();
     let root = c.tree.root_node();
     let mut cur = root.walk();
-    let decls: Vec<Node> = root.named_children(&mut cur).filter(|d| d.kind() == "type_declaration").collect();
+    let decls: Vec<Node> = root.named_children(&mut cur).filter(|d| d.kind_str() == "type_declaration").collect();
     let mut stack = decls;
     while let Some(n) = stack.pop() {
-        if n.kind() == "field_declaration" {
+        if n.kind_str() == "field_declaration" {
             let mut c2 = n.walk();
             for name in n.children_by_field_name("name", &mut c2) {
                 out.insert(c.text(name));
@@ -1852,18 +1853,18 @@ fn method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        if d.kind() != "method_declaration" {
+        if d.kind_str() != "method_declaration" {
             continue;
         }
-        let Some(name) = d.child_by_field_name("name") else { continue };
+        let Some(name) = d.field("name") else { continue };
         let Some(ty) = d
-            .child_by_field_name("receiver")
+            .field("receiver")
             .and_then(|r| r.named_child(0))
-            .and_then(|p| p.child_by_field_name("type"))
+            .and_then(|p| p.field("type"))
         else {
             continue;
         };
-        let ptr = ty.kind() == "pointer_type";
+        let ptr = ty.kind_str() == "pointer_type";
         let base = if ptr { ty.named_child(0).unwrap_or(ty) } else { ty };
         // `T[K]` generic receivers: the name before the brackets.
         let base_text = c.text(base);

@@ -1,3 +1,4 @@
+use crate::analyzer::NodeExt;
 use super::common::whole_line;
 use crate::analyzer::Checker;
 use crate::declare_rule;
@@ -69,13 +70,13 @@ fn has_declaring_loop(c: &Checker) -> bool {
     let mut cursor = c.tree.walk();
     loop {
         let n = cursor.node();
-        if n.kind() == "range_clause" {
+        if n.kind_str() == "range_clause" {
             let mut cur = n.walk();
-            if n.children(&mut cur).any(|k| k.kind() == ":=") {
+            if n.children(&mut cur).any(|k| k.kind_str() == ":=") {
                 return true;
             }
-        } else if n.kind() == "for_clause"
-            && n.child_by_field_name("initializer").is_some_and(|i| i.kind() == "short_var_declaration")
+        } else if n.kind_str() == "for_clause"
+            && n.field("initializer").is_some_and(|i| i.kind_str() == "short_var_declaration")
         {
             return true;
         }

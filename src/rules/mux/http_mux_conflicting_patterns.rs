@@ -3,6 +3,7 @@ use super::registrations::{
     conditional, dialect, enclosing_function, mux_sides, package_level, registration, MuxKey, Registration,
 };
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 
@@ -102,14 +103,14 @@ fn check(c: &mut Checker) {
         let Some(leaf) = root.descendant_for_byte_range(i, i + 6) else { continue };
         let Some(sel) = leaf.parent() else { continue };
         let Some(node) = sel.parent() else { continue };
-        if node.kind() != "call_expression" || node.child(0) != Some(sel) {
+        if node.kind_str() != "call_expression" || node.child(0) != Some(sel) {
             continue;
         }
         let Some(reg) = registration(c, node) else { continue };
         if let (false, Some(func)) = (conditional(node), enclosing_function(node)) {
             let line = node.start_position().row + 1;
-            let name = func.child_by_field_name("name").map(|n| c.text(n));
-            let phase = match (func.kind(), name) {
+            let name = func.field("name").map(|n| c.text(n));
+            let phase = match (func.kind_str(), name) {
                 ("function_declaration", Some("init")) => 0,
                 ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
                 _ => 2,

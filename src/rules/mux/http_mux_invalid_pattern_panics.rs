@@ -1,6 +1,7 @@
 use super::pattern::registration_error;
 use super::registrations::{dialect, mux_sides, registration};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -68,7 +69,7 @@ declare_rule! {
 
 fn check(c: &mut Checker, call: Node) {
     let Some(reg) = registration(c, call) else { return };
-    let handler_nil = super::registrations::arguments(call).get(1).is_some_and(|h| h.kind() == "nil");
+    let handler_nil = super::registrations::arguments(call).get(1).is_some_and(|h| h.kind_str() == "nil");
     // Panics of every mux: empty pattern, nil handler.
     let always = if reg.pattern.is_empty() {
         Some("http: invalid pattern")

@@ -1,6 +1,7 @@
 use super::pattern::{go_quote, parse_pattern, Dialect};
 use super::registrations::{mux_sides, registration};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use tree_sitter::Node;
@@ -112,7 +113,7 @@ fn check(c: &mut Checker, call: Node) {
             })
         })
         .collect();
-    if matches!(reg.arg.kind(), "interpreted_string_literal" | "raw_string_literal")
+    if matches!(reg.arg.kind_str(), "interpreted_string_literal" | "raw_string_literal")
         && std::str::from_utf8(&fixed).is_ok()
     {
         d.fix = Some(Fix::unsafe_(

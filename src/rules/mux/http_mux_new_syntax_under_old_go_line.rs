@@ -1,6 +1,7 @@
 use super::pattern::{parse_pattern, Pattern};
 use super::registrations::{dialect, is_http_request, mux_sides, registration};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -109,10 +110,10 @@ fn check(c: &mut Checker, call: Node) {
     if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc") || callee.ends_with("PathValue")) {
         return;
     }
-    if f.kind() != "selector_expression" {
+    if f.kind_str() != "selector_expression" {
         return;
     }
-    let Some(field) = f.child_by_field_name("field").map(|n| c.text(n)) else { return };
+    let Some(field) = f.field("field").map(|n| c.text(n)) else { return };
     if !matches!(field, "Handle" | "HandleFunc" | "PathValue") {
         return;
     }
@@ -154,7 +155,7 @@ fn check(c: &mut Checker, call: Node) {
     if !c.versions.to.version.at_least(22) || !c.versions.file_to.version.at_least(22) {
         return;
     }
-    let Some(operand) = f.child_by_field_name("operand") else { return };
+    let Some(operand) = f.field("operand") else { return };
     if !is_http_request(c, operand) {
         return;
     }

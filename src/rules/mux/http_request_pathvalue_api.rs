@@ -1,5 +1,6 @@
 use super::registrations::is_http_request;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Severity, SideBehavior};
 use tree_sitter::Node;
@@ -66,16 +67,15 @@ fn check(c: &mut Checker, sel: Node) {
     if !(t.ends_with("PathValue") || t.ends_with("Pattern")) {
         return;
     }
-    let Some(field) = sel.child_by_field_name("field").map(|n| c.text(n)) else { return };
+    let Some(field) = sel.field("field").map(|n| c.text(n)) else { return };
     let need = match field {
         "PathValue" | "SetPathValue" => 22,
         "Pattern" => 23,
         _ => return,
     };
-    let Some(operand) = sel.child_by_field_name("operand") else { return };
+    let Some(operand) = sel.field("operand") else { return };
     // `Pattern` is a field: only as a value, not a call; the methods only when called.
-    let called =
-        sel.parent().is_some_and(|p| p.kind() == "call_expression" && p.child_by_field_name("function") == Some(sel));
+    let called = sel.parent().is_some_and(|p| p.kind_str() == "call_expression" && p.field("function") == Some(sel));
     if (need == 22) != called {
         return;
     }

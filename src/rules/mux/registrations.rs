@@ -10,6 +10,7 @@
 
 use super::pattern::Dialect;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use tree_sitter::Node;
 
 /// Which mux a registration goes to, for grouping registrations of the same mux.
@@ -40,10 +41,10 @@ pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>>
     if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc")) {
         return None;
     }
-    if f.kind() != "selector_expression" {
+    if f.kind_str() != "selector_expression" {
         return None;
     }
-    let field = c.text(f.child_by_field_name("field")?);
+    let field = c.text(f.field("field")?);
     if field != "Handle" && field != "HandleFunc" {
         return None;
     }
@@ -52,7 +53,7 @@ pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>>
         return None;
     }
     let arg = args[0];
-    let operand = f.child_by_field_name("operand")?;
+    let operand = f.field("operand")?;
     let mux = servemux(c, operand)?;
     let pattern = string_value(c, arg)?;
     Some(Registration { call, arg, pattern, mux })
@@ -60,9 +61,9 @@ pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>>
 
 /// The call's arguments, without comments.
 pub fn arguments<'t>(call: Node<'t>) -> Vec<Node<'t>> {
-    let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+    let Some(args) = call.field("arguments") else { return Vec::new() };
     let mut cur = args.walk();
-    args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
+    args.named_children(&mut cur).filter(|n| n.kind_str() != "comment").collect()
 }
 
 /// A sentence for explanations when the file is not in package main: the ServeMux mode
@@ -106,7 +107,7 @@ fn servemux_value(c: &Checker, v: Node, http: &str, decl: usize) -> Option<MuxKe
 /// Resolves the receiver of `.Handle`/`.HandleFunc` to a net/http ServeMux.
 fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
     let http = http_name(c)?;
-    match operand.kind() {
+    match operand.kind_str() {
         "identifier" if c.text(operand) == http => {
             // The package-level functions, unless `http` is shadowed by a local declaration.
             (!shadowed_locally(c, operand)).then_some(MuxKey::Default)
@@ -122,9 +123,9 @@ fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
             servemux_value(c, d.value?, http, d.name.start_byte())
         }
         "selector_expression" => {
-            let inner = operand.child_by_field_name("operand")?;
-            let field = c.text(operand.child_by_field_name("field")?);
-            if inner.kind() == "identifier" && c.text(inner) == http && field == "DefaultServeMux" {
+            let inner = operand.field("operand")?;
+            let field = c.text(operand.field("field")?);
+            if inner.kind_str() == "identifier" && c.text(inner) == http && field == "DefaultServeMux" {
                 return (!shadowed_locally(c, inner)).then_some(MuxKey::Default);
             }
             if struct_field_is_servemux(c, field, http) {
@@ -150,16 +151,16 @@ fn struct_field_is_servemux(c: &Checker, name: &str, http: &str) -> bool {
     let mut stack: Vec<Node> = Vec::new();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        if d.kind() == "type_declaration" {
+        if d.kind_str() == "type_declaration" {
             stack.push(d);
         }
     }
     while let Some(n) = stack.pop() {
-        if n.kind() == "field_declaration" {
+        if n.kind_str() == "field_declaration" {
             let mut cur2 = n.walk();
             let names: Vec<Node> = n.children_by_field_name("name", &mut cur2).collect();
             if names.iter().any(|x| c.text(*x) == name) {
-                match n.child_by_field_name("type") {
+                match n.field("type") {
                     Some(t) if is_servemux_type(c, t, http) => found = true,
                     _ => return false,
                 }
@@ -196,13 +197,13 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
     let pos = ident.start_byte();
     let mut node = ident;
     while let Some(parent) = node.parent() {
-        match parent.kind() {
+        match parent.kind_str() {
             "source_file" if !file_scope => return None,
             "statement_list" | "source_file" => {
                 let mut cur = parent.walk();
                 let mut found = None;
                 for stmt in parent.named_children(&mut cur) {
-                    if parent.kind() == "statement_list" && stmt.start_byte() >= pos {
+                    if parent.kind_str() == "statement_list" && stmt.start_byte() >= pos {
                         break;
                     }
                     if let Some(d) = declares(c, stmt, name) {
@@ -215,13 +216,13 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
             }
             "function_declaration" | "method_declaration" | "func_literal" => {
                 for field in ["receiver", "parameters", "result"] {
-                    let Some(params) = parent.child_by_field_name(field) else { continue };
+                    let Some(params) = parent.field(field) else { continue };
                     let mut cur = params.walk();
                     for p in params.named_children(&mut cur) {
                         let mut cur2 = p.walk();
                         let hit = p.children_by_field_name("name", &mut cur2).find(|n| c.text(*n) == name);
                         if let Some(n) = hit {
-                            return Some(Decl { name: n, ty: p.child_by_field_name("type"), value: None });
+                            return Some(Decl { name: n, ty: p.field("type"), value: None });
                         }
                     }
                 }
@@ -233,7 +234,7 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
                     if ch.end_byte() > pos {
                         break;
                     }
-                    let stmt = if ch.kind() == "for_clause" { ch.child_by_field_name("initializer") } else { Some(ch) };
+                    let stmt = if ch.kind_str() == "for_clause" { ch.field("initializer") } else { Some(ch) };
                     if let Some(d) = stmt.and_then(|s| declares(c, s, name)) {
                         return Some(d);
                     }
@@ -247,10 +248,10 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
 }
 
 fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
-    match stmt.kind() {
+    match stmt.kind_str() {
         "short_var_declaration" => {
-            let left = stmt.child_by_field_name("left")?;
-            let right = stmt.child_by_field_name("right")?;
+            let left = stmt.field("left")?;
+            let right = stmt.field("right")?;
             let mut cur = left.walk();
             let (idx, n) = left.named_children(&mut cur).enumerate().find(|(_, n)| c.text(*n) == name)?;
             let value = if left.named_child_count() == right.named_child_count() {
@@ -267,7 +268,7 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
             let mut specs = Vec::new();
             let mut cur = stmt.walk();
             for ch in stmt.named_children(&mut cur) {
-                if ch.kind().ends_with("_spec_list") {
+                if ch.kind_str().ends_with("_spec_list") {
                     let mut cur2 = ch.walk();
                     specs.extend(ch.named_children(&mut cur2));
                 } else {
@@ -275,31 +276,31 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
                 }
             }
             for s in specs {
-                if s.kind() != "var_spec" && s.kind() != "const_spec" {
+                if s.kind_str() != "var_spec" && s.kind_str() != "const_spec" {
                     continue;
                 }
                 let mut cur = s.walk();
                 let names: Vec<Node> = s.children_by_field_name("name", &mut cur).collect();
                 if let Some(idx) = names.iter().position(|n| c.text(*n) == name) {
-                    let value = s.child_by_field_name("value").and_then(|v| {
+                    let value = s.field("value").and_then(|v| {
                         if v.named_child_count() == names.len() {
                             v.named_child(idx as u32)
                         } else {
                             None
                         }
                     });
-                    found = Some(Decl { name: names[idx], ty: s.child_by_field_name("type"), value });
+                    found = Some(Decl { name: names[idx], ty: s.field("type"), value });
                 }
             }
             found
         }
         "function_declaration" | "type_declaration" => {
-            let hit = match stmt.kind() {
-                "function_declaration" => stmt.child_by_field_name("name").filter(|n| c.text(*n) == name),
+            let hit = match stmt.kind_str() {
+                "function_declaration" => stmt.field("name").filter(|n| c.text(*n) == name),
                 _ => {
                     let mut cur = stmt.walk();
                     let specs: Vec<Node> = stmt.named_children(&mut cur).collect();
-                    specs.into_iter().filter_map(|s| s.child_by_field_name("name")).find(|n| c.text(*n) == name)
+                    specs.into_iter().filter_map(|s| s.field("name")).find(|n| c.text(*n) == name)
                 }
             };
             hit.map(|n| Decl { name: n, ty: None, value: None })
@@ -311,7 +312,7 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
 /// Whether `expr` is visibly a `*http.Request` (a parameter or variable declared so).
 pub fn is_http_request(c: &Checker, expr: Node) -> bool {
     let Some(http) = http_name(c) else { return false };
-    if expr.kind() != "identifier" {
+    if expr.kind_str() != "identifier" {
         return false;
     }
     resolve(c, expr).and_then(|d| d.ty).is_some_and(|t| squeeze(c.text(t)) == format!("*{http}.Request"))
@@ -330,7 +331,7 @@ pub fn string_value(c: &Checker, e: Node) -> Option<Vec<u8>> {
         if steps > 256 {
             return None;
         }
-        match n.kind() {
+        match n.kind_str() {
             "interpreted_string_literal" => out.extend(decode_interpreted(c.text(n))?),
             "raw_string_literal" => {
                 let t = c.text(n);
@@ -341,17 +342,17 @@ pub fn string_value(c: &Checker, e: Node) -> Option<Vec<u8>> {
             // A constant declared in the file (`const api = "/api/"`).
             "identifier" => {
                 let d = resolve(c, n)?;
-                if d.name.parent()?.kind() != "const_spec" {
+                if d.name.parent()?.kind_str() != "const_spec" {
                     return None;
                 }
                 stack.push(d.value?);
             }
             "binary_expression" => {
-                if c.text(n.child_by_field_name("operator")?) != "+" {
+                if c.text(n.field("operator")?) != "+" {
                     return None;
                 }
-                stack.push(n.child_by_field_name("right")?);
-                stack.push(n.child_by_field_name("left")?);
+                stack.push(n.field("right")?);
+                stack.push(n.field("left")?);
             }
             _ => return None,
         }
@@ -457,7 +458,7 @@ pub fn dialect(c: &Checker) -> Dialect {
 pub fn conditional(node: Node) -> bool {
     let mut n = node;
     while let Some(p) = n.parent() {
-        match p.kind() {
+        match p.kind_str() {
             "function_declaration" | "method_declaration" | "source_file" => return false,
             "if_statement"
             | "for_statement"
@@ -479,7 +480,7 @@ pub fn conditional(node: Node) -> bool {
 pub fn enclosing_function(node: Node) -> Option<Node> {
     let mut n = node;
     while let Some(p) = n.parent() {
-        if matches!(p.kind(), "function_declaration" | "method_declaration") {
+        if matches!(p.kind_str(), "function_declaration" | "method_declaration") {
             return Some(p);
         }
         n = p;
@@ -495,7 +496,7 @@ pub fn package_level(c: &Checker, key: &MuxKey) -> bool {
         MuxKey::Decl(off) => {
             let Some(mut n) = c.tree.root_node().descendant_for_byte_range(*off, *off) else { return false };
             while let Some(p) = n.parent() {
-                if matches!(p.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+                if matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
                     return false;
                 }
                 n = p;

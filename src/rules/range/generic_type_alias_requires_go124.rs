@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::span::Span;
@@ -70,8 +71,8 @@ fn error<'t>(c: &Checker, side: usize, name: Node<'t>, tparams: Node<'t>) -> Opt
 }
 
 fn check(c: &mut Checker, alias: Node) {
-    let Some(tparams) = alias.child_by_field_name("type_parameters") else { return };
-    let Some(name) = alias.child_by_field_name("name") else { return };
+    let Some(tparams) = alias.field("type_parameters") else { return };
+    let Some(name) = alias.field("name") else { return };
     let (ef, et) = (error(c, 0, name, tparams), error(c, 1, name, tparams));
     let Some((message, at)) = et.clone().or(ef.clone()) else { return };
     let explanation = format!(

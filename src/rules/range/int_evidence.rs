@@ -3,6 +3,7 @@
 //! operator, or an identifier whose nearest declaration in the file gives an integer type
 //! or value. A bare identifier of unknown type is *not* evidence (it could be a slice).
 
+use crate::analyzer::NodeExt;
 use crate::analyzer::Checker;
 use tree_sitter::Node;
 
@@ -37,24 +38,24 @@ fn evidence(c: &Checker, expr: Node, depth: u32) -> Option<IntEvidence> {
     if depth > MAX_DEPTH {
         return None;
     }
-    match expr.kind() {
+    match expr.kind_str() {
         "int_literal" => Some(untyped()),
         "parenthesized_expression" => evidence(c, expr.named_child(0)?, depth + 1),
         "call_expression" => {
-            let f = expr.child_by_field_name("function")?;
+            let f = expr.field("function")?;
             let name = c.text(f);
-            if f.kind() == "identifier" && (name == "len" || name == "cap") && !declared_in_file(c, name) {
+            if f.kind_str() == "identifier" && (name == "len" || name == "cap") && !declared_in_file(c, name) {
                 return Some(IntEvidence {
                     description: "value of type int".into(),
                     ty: Some("int".into()),
                     constant: false,
                 });
             }
-            if (f.kind() == "identifier" || f.kind() == "type_identifier")
+            if (f.kind_str() == "identifier" || f.kind_str() == "type_identifier")
                 && INT_TYPES.contains(&name)
                 && !declared_in_file(c, name)
             {
-                let args = expr.child_by_field_name("arguments")?;
+                let args = expr.field("arguments")?;
                 let constant = args.named_child(0).and_then(|a| evidence(c, a, depth + 1)).is_some_and(|e| e.constant);
                 let description =
                     if constant { format!("constant of type {name}") } else { format!("value of type {name}") };
@@ -64,16 +65,16 @@ fn evidence(c: &Checker, expr: Node, depth: u32) -> Option<IntEvidence> {
         }
         "unary_expression" => {
             let op = expr.child(0)?;
-            let operand = expr.child_by_field_name("operand")?;
+            let operand = expr.field("operand")?;
             match c.text(op) {
                 "-" | "+" | "^" => evidence(c, operand, depth + 1),
                 _ => None,
             }
         }
         "binary_expression" => {
-            let op = c.text(expr.child_by_field_name("operator")?);
-            let l = expr.child_by_field_name("left")?;
-            let r = expr.child_by_field_name("right")?;
+            let op = c.text(expr.field("operator")?);
+            let l = expr.field("left")?;
+            let r = expr.field("right")?;
             let (le, re) = (evidence(c, l, depth + 1), evidence(c, r, depth + 1));
             match op {
                 // Integer-only operators: either side is enough.
@@ -107,8 +108,8 @@ fn declared_in_file(c: &Checker, name: &str) -> bool {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        let found = match d.kind() {
-            "function_declaration" => d.child_by_field_name("name").is_some_and(|n| c.text(n) == name),
+        let found = match d.kind_str() {
+            "function_declaration" => d.field("name").is_some_and(|n| c.text(n) == name),
             "type_declaration" | "var_declaration" | "const_declaration" => {
                 let mut cur2 = d.walk();
                 let hit = d.named_children(&mut cur2).any(|s| {
@@ -133,12 +134,12 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
     let name = c.text(ident);
     let pos = ident.start_byte();
     for parent in c.ancestors_of(ident) {
-        match parent.kind() {
+        match parent.kind_str() {
             "statement_list" | "source_file" => {
                 let mut cur = parent.walk();
                 let mut found = None;
                 for stmt in parent.named_children(&mut cur) {
-                    if parent.kind() == "statement_list" && stmt.start_byte() >= pos {
+                    if parent.kind_str() == "statement_list" && stmt.start_byte() >= pos {
                         break;
                     }
                     if let Some(e) = declaration_evidence(c, stmt, name, depth) {
@@ -150,12 +151,12 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
                 }
             }
             "function_declaration" | "method_declaration" | "func_literal" => {
-                if let Some(params) = parent.child_by_field_name("parameters") {
+                if let Some(params) = parent.field("parameters") {
                     let mut cur = params.walk();
                     for p in params.named_children(&mut cur) {
                         let mut cur2 = p.walk();
                         if p.children_by_field_name("name", &mut cur2).any(|n| c.text(n) == name) {
-                            let ty = p.child_by_field_name("type").map(|t| c.text(t));
+                            let ty = p.field("type").map(|t| c.text(t));
                             return ty.filter(|t| INT_TYPES.contains(t)).map(|t| IntEvidence {
                                 description: format!("variable of type {t}"),
                                 ty: Some(t.into()),
@@ -173,10 +174,10 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
 
 /// `Some(evidence)` when `stmt` declares `name` (`Some(None)`: declared, type unknown).
 fn declaration_evidence(c: &Checker, stmt: Node, name: &str, depth: u32) -> Option<Option<IntEvidence>> {
-    match stmt.kind() {
+    match stmt.kind_str() {
         "short_var_declaration" => {
-            let left = stmt.child_by_field_name("left")?;
-            let right = stmt.child_by_field_name("right")?;
+            let left = stmt.field("left")?;
+            let right = stmt.field("right")?;
             let mut cur = left.walk();
             let idx = left.named_children(&mut cur).position(|n| c.text(n) == name)?;
             let value = right.named_child(idx as u32);
@@ -186,7 +187,7 @@ fn declaration_evidence(c: &Checker, stmt: Node, name: &str, depth: u32) -> Opti
             }))
         }
         "var_declaration" | "const_declaration" => {
-            let is_const = stmt.kind() == "const_declaration";
+            let is_const = stmt.kind_str() == "const_declaration";
             let mut cur = stmt.walk();
             let mut result = None;
             for spec in stmt.named_children(&mut cur) {
@@ -194,8 +195,8 @@ fn declaration_evidence(c: &Checker, stmt: Node, name: &str, depth: u32) -> Opti
                 let Some(idx) = spec.children_by_field_name("name", &mut cur2).position(|n| c.text(n) == name) else {
                     continue;
                 };
-                let ty = spec.child_by_field_name("type").map(|t| c.text(t).to_string());
-                let value = spec.child_by_field_name("value").and_then(|v| v.named_child(idx as u32));
+                let ty = spec.field("type").map(|t| c.text(t).to_string());
+                let value = spec.field("value").and_then(|v| v.named_child(idx as u32));
                 let value_ev = value.and_then(|v| evidence(c, v, depth + 1));
                 let ev = match (ty, is_const) {
                     (Some(t), _) if !INT_TYPES.contains(&t.as_str()) => None,

@@ -1,3 +1,4 @@
+use crate::analyzer::NodeExt;
 use crate::analyzer::{Checker, Sourced};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -107,11 +108,11 @@ fn yield_signature(c: &Checker, params: Node, result: Option<Node>) -> Option<St
         return None;
     }
     let p = params.named_child(0)?;
-    let ty = p.child_by_field_name("type")?;
-    if ty.kind() != "function_type" || ty.child_by_field_name("result").map(|r| c.text(r)) != Some("bool") {
+    let ty = p.field("type")?;
+    if ty.kind_str() != "function_type" || ty.field("result").map(|r| c.text(r)) != Some("bool") {
         return None;
     }
-    let inner = ty.child_by_field_name("parameters")?;
+    let inner = ty.field("parameters")?;
     if inner.named_child_count() > 2 {
         return None;
     }
@@ -126,10 +127,10 @@ enum Evidence {
 }
 
 fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
-    match e.kind() {
+    match e.kind_str() {
         "func_literal" => {
-            let params = e.child_by_field_name("parameters")?;
-            let sig = yield_signature(c, params, e.child_by_field_name("result"))?;
+            let params = e.field("parameters")?;
+            let sig = yield_signature(c, params, e.field("result"))?;
             Some(Evidence::Exact(format!("value of type func{sig}")))
         }
         "identifier" => {
@@ -138,12 +139,12 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
             }
             let d = resolve(c, e)?;
             let parent = d.name.parent()?;
-            if parent.kind() == "function_declaration" {
-                if parent.child_by_field_name("type_parameters").is_some() {
+            if parent.kind_str() == "function_declaration" {
+                if parent.field("type_parameters").is_some() {
                     return None;
                 }
-                let params = parent.child_by_field_name("parameters")?;
-                let sig = yield_signature(c, params, parent.child_by_field_name("result"))?;
+                let params = parent.field("parameters")?;
+                let sig = yield_signature(c, params, parent.field("result"))?;
                 return Some(Evidence::Exact(format!("value of type func{sig}")));
             }
             if let Some(ty) = d.ty {
@@ -156,24 +157,24 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
                 return None;
             }
             let v = d.value?;
-            if v.kind() == "func_literal" {
-                let params = v.child_by_field_name("parameters")?;
-                let sig = yield_signature(c, params, v.child_by_field_name("result"))?;
+            if v.kind_str() == "func_literal" {
+                let params = v.field("parameters")?;
+                let sig = yield_signature(c, params, v.field("result"))?;
                 return Some(Evidence::Exact(format!("variable of type func{sig}")));
             }
             None
         }
         "call_expression" => {
-            let f = e.child_by_field_name("function")?;
-            if f.kind() == "identifier" {
+            let f = e.field("function")?;
+            if f.kind_str() == "identifier" {
                 // A non-generic function of this file returning iter.Seq/Seq2.
                 c.facts.local_name("iter")?;
                 let d = resolve(c, f)?;
-                let decl = d.name.parent().filter(|p| p.kind() == "function_declaration")?;
-                if decl.child_by_field_name("type_parameters").is_some() {
+                let decl = d.name.parent().filter(|p| p.kind_str() == "function_declaration")?;
+                if decl.field("type_parameters").is_some() {
                     return None;
                 }
-                let result = decl.child_by_field_name("result")?;
+                let result = decl.field("result")?;
                 let t: String = c.text(result).split_whitespace().collect();
                 let iter = c.facts.local_name("iter").filter(|n| *n != "_" && *n != ".")?;
                 if t.starts_with(&format!("{iter}.Seq[")) || t.starts_with(&format!("{iter}.Seq2[")) {
@@ -182,15 +183,15 @@ fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
                 }
                 return None;
             }
-            if f.kind() != "selector_expression" {
+            if f.kind_str() != "selector_expression" {
                 return None;
             }
-            let pkg = f.child_by_field_name("operand")?;
-            if pkg.kind() != "identifier" || crate::rules::mux::registrations::shadowed_locally(c, pkg) {
+            let pkg = f.field("operand")?;
+            if pkg.kind_str() != "identifier" || crate::rules::mux::registrations::shadowed_locally(c, pkg) {
                 return None;
             }
             let path = c.facts.import_path(c.text(pkg))?;
-            let name = c.text(f.child_by_field_name("field")?);
+            let name = c.text(f.field("field")?);
             let (_, _, since) = STD_ITERATORS.iter().find(|(p, n, _)| *p == path && *n == name)?;
             // An older toolchain has no such function: that is a missing-symbol error, not this one.
             if !c.versions.toolchain.version.at_least(*since) {
@@ -223,13 +224,13 @@ fn check(c: &mut Checker, clause: Node) {
     if ok(&from) && ok(&to) {
         return;
     }
-    let Some(right) = clause.child_by_field_name("right") else { return };
+    let Some(right) = clause.field("right") else { return };
     let Some(ev) = evidence(c, right) else { return };
     let failing_side = if !ok(&to) { 1 } else { 0 };
     let failing = if failing_side == 1 { &to } else { &from };
     let suffixes = [super::version_error_suffix(c, 0), super::version_error_suffix(c, 1)];
     // types2 prints a func literal as its signature and `{…}`.
-    let expr = match (right.kind(), right.child_by_field_name("parameters")) {
+    let expr = match (right.kind_str(), right.field("parameters")) {
         ("func_literal", Some(p)) => format!("func{} {{…}}", squeeze(c.text(p))),
         _ => c.text(right).to_string(),
     };

@@ -1,5 +1,6 @@
 use super::int_evidence::int_evidence;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::rules::mux::registrations::{resolve, shadowed_locally};
@@ -83,7 +84,7 @@ fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within:
             u.written = true;
             return u;
         }
-        if n.kind() == "identifier" && c.text(n) == name && Some(n) != except {
+        if n.kind_str() == "identifier" && c.text(n) == name && Some(n) != except {
             u.mentioned = true;
             if is_write(c, n) {
                 u.written = true;
@@ -99,14 +100,14 @@ fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within:
 /// Whether this identifier occurrence writes, re-declares or takes the address of its variable.
 fn is_write(c: &Checker, n: Node) -> bool {
     let Some(p) = n.parent() else { return false };
-    match p.kind() {
+    match p.kind_str() {
         "inc_statement" | "dec_statement" => true,
         "unary_expression" => p.child(0).is_some_and(|o| c.text(o) == "&"),
         "expression_list" => p.parent().is_some_and(|g| {
-            g.child_by_field_name("left") == Some(p)
-                && matches!(g.kind(), "assignment_statement" | "short_var_declaration" | "range_clause")
+            g.field("left") == Some(p)
+                && matches!(g.kind_str(), "assignment_statement" | "short_var_declaration" | "range_clause")
         }),
-        "assignment_statement" => p.child_by_field_name("left") == Some(n),
+        "assignment_statement" => p.field("left") == Some(n),
         // Declarations that shadow the name: parameters, var and const specs.
         "parameter_declaration" | "variadic_parameter_declaration" | "var_spec" | "const_spec" => true,
         _ => false,
@@ -117,8 +118,8 @@ fn is_write(c: &Checker, n: Node) -> bool {
 fn enclosing_body(n: Node) -> Option<Node> {
     let mut p = n.parent();
     while let Some(x) = p {
-        if matches!(x.kind(), "function_declaration" | "method_declaration" | "func_literal") {
-            return x.child_by_field_name("body");
+        if matches!(x.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
+            return x.field("body");
         }
         p = x.parent();
     }
@@ -133,7 +134,7 @@ fn is_sequence_decl(c: &Checker, ty: Option<Node>, value: Option<Node>) -> bool 
     }
     let Some(v) = value else { return false };
     let t = c.text(v).trim_start();
-    match v.kind() {
+    match v.kind_str() {
         "composite_literal" => t.starts_with('['),
         "interpreted_string_literal" | "raw_string_literal" => true,
         "call_expression" => t.starts_with("make([]"),
@@ -146,7 +147,7 @@ fn is_sequence_decl(c: &Checker, ty: Option<Node>, value: Option<Node>) -> bool 
 fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> bool {
     let Some(d) = resolve(c, ident) else { return false };
     let Some(parent) = d.name.parent() else { return false };
-    if parent.kind() == "const_spec" {
+    if parent.kind_str() == "const_spec" {
         return !need_sequence;
     }
     if need_sequence && !is_sequence_decl(c, d.ty, d.value) {
@@ -166,7 +167,7 @@ fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> 
         if x.id() == func_body.id() {
             break;
         }
-        if x.kind() == "for_statement" {
+        if x.kind_str() == "for_statement" {
             end = x.end_byte();
         }
         p = x.parent();
@@ -176,17 +177,17 @@ fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> 
 
 /// Whether `n` is loop-invariant (see the doc).
 fn invariant(c: &Checker, n: Node, for_stmt: Node) -> bool {
-    match n.kind() {
+    match n.kind_str() {
         "int_literal" => true,
         "identifier" => unchanging(c, n, false, for_stmt),
         "call_expression" => {
-            let Some(f) = n.child_by_field_name("function") else { return false };
+            let Some(f) = n.field("function") else { return false };
             let args = crate::rules::mux::registrations::arguments(n);
             // (int_evidence already refused a `len` declared at the top of the file.)
             if c.text(f) != "len" || args.len() != 1 || shadowed_locally(c, f) {
                 return false;
             }
-            args[0].kind() == "identifier" && unchanging(c, args[0], true, for_stmt)
+            args[0].kind_str() == "identifier" && unchanging(c, args[0], true, for_stmt)
         }
         "parenthesized_expression" => n.named_child(0).is_some_and(|x| invariant(c, x, for_stmt)),
         _ => false,
@@ -201,20 +202,20 @@ fn check(c: &mut Checker, clause: Node) {
         return;
     }
     let Some(for_stmt) = clause.parent() else { return };
-    let Some(body) = for_stmt.child_by_field_name("body") else { return };
+    let Some(body) = for_stmt.field("body") else { return };
     // i := 0
-    let Some(init) = clause.child_by_field_name("initializer") else { return };
-    if init.kind() != "short_var_declaration" {
+    let Some(init) = clause.field("initializer") else { return };
+    if init.kind_str() != "short_var_declaration" {
         return;
     }
-    let (Some(left), Some(right)) = (init.child_by_field_name("left"), init.child_by_field_name("right")) else {
+    let (Some(left), Some(right)) = (init.field("left"), init.field("right")) else {
         return;
     };
     if left.named_child_count() != 1 || right.named_child_count() != 1 {
         return;
     }
     let (Some(var), Some(zero)) = (left.named_child(0), right.named_child(0)) else { return };
-    if var.kind() != "identifier" || zero.kind() != "int_literal" || c.text(zero) != "0" {
+    if var.kind_str() != "identifier" || zero.kind_str() != "int_literal" || c.text(zero) != "0" {
         return;
     }
     let i = c.text(var);
@@ -222,26 +223,24 @@ fn check(c: &mut Checker, clause: Node) {
         return;
     }
     // i < N
-    let Some(cond) = clause.child_by_field_name("condition") else { return };
-    if cond.kind() != "binary_expression" {
+    let Some(cond) = clause.field("condition") else { return };
+    if cond.kind_str() != "binary_expression" {
         return;
     }
-    let (Some(op), Some(cl), Some(n)) =
-        (cond.child_by_field_name("operator"), cond.child_by_field_name("left"), cond.child_by_field_name("right"))
-    else {
+    let (Some(op), Some(cl), Some(n)) = (cond.field("operator"), cond.field("left"), cond.field("right")) else {
         return;
     };
-    if c.text(op) != "<" || cl.kind() != "identifier" || c.text(cl) != i {
+    if c.text(op) != "<" || cl.kind_str() != "identifier" || c.text(cl) != i {
         return;
     }
     // i++ or i += 1
-    let Some(update) = clause.child_by_field_name("update") else { return };
-    let ok_update = match update.kind() {
+    let Some(update) = clause.field("update") else { return };
+    let ok_update = match update.kind_str() {
         "inc_statement" => update.named_child(0).is_some_and(|x| c.text(x) == i),
         "assignment_statement" => {
-            let l = update.child_by_field_name("left").map(|x| c.text(x));
-            let r = update.child_by_field_name("right").map(|x| c.text(x));
-            let o = update.child_by_field_name("operator").map(|x| c.text(x));
+            let l = update.field("left").map(|x| c.text(x));
+            let r = update.field("right").map(|x| c.text(x));
+            let o = update.field("operator").map(|x| c.text(x));
             l == Some(i) && r == Some("1") && o == Some("+=")
         }
         _ => false,

@@ -1,5 +1,6 @@
 use super::int_evidence::int_evidence;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;
@@ -61,7 +62,7 @@ fn check(c: &mut Checker, clause: Node) {
     if from_ok && to_ok {
         return;
     }
-    let Some(right) = clause.child_by_field_name("right") else { return };
+    let Some(right) = clause.field("right") else { return };
     let Some(ev) = int_evidence(c, right) else { return };
     let failing = if !from_ok { from } else { to };
     // cmd/compile's own text, with its suffix `(file declares //go:build go1.21)` or
@@ -91,21 +92,21 @@ fn check(c: &mut Checker, clause: Node) {
 /// `for i := range N {` → `for i := 0; i < N; i++ {`.
 fn three_clause_fix(c: &Checker, clause: Node, right: Node, ty: Option<&str>, constant: bool) -> Option<Fix> {
     let for_stmt = clause.parent()?;
-    let body = for_stmt.child_by_field_name("body")?;
+    let body = for_stmt.field("body")?;
     let body_text = c.text(body);
     let n = c.text(right);
-    let n = if right.kind() == "binary_expression" { format!("({n})") } else { n.to_string() };
+    let n = if right.kind_str() == "binary_expression" { format!("({n})") } else { n.to_string() };
     let zero = match ty {
         None | Some("int") => "0".to_string(),
         Some(t) => format!("{t}(0)"),
     };
-    let (var, op) = match clause.child_by_field_name("left") {
+    let (var, op) = match clause.field("left") {
         Some(left) => {
             if left.named_child_count() != 1 {
                 return None;
             }
             let var = c.text(left.named_child(0)?).to_string();
-            let op = if clause.children(&mut clause.walk()).any(|k| k.kind() == "=") { "=" } else { ":=" };
+            let op = if clause.children(&mut clause.walk()).any(|k| k.kind_str() == "=") { "=" } else { ":=" };
             (var, op)
         }
         None => {

@@ -1,5 +1,6 @@
 use super::common::{pkg_member, toolchain_sides, unparen};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use tree_sitter::Node;
@@ -64,11 +65,11 @@ declare_rule! {
 // tokens ("a", "b", and the final empty one), go1.22.12 counts 2.
 fn check(c: &mut Checker, ret: Node) {
     let Some(list) = ret.named_child(0) else { return };
-    if list.kind() != "expression_list" || list.named_child_count() != 3 {
+    if list.kind_str() != "expression_list" || list.named_child_count() != 3 {
         return;
     }
     let (Some(tok), Some(err)) = (list.named_child(1), list.named_child(2)) else { return };
-    if unparen(tok).kind() != "nil" || pkg_member(c, unparen(err), "bufio") != Some("ErrFinalToken") {
+    if unparen(tok).kind_str() != "nil" || pkg_member(c, unparen(err), "bufio") != Some("ErrFinalToken") {
         return;
     }
     if !c.versions.toolchain.version.at_least(22) {

@@ -2,6 +2,7 @@
 //! `data/knowledge/godebug.tsv`), per-side GODEBUG decisions, and small syntax helpers that
 //! resolve package names through the file's imports.
 
+use crate::analyzer::NodeExt;
 use crate::analyzer::{Checker, Sourced};
 use crate::diagnostic::SideBehavior;
 use std::sync::LazyLock;
@@ -158,7 +159,7 @@ pub fn removal_note(setting: &str) -> String {
 
 /// Skips parentheses.
 pub fn unparen(mut n: Node) -> Node {
-    while n.kind() == "parenthesized_expression" {
+    while n.kind_str() == "parenthesized_expression" {
         match n.named_child(0) {
             Some(inner) => n = inner,
             None => break,
@@ -170,12 +171,14 @@ pub fn unparen(mut n: Node) -> Node {
 /// For `pkg.Name` (a `selector_expression` or `qualified_type`) whose package name resolves to
 /// import `path`, returns `Name`.
 pub fn pkg_member<'a>(c: &Checker<'a>, node: Node, path: &str) -> Option<&'a str> {
-    let (pkg, name) = match node.kind() {
-        "selector_expression" => (node.child_by_field_name("operand")?, node.child_by_field_name("field")?),
-        "qualified_type" => (node.child_by_field_name("package")?, node.child_by_field_name("name")?),
+    // Most files do not import `path`: answer without touching the tree.
+    c.facts.local_name(path)?;
+    let (pkg, name) = match node.kind_str() {
+        "selector_expression" => (node.field("operand")?, node.field("field")?),
+        "qualified_type" => (node.field("package")?, node.field("name")?),
         _ => return None,
     };
-    if !matches!(pkg.kind(), "identifier" | "package_identifier") {
+    if !matches!(pkg.kind_str(), "identifier" | "package_identifier") {
         return None;
     }
     (c.facts.import_path(c.text(pkg)) == Some(path)).then(|| c.text(name))
@@ -183,17 +186,18 @@ pub fn pkg_member<'a>(c: &Checker<'a>, node: Node, path: &str) -> Option<&'a str
 
 /// For a `call_expression` of `pkg.Func(...)` with `pkg` resolving to `path`: `Func`.
 pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node, path: &str) -> Option<&'a str> {
-    if call.kind() != "call_expression" {
+    c.facts.local_name(path)?;
+    if call.kind_str() != "call_expression" {
         return None;
     }
-    pkg_member(c, call.child_by_field_name("function")?, path)
+    pkg_member(c, call.field("function")?, path)
 }
 
 /// The arguments of a call (named children of the `argument_list`, comments skipped).
 pub fn call_args<'t>(call: Node<'t>) -> Vec<Node<'t>> {
-    let Some(args) = call.child_by_field_name("arguments") else { return Vec::new() };
+    let Some(args) = call.field("arguments") else { return Vec::new() };
     let mut cur = args.walk();
-    args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
+    args.named_children(&mut cur).filter(|n| n.kind_str() != "comment").collect()
 }
 
 /// `(key text, value node)` of each `keyed_element` of a `literal_value`.
@@ -201,11 +205,11 @@ pub fn keyed_fields<'a, 't>(c: &Checker<'a>, body: Node<'t>) -> Vec<(&'a str, No
     let mut out = Vec::new();
     let mut cur = body.walk();
     for el in body.named_children(&mut cur) {
-        if el.kind() != "keyed_element" {
+        if el.kind_str() != "keyed_element" {
             continue;
         }
-        let (Some(k), Some(v)) = (el.child_by_field_name("key"), el.child_by_field_name("value")) else { continue };
-        let v = if v.kind() == "literal_element" { v.named_child(0).unwrap_or(v) } else { v };
+        let (Some(k), Some(v)) = (el.field("key"), el.field("value")) else { continue };
+        let v = if v.kind_str() == "literal_element" { v.named_child(0).unwrap_or(v) } else { v };
         out.push((c.text(k).trim(), v, el));
     }
     out
@@ -241,7 +245,7 @@ pub fn word_occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item 
 
 /// Whether `node` is a string literal (interpreted or raw).
 pub fn is_string_lit(node: Node) -> bool {
-    matches!(node.kind(), "interpreted_string_literal" | "raw_string_literal")
+    matches!(node.kind_str(), "interpreted_string_literal" | "raw_string_literal")
 }
 
 /// The content of a string literal without quotes (escapes kept as written).

@@ -1,5 +1,6 @@
 use super::common::{call_args, pkg_member, toolchain_sides, unparen};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -52,11 +53,11 @@ declare_rule! {
 // Verified with `go run` of `base64.RawURLEncoding.WithPadding(-2)`: go1.21.13 encodes with a
 // garbage padding byte; go1.22.12 panics with `panic: invalid padding`.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "selector_expression" {
+    let Some(f) = call.field("function") else { return };
+    if f.kind_str() != "selector_expression" {
         return;
     }
-    let (Some(recv), Some(field)) = (f.child_by_field_name("operand"), f.child_by_field_name("field")) else { return };
+    let (Some(recv), Some(field)) = (f.field("operand"), f.field("field")) else { return };
     if c.text(field) != "WithPadding" {
         return;
     }
@@ -64,8 +65,8 @@ fn check(c: &mut Checker, call: Node) {
     // `base32.NewEncoding(...)`, or the file imports one of them.
     let pkg = ["encoding/base64", "encoding/base32"].into_iter().find(|p| {
         pkg_member(c, unparen(recv), p).is_some()
-            || (recv.kind() == "call_expression"
-                && recv.child_by_field_name("function").is_some_and(|g| pkg_member(c, g, p).is_some()))
+            || (recv.kind_str() == "call_expression"
+                && recv.field("function").is_some_and(|g| pkg_member(c, g, p).is_some()))
     });
     let pkg = match pkg {
         Some(p) => p,
@@ -96,15 +97,15 @@ fn check(c: &mut Checker, call: Node) {
 
 /// `-N` (a unary minus on an integer literal) → Some(-N).
 fn negative_constant(c: &Checker, n: Node) -> Option<i64> {
-    if n.kind() != "unary_expression" {
+    if n.kind_str() != "unary_expression" {
         return None;
     }
-    let op = n.child_by_field_name("operator")?;
-    let operand = unparen(n.child_by_field_name("operand")?);
+    let op = n.field("operator")?;
+    let operand = unparen(n.field("operand")?);
     if c.text(op) != "-" {
         return None;
     }
-    if operand.kind() == "rune_literal" {
+    if operand.kind_str() == "rune_literal" {
         // '=' and other plain one-character runes.
         let t = c.text(operand);
         let inner = t.strip_prefix('\'')?.strip_suffix('\'')?;
@@ -112,7 +113,7 @@ fn negative_constant(c: &Checker, n: Node) -> Option<i64> {
         let (Some(ch), None) = (chars.next(), chars.next()) else { return None };
         return (ch != '\\').then_some(-(ch as i64));
     }
-    if operand.kind() != "int_literal" {
+    if operand.kind_str() != "int_literal" {
         return None;
     }
     let t = c.text(operand).replace('_', "");

@@ -1,5 +1,6 @@
 use super::common::toolchain_sides;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::span::Span;
@@ -59,8 +60,10 @@ declare_rule! {
 }
 
 static ALLOWED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&str> =
-        include_str!("linkname_go123_allowed.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let mut v: Vec<&str> = include_str!("../../../data/linkname-go123-allowed.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     v.sort_unstable();
     v
 });
@@ -167,7 +170,7 @@ fn declared_without_body(c: &Checker, local: &str) -> bool {
     let root = c.tree.root_node();
     c.src.match_indices(&needle).any(|(i, _)| {
         root.descendant_for_byte_range(i, i + 4)
-            .and_then(|n| if n.kind() == "function_declaration" { Some(n) } else { n.parent() })
-            .is_some_and(|f| f.kind() == "function_declaration" && f.child_by_field_name("body").is_none())
+            .and_then(|n| if n.kind_str() == "function_declaration" { Some(n) } else { n.parent() })
+            .is_some_and(|f| f.kind_str() == "function_declaration" && f.field("body").is_none())
     })
 }

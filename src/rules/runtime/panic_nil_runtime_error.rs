@@ -1,5 +1,6 @@
 use super::common::{call_args, godebug_sides, library_note, main_sides, word_occurrences};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -74,12 +75,12 @@ declare_rule! {
 // Unrecovered, go1.21–go1.23 print `panic: panic called with nil argument`; rules.md records
 // `runtime error: panic called with nil argument` from go1.27.3, hence the quoted substring.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "identifier" || c.text(f) != "panic" {
+    let Some(f) = call.field("function") else { return };
+    if f.kind_str() != "identifier" || c.text(f) != "panic" {
         return;
     }
     let args = call_args(call);
-    if args.len() != 1 || args[0].kind() != "nil" {
+    if args.len() != 1 || args[0].kind_str() != "nil" {
         return;
     }
     let sides = godebug_sides(c, "panicnil");

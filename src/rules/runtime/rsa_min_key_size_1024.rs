@@ -1,5 +1,6 @@
 use super::common::{call_args, called_pkg_func, godebug_sides, library_note, main_sides, unparen};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -71,7 +72,7 @@ fn check(c: &mut Checker, call: Node) {
         _ => return,
     };
     let bits = unparen(bits);
-    if bits.kind() != "int_literal" {
+    if bits.kind_str() != "int_literal" {
         return;
     }
     let Ok(n) = c.text(bits).replace('_', "").parse::<u64>() else { return };

@@ -1,5 +1,6 @@
 use super::common::{call_args, called_pkg_func, enclosing_decl, toolchain_sides, unparen, word_occurrences};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -71,23 +72,23 @@ fn check(c: &mut Checker, call: Node) {
     }
     let args = call_args(call);
     let Some(first) = args.first().map(|a| unparen(*a)) else { return };
-    if !matches!(first.kind(), "identifier" | "selector_expression") {
+    if !matches!(first.kind_str(), "identifier" | "selector_expression") {
         return;
     }
     let x = c.text(first);
     let Some(parent) = call.parent() else { return };
-    let problem = match parent.kind() {
+    let problem = match parent.kind_str() {
         "expression_statement" => format!(
             "the result of slices.{f} is discarded: {x} keeps its length, and from Go 1.22 its vacated tail is zeroed"
         ),
         "expression_list" => {
             let Some(stmt) = parent.parent() else { return };
-            if !matches!(stmt.kind(), "short_var_declaration" | "assignment_statement")
-                || stmt.child_by_field_name("right") != Some(parent)
+            if !matches!(stmt.kind_str(), "short_var_declaration" | "assignment_statement")
+                || stmt.field("right") != Some(parent)
             {
                 return;
             }
-            let Some(left) = stmt.child_by_field_name("left") else { return };
+            let Some(left) = stmt.field("left") else { return };
             let idx = {
                 let mut cur = parent.walk();
                 let i = parent.named_children(&mut cur).position(|n| n == call);

@@ -1,5 +1,6 @@
 use super::common::{call_args, godebug_sides, library_note, main_sides, removal_note, unparen};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use std::cell::RefCell;
@@ -93,18 +94,18 @@ fn bound_names(c: &Checker, n: Node, out: &mut Vec<String>) {
     let mut cur = n;
     for _ in 0..6 {
         let Some(p) = cur.parent() else { return };
-        match p.kind() {
+        match p.kind_str() {
             "selector_expression" | "qualified_type" | "pointer_type" | "call_expression" | "argument_list" => {
-                if p.kind() == "argument_list" {
+                if p.kind_str() == "argument_list" {
                     return;
                 }
             }
             "expression_list" => {
                 let Some(stmt) = p.parent() else { return };
-                if !matches!(stmt.kind(), "short_var_declaration" | "assignment_statement" | "var_spec") {
+                if !matches!(stmt.kind_str(), "short_var_declaration" | "assignment_statement" | "var_spec") {
                     return;
                 }
-                if stmt.kind() != "var_spec" && stmt.child_by_field_name("right") != Some(p) {
+                if stmt.kind_str() != "var_spec" && stmt.field("right") != Some(p) {
                     return;
                 }
                 push_names(c, stmt, out);
@@ -122,16 +123,16 @@ fn bound_names(c: &Checker, n: Node, out: &mut Vec<String>) {
 
 fn push_names(c: &Checker, decl: Node, out: &mut Vec<String>) {
     let mut cur = decl.walk();
-    let names: Vec<Node> = match decl.kind() {
-        "short_var_declaration" | "assignment_statement" => match decl.child_by_field_name("left") {
+    let names: Vec<Node> = match decl.kind_str() {
+        "short_var_declaration" | "assignment_statement" => match decl.field("left") {
             Some(l) => l.named_children(&mut cur).collect(),
             None => return,
         },
         _ => decl.children_by_field_name("name", &mut cur).collect(),
     };
     for n in names {
-        let last = match n.kind() {
-            "selector_expression" => n.child_by_field_name("field"),
+        let last = match n.kind_str() {
+            "selector_expression" => n.field("field"),
             _ => Some(n),
         };
         if let Some(l) = last {
@@ -146,9 +147,9 @@ fn push_names(c: &Checker, decl: Node, out: &mut Vec<String>) {
 // Verified with go1.23.5 (`go run`, only the go.mod line varied) on an expired, unreceived
 // time.NewTimer: go 1.22 → `len 1 cap 1 stop false`; go 1.23 → `len 0 cap 0 stop true`.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
+    let Some(f) = call.field("function") else { return };
     let builtin = c.text(f);
-    if f.kind() != "identifier" || (builtin != "len" && builtin != "cap") {
+    if f.kind_str() != "identifier" || (builtin != "len" && builtin != "cap") {
         return;
     }
     let args = call_args(call);
@@ -156,19 +157,19 @@ fn check(c: &mut Checker, call: Node) {
         return;
     }
     let sel = unparen(args[0]);
-    if sel.kind() != "selector_expression" {
+    if sel.kind_str() != "selector_expression" {
         return;
     }
-    let (Some(x), Some(field)) = (sel.child_by_field_name("operand"), sel.child_by_field_name("field")) else {
+    let (Some(x), Some(field)) = (sel.field("operand"), sel.field("field")) else {
         return;
     };
     if c.text(field) != "C" {
         return;
     }
     let x = unparen(x);
-    let name = match x.kind() {
+    let name = match x.kind_str() {
         "identifier" => c.text(x),
-        "selector_expression" => x.child_by_field_name("field").map(|n| c.text(n)).unwrap_or(""),
+        "selector_expression" => x.field("field").map(|n| c.text(n)).unwrap_or(""),
         _ => return,
     };
     if !TIMERS.with(|t| t.borrow().iter().any(|n| n == name)) {

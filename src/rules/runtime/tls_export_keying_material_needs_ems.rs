@@ -1,5 +1,6 @@
 use super::common::{call_args, godebug_sides, library_note, main_sides, removal_note};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -62,11 +63,11 @@ declare_rule! {
 // The error text is go1.22's crypto/tls/prf.go (`ekmFromMasterSecret`); rules.md §D records that
 // Go 1.27 drops the "override with GODEBUG" clause.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "selector_expression" {
+    let Some(f) = call.field("function") else { return };
+    if f.kind_str() != "selector_expression" {
         return;
     }
-    let Some(field) = f.child_by_field_name("field") else { return };
+    let Some(field) = f.field("field") else { return };
     if c.text(field) != "ExportKeyingMaterial" || call_args(call).len() != 3 {
         return;
     }

@@ -1,5 +1,6 @@
 use super::common::{godebug_sides, keyed_fields, library_note, main_sides, pkg_member, removal_note, unparen};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -63,11 +64,11 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, lit: Node) {
-    let Some(ty) = lit.child_by_field_name("type") else { return };
+    let Some(ty) = lit.field("type") else { return };
     if pkg_member(c, ty, "crypto/tls") != Some("Config") {
         return;
     }
-    let Some(body) = lit.child_by_field_name("body") else { return };
+    let Some(body) = lit.field("body") else { return };
     let fields = keyed_fields(c, body);
     if fields.iter().any(|(k, _, _)| *k == "CipherSuites") {
         return;

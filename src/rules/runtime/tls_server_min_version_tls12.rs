@@ -3,6 +3,7 @@ use super::common::{
     removal_note, unparen, walk_subtree,
 };
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use tree_sitter::Node;
@@ -80,18 +81,18 @@ const SERVER_ONLY_FIELDS: &[&str] = &["GetCertificate", "ClientAuth", "ClientCAs
 // Handshake errors quoted from rules.md §D [ran] (loopback handshake, TLS 1.0-only client
 // against `&tls.Config{Certificates: …}`, toolchains 1.23.5 and 1.27.3).
 fn check(c: &mut Checker, node: Node) {
-    match node.kind() {
+    match node.kind_str() {
         "composite_literal" => check_literal(c, node),
         _ => check_default_server(c, node),
     }
 }
 
 fn check_literal(c: &mut Checker, lit: Node) {
-    let Some(ty) = lit.child_by_field_name("type") else { return };
+    let Some(ty) = lit.field("type") else { return };
     if pkg_member(c, ty, "crypto/tls") != Some("Config") {
         return;
     }
-    let Some(body) = lit.child_by_field_name("body") else { return };
+    let Some(body) = lit.field("body") else { return };
     let fields = keyed_fields(c, body);
     if fields.iter().any(|(k, _, _)| *k == "MinVersion") {
         return;
@@ -156,7 +157,7 @@ fn check_default_server(c: &mut Checker, call: Node) {
 fn server_use(c: &Checker, lit: Node) -> Option<String> {
     let mut e = lit;
     if let Some(p) = e.parent() {
-        if p.kind() == "unary_expression" {
+        if p.kind_str() == "unary_expression" {
             e = p;
         }
     }
@@ -165,10 +166,10 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
     }
     // A variable bound to the literal: look for its server uses in the same declaration.
     let parent = e.parent()?;
-    let name = match parent.kind() {
+    let name = match parent.kind_str() {
         "expression_list" => {
             let stmt = parent.parent()?;
-            if !matches!(stmt.kind(), "short_var_declaration" | "assignment_statement" | "var_spec") {
+            if !matches!(stmt.kind_str(), "short_var_declaration" | "assignment_statement" | "var_spec") {
                 return None;
             }
             let idx = {
@@ -176,14 +177,14 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
                 let i = parent.named_children(&mut cur).position(|n| n == e);
                 i?
             };
-            let left = match stmt.kind() {
+            let left = match stmt.kind_str() {
                 "var_spec" => {
                     let mut cur = stmt.walk();
                     let n = stmt.children_by_field_name("name", &mut cur).nth(idx);
                     n?
                 }
                 _ => {
-                    let l = stmt.child_by_field_name("left")?;
+                    let l = stmt.field("left")?;
                     let mut cur = l.walk();
                     let x = l.named_children(&mut cur).nth(idx)?;
                     x
@@ -197,7 +198,7 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
         return None;
     }
     let scope = enclosing_decl(lit);
-    let scope = if scope.kind() == "var_declaration" || scope.kind() == "const_declaration" {
+    let scope = if scope.kind_str() == "var_declaration" || scope.kind_str() == "const_declaration" {
         scope.parent().unwrap_or(scope)
     } else {
         scope
@@ -207,12 +208,14 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
         if found.is_some() {
             return false;
         }
-        if matches!(n.kind(), "identifier" | "field_identifier") && c.text(n) == name {
+        if matches!(n.kind_str(), "identifier" | "field_identifier") && c.text(n) == name {
             let mut e = n;
             if let Some(p) = e.parent() {
-                if p.kind() == "unary_expression" || p.kind() == "selector_expression" && n.kind() == "identifier" {
+                if p.kind_str() == "unary_expression"
+                    || p.kind_str() == "selector_expression" && n.kind_str() == "identifier"
+                {
                     // `&cfg` stays a use; `cfg.X` is not the config itself.
-                    if p.kind() == "selector_expression" {
+                    if p.kind_str() == "selector_expression" {
                         return true;
                     }
                     e = p;
@@ -231,7 +234,7 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
 /// literal, or assigned to `x.TLSConfig`.
 fn direct_server_use(c: &Checker, e: Node) -> Option<String> {
     let p = e.parent()?;
-    match p.kind() {
+    match p.kind_str() {
         "argument_list" => {
             let call = p.parent()?;
             let f = called_pkg_func(c, call, "crypto/tls")?;
@@ -240,26 +243,26 @@ fn direct_server_use(c: &Checker, e: Node) -> Option<String> {
         }
         "literal_element" => {
             let kv = p.parent()?;
-            if kv.kind() != "keyed_element" || kv.child_by_field_name("value") != Some(p) {
+            if kv.kind_str() != "keyed_element" || kv.field("value") != Some(p) {
                 return None;
             }
-            let key = kv.child_by_field_name("key")?;
+            let key = kv.field("key")?;
             if c.text(key).trim() != "TLSConfig" {
                 return None;
             }
             let outer = kv.parent()?.parent()?;
-            let ty = outer.child_by_field_name("type")?;
+            let ty = outer.field("type")?;
             (pkg_member(c, ty, "net/http") == Some("Server")).then(|| "the TLSConfig of an http.Server".to_string())
         }
         "expression_list" => {
             let stmt = p.parent()?;
-            if stmt.kind() != "assignment_statement" || stmt.child_by_field_name("right") != Some(p) {
+            if stmt.kind_str() != "assignment_statement" || stmt.field("right") != Some(p) {
                 return None;
             }
-            let left = stmt.child_by_field_name("left")?;
+            let left = stmt.field("left")?;
             let target = unparen(left.named_child(0)?);
-            let field = target.child_by_field_name("field")?;
-            (target.kind() == "selector_expression" && c.text(field) == "TLSConfig")
+            let field = target.field("field")?;
+            (target.kind_str() == "selector_expression" && c.text(field) == "TLSConfig")
                 .then(|| format!("assigned to {}", c.text(target)))
         }
         _ => None,

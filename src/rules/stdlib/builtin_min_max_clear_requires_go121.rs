@@ -7,6 +7,7 @@
 use super::resolve::declares_top_level;
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -64,9 +65,9 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
     let mut cursor = top.walk();
     loop {
         let n = cursor.node();
-        if n.kind() == "identifier" && c.text(n) == name {
+        if n.kind_str() == "identifier" && c.text(n) == name {
             let is_callee =
-                n.parent().is_some_and(|p| p.kind() == "call_expression" && child(p, &fld::FUNCTION) == Some(n));
+                n.parent().is_some_and(|p| p.kind_str() == "call_expression" && child(p, &fld::FUNCTION) == Some(n));
             if !is_callee {
                 return true;
             }
@@ -87,7 +88,7 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
 
 fn check(c: &mut Checker, call: Node) {
     let Some(f) = child(call, &fld::FUNCTION) else { return };
-    if f.kind() != "identifier" {
+    if f.kind_str() != "identifier" {
         return;
     }
     let name = c.text(f);

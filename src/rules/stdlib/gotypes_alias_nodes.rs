@@ -4,6 +4,7 @@
 use super::resolve::called_pkg_func;
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Severity, SideBehavior};
 use tree_sitter::Node;
@@ -73,8 +74,8 @@ const ALIASABLE: &[&str] = &["Named", "Basic", "Pointer", "Slice", "Array", "Map
 
 /// `*types.X` for the go/types import: Some(X).
 fn gotypes_case<'a>(c: &Checker<'a>, ty: Node<'a>) -> Option<&'a str> {
-    let q = if ty.kind() == "pointer_type" { ty.named_child(0)? } else { return None };
-    if q.kind() != "qualified_type" {
+    let q = if ty.kind_str() == "pointer_type" { ty.named_child(0)? } else { return None };
+    if q.kind_str() != "qualified_type" {
         return None;
     }
     let pkg = c.text(child(q, &fld::PACKAGE)?);
@@ -83,19 +84,19 @@ fn gotypes_case<'a>(c: &Checker<'a>, ty: Node<'a>) -> Option<&'a str> {
 
 /// `x.Underlying()` never returns an alias; `types.Unalias(x)` removes them.
 fn unaliased(c: &Checker, value: Node) -> bool {
-    if value.kind() != "call_expression" {
+    if value.kind_str() != "call_expression" {
         return false;
     }
     if called_pkg_func(c, value).is_some_and(|r| r.path == "go/types" && r.name == "Unalias") {
         return true;
     }
-    value.child_by_field_name("function").and_then(|f| child(f, &fld::FIELD)).is_some_and(|f| c.text(f) == "Underlying")
+    value.field("function").and_then(|f| child(f, &fld::FIELD)).is_some_and(|f| c.text(f) == "Underlying")
 }
 
 fn enclosing_function_mentions_unalias(c: &Checker, node: Node) -> bool {
     let mut n = node.parent();
     while let Some(p) = n {
-        if matches!(p.kind(), "function_declaration" | "method_declaration") {
+        if matches!(p.kind_str(), "function_declaration" | "method_declaration") {
             return c.text(p).contains("Unalias(");
         }
         n = p.parent();
@@ -107,11 +108,11 @@ fn check(c: &mut Checker, node: Node) {
     if c.facts.local_name("go/types").is_none() {
         return;
     }
-    let (value, cases): (Option<Node>, Vec<&str>) = if node.kind() == "type_switch_statement" {
+    let (value, cases): (Option<Node>, Vec<&str>) = if node.kind_str() == "type_switch_statement" {
         let mut names = Vec::new();
         let mut cur = node.walk();
         for tc in node.named_children(&mut cur) {
-            if tc.kind() != "type_case" {
+            if tc.kind_str() != "type_case" {
                 continue;
             }
             let mut c2 = tc.walk();
@@ -121,9 +122,9 @@ fn check(c: &mut Checker, node: Node) {
                 }
             }
         }
-        (node.child_by_field_name("value"), names)
+        (node.field("value"), names)
     } else {
-        let ty = node.child_by_field_name("type");
+        let ty = node.field("type");
         (child(node, &fld::OPERAND), ty.and_then(|t| gotypes_case(c, t)).into_iter().collect())
     };
     let Some(value) = value else { return };
@@ -153,7 +154,7 @@ fn check(c: &mut Checker, node: Node) {
         return;
     }
     let listed: Vec<String> = cases.iter().map(|n| format!("*types.{n}")).collect();
-    let what = if node.kind() == "type_switch_statement" { "type switch" } else { "type assertion" };
+    let what = if node.kind_str() == "type_switch_statement" { "type switch" } else { "type assertion" };
     let outcome = if what == "type switch" { "takes the default path" } else { "fails the assertion" };
     let message = format!(
         "{what} on {} tests {} but not *types.Alias: with gotypesalias=1 an alias type {outcome}",

@@ -4,6 +4,7 @@
 use super::resolve::{call_args, called, pkg_ref};
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use tree_sitter::Node;
@@ -86,13 +87,13 @@ const SLICE_TAKERS: &[(&str, &str)] = &[
 pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
     let Some(call) = called(sel) else { return false };
     let Some(parent) = call.parent() else { return false };
-    match parent.kind() {
+    match parent.kind_str() {
         "index_expression" | "slice_expression" => child(parent, &fld::OPERAND) == Some(call),
         "variadic_argument" => true,
         "argument_list" => {
             let Some(outer) = parent.parent() else { return false };
             let Some(f) = child(outer, &fld::FUNCTION) else { return false };
-            if f.kind() == "identifier" {
+            if f.kind_str() == "identifier" {
                 return matches!(c.text(f), "len" | "cap" | "copy");
             }
             let args = call_args(outer);
@@ -100,7 +101,7 @@ pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
             pkg_ref(c, f).is_some_and(|r| first && SLICE_TAKERS.contains(&(r.path, r.name)))
         }
         "range_clause" => parent
-            .child_by_field_name("left")
+            .field("left")
             .is_some_and(|l| l.named_child_count() == 2 && c.text(l.named_child(1).unwrap_or(l)) != "_"),
         _ => false,
     }

@@ -3,6 +3,7 @@
 //! Floating-point operands are not equivalent (NaN, -0.0), so the fix is offered as unsafe.
 use super::resolve::declares_top_level;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;
@@ -62,9 +63,9 @@ declare_rule! {
 /// The single statement of a block (comments aside), if it has exactly one.
 fn only_statement(block: Node) -> Option<Node> {
     let mut cur = block.walk();
-    let list = block.named_children(&mut cur).find(|n| n.kind() == "statement_list")?;
+    let list = block.named_children(&mut cur).find(|n| n.kind_str() == "statement_list")?;
     let mut cur2 = list.walk();
-    let stmts: Vec<Node> = list.named_children(&mut cur2).filter(|n| n.kind() != "comment").collect();
+    let stmts: Vec<Node> = list.named_children(&mut cur2).filter(|n| n.kind_str() != "comment").collect();
     match stmts.as_slice() {
         [one] => Some(*one),
         _ => None,
@@ -73,10 +74,10 @@ fn only_statement(block: Node) -> Option<Node> {
 
 /// `x = v` with one operand on each side: (x, v) texts.
 fn simple_assign<'a>(c: &Checker<'a>, stmt: Node<'a>, ops: &[&str]) -> Option<(&'a str, &'a str)> {
-    if !matches!(stmt.kind(), "assignment_statement" | "short_var_declaration") {
+    if !matches!(stmt.kind_str(), "assignment_statement" | "short_var_declaration") {
         return None;
     }
-    let op = stmt.child_by_field_name("operator").map(|o| c.text(o));
+    let op = stmt.field("operator").map(|o| c.text(o));
     let op = op.or_else(|| {
         let mut cur = stmt.walk();
         let found = stmt.children(&mut cur).find(|k| !k.is_named()).map(|k| c.text(k));
@@ -85,8 +86,8 @@ fn simple_assign<'a>(c: &Checker<'a>, stmt: Node<'a>, ops: &[&str]) -> Option<(&
     if !ops.contains(&op) {
         return None;
     }
-    let left = stmt.child_by_field_name("left")?;
-    let right = stmt.child_by_field_name("right")?;
+    let left = stmt.field("left")?;
+    let right = stmt.field("right")?;
     if left.named_child_count() != 1 || right.named_child_count() != 1 {
         return None;
     }
@@ -95,20 +96,18 @@ fn simple_assign<'a>(c: &Checker<'a>, stmt: Node<'a>, ops: &[&str]) -> Option<(&
 
 /// A plain operand we can repeat in `min(a, b)` without changing evaluation.
 fn plain(n: Node) -> bool {
-    matches!(n.kind(), "identifier" | "int_literal" | "selector_expression" | "interpreted_string_literal")
+    matches!(n.kind_str(), "identifier" | "int_literal" | "selector_expression" | "interpreted_string_literal")
 }
 
 fn check(c: &mut Checker, stmt: Node) {
     let [from, to] = c.versions.file_sides();
-    if !to.version.at_least(21) || stmt.child_by_field_name("initializer").is_some() {
+    if !to.version.at_least(21) || stmt.field("initializer").is_some() {
         return;
     }
-    let Some(cond) = stmt.child_by_field_name("condition").filter(|n| n.kind() == "binary_expression") else {
+    let Some(cond) = stmt.field("condition").filter(|n| n.kind_str() == "binary_expression") else {
         return;
     };
-    let (Some(l), Some(r), Some(op)) =
-        (cond.child_by_field_name("left"), cond.child_by_field_name("right"), cond.child_by_field_name("operator"))
-    else {
+    let (Some(l), Some(r), Some(op)) = (cond.field("left"), cond.field("right"), cond.field("operator")) else {
         return;
     };
     let op = c.text(op);
@@ -116,18 +115,18 @@ fn check(c: &mut Checker, stmt: Node) {
         return;
     }
     let (lt, rt) = (c.text(l), c.text(r));
-    if lt == rt || l.kind() == "interpreted_string_literal" && r.kind() == "interpreted_string_literal" {
+    if lt == rt || l.kind_str() == "interpreted_string_literal" && r.kind_str() == "interpreted_string_literal" {
         return;
     }
-    let Some(then) = stmt.child_by_field_name("consequence").and_then(only_statement) else { return };
+    let Some(then) = stmt.field("consequence").and_then(only_statement) else { return };
     let Some((x, then_val)) = simple_assign(c, then, &["="]) else { return };
     if x == lt || x == rt {
         return;
     }
     // (the statements replaced, the assigned value in the "true" branch, the other value, decl op)
-    let (span_start, other, decl) = match stmt.child_by_field_name("alternative") {
+    let (span_start, other, decl) = match stmt.field("alternative") {
         Some(alt) => {
-            if alt.kind() != "block" {
+            if alt.kind_str() != "block" {
                 return;
             }
             let Some(e) = only_statement(alt) else { return };
@@ -140,7 +139,7 @@ fn check(c: &mut Checker, stmt: Node) {
         None => {
             // x := b (or x = b) just before: `x := b; if a < b { x = a }`
             let mut prev = stmt.prev_named_sibling();
-            while let Some(p) = prev.filter(|p| p.kind() == "comment") {
+            while let Some(p) = prev.filter(|p| p.kind_str() == "comment") {
                 prev = p.prev_named_sibling();
             }
             let Some(prev) = prev else { return };
@@ -148,7 +147,7 @@ fn check(c: &mut Checker, stmt: Node) {
             if x0 != x {
                 return;
             }
-            let op0 = if prev.kind() == "short_var_declaration" { ":=" } else { "=" };
+            let op0 = if prev.kind_str() == "short_var_declaration" { ":=" } else { "=" };
             (prev.start_byte(), init, op0)
         }
     };

@@ -1,6 +1,7 @@
 //! Doc comment quoted from /usr/share/go-1.23/src/math/rand/rand.go ("Deprecated: As of Go 1.20
 //! there is no reason to call Seed with a random value. …"). No-op from go1.24 (GODEBUG
 //! randseednop, default 1 for main modules at go1.24+; godebug.tsv; rules.md §E [ran] with 1.27.3).
+use crate::analyzer::NodeExt;
 use super::resolve::{call_args, called_pkg_func_named};
 use crate::analyzer::Checker;
 use crate::declare_rule;
@@ -115,7 +116,7 @@ fn check(c: &mut Checker, call: Node) {
 /// Deletes the statement `rand.Seed(time.Now()…)` when it is a statement of its own line and
 /// the file still uses both packages elsewhere (so no import becomes unused).
 fn delete_statement_fix(c: &Checker, call: Node, rand_local: &str) -> Option<Fix> {
-    let stmt = call.parent().filter(|p| p.kind() == "expression_statement")?;
+    let stmt = call.parent().filter(|p| p.kind_str() == "expression_statement")?;
     let call_text = c.text(call);
     let time_local = c.facts.local_name("time")?;
     for local in [rand_local, time_local] {

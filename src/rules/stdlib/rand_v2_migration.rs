@@ -4,6 +4,7 @@
 //! Uint32N, Uint64, Uint64N, UintN; no Seed, no Read).
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;
@@ -102,11 +103,11 @@ fn check(c: &mut Checker) {
             continue;
         }
         let Some(id) = root.descendant_for_byte_range(i, i + local.len()) else { continue };
-        if !matches!(id.kind(), "identifier" | "package_identifier") || c.text(id) != local {
+        if !matches!(id.kind_str(), "identifier" | "package_identifier") || c.text(id) != local {
             continue;
         }
         let Some(n) = id.parent() else { continue };
-        let (pkg, name) = match n.kind() {
+        let (pkg, name) = match n.kind_str() {
             "selector_expression" => (child(n, &fld::OPERAND), child(n, &fld::FIELD)),
             "qualified_type" => (child(n, &fld::PACKAGE), child(n, &fld::NAME)),
             _ => continue,
@@ -115,7 +116,8 @@ fn check(c: &mut Checker) {
             continue;
         }
         let Some(f) = name else { continue };
-        let is_call = n.parent().is_some_and(|q| q.kind() == "call_expression" && child(q, &fld::FUNCTION) == Some(n));
+        let is_call =
+            n.parent().is_some_and(|q| q.kind_str() == "call_expression" && child(q, &fld::FUNCTION) == Some(n));
         uses.push((f, c.text(f), is_call));
     }
     // Early exit before any other work: seeded or Read-using files are not migrated.
@@ -192,7 +194,7 @@ fn check(c: &mut Checker) {
 /// The span of the quoted path inside an import spec.
 fn import_path_span(c: &Checker, spec: Span) -> Option<Span> {
     let node = c.tree.root_node().descendant_for_byte_range(spec.start, spec.end)?;
-    let spec_node = if node.kind() == "import_spec" { node } else { node.parent()? };
-    let p = spec_node.child_by_field_name("path")?;
+    let spec_node = if node.kind_str() == "import_spec" { node } else { node.parent()? };
+    let p = spec_node.field("path")?;
     Some(Checker::span(p))
 }

@@ -4,6 +4,7 @@
 use super::resolve::{call_args, called_pkg_func};
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use tree_sitter::Node;
@@ -71,7 +72,7 @@ fn check(c: &mut Checker, call: Node) {
     if c.facts.local_name("reflect").is_none() {
         return;
     }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression") else { return };
+    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
     if !matches!(super::resolve::selected_name(c, f), "PtrTo" | "Elem") {
         return;
     }
@@ -99,31 +100,31 @@ fn check(c: &mut Checker, call: Node) {
         return;
     }
     // reflect.TypeOf((*T)(nil)).Elem()
-    if f.kind() != "selector_expression" || !call_args(call).is_empty() {
+    if f.kind_str() != "selector_expression" || !call_args(call).is_empty() {
         return;
     }
     let Some(field) = child(f, &fld::FIELD) else { return };
     if c.text(field) != "Elem" {
         return;
     }
-    let Some(inner) = child(f, &fld::OPERAND).filter(|n| n.kind() == "call_expression") else { return };
+    let Some(inner) = child(f, &fld::OPERAND).filter(|n| n.kind_str() == "call_expression") else { return };
     let Some(r) = called_pkg_func(c, inner) else { return };
     if r.path != "reflect" || r.name != "TypeOf" || r.shadowed(c) {
         return;
     }
     let args = call_args(inner);
     let [conv] = args.as_slice() else { return };
-    if conv.kind() != "call_expression" {
+    if conv.kind_str() != "call_expression" {
         return;
     }
     let conv_args = call_args(*conv);
-    if conv_args.len() != 1 || conv_args[0].kind() != "nil" {
+    if conv_args.len() != 1 || conv_args[0].kind_str() != "nil" {
         return;
     }
-    let Some(paren) = child(*conv, &fld::FUNCTION).filter(|n| n.kind() == "parenthesized_expression") else {
+    let Some(paren) = child(*conv, &fld::FUNCTION).filter(|n| n.kind_str() == "parenthesized_expression") else {
         return;
     };
-    let Some(unary) = paren.named_child(0).filter(|n| n.kind() == "unary_expression") else { return };
+    let Some(unary) = paren.named_child(0).filter(|n| n.kind_str() == "unary_expression") else { return };
     if !c.text(unary).starts_with('*') {
         return;
     }

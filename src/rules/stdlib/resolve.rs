@@ -2,6 +2,7 @@
 //! imports (aliases included), and the declared type of a parameter for `r.Method`.
 
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
@@ -61,17 +62,17 @@ impl PkgRef<'_> {
     /// shadows the import). Walks up the tree (tree-sitter's `parent` is not O(1)): call it
     /// only right before reporting.
     pub fn shadowed(&self, c: &Checker) -> bool {
-        self.node.kind() == "selector_expression" && param_type(c, self.node, self.local).is_some()
+        self.node.kind_str() == "selector_expression" && param_type(c, self.node, self.local).is_some()
     }
 }
 
 /// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
 /// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
-    let (pkg, name) = match node.kind() {
+    let (pkg, name) = match node.kind_str() {
         "selector_expression" => {
             let op = child(node, &fld::OPERAND)?;
-            if op.kind() != "identifier" {
+            if op.kind_str() != "identifier" {
                 return None;
             }
             (op, child(node, &fld::FIELD)?)
@@ -101,11 +102,11 @@ pub fn typed_member<'a>(
     sel: Node<'a>,
     want: impl Fn(&str) -> bool,
 ) -> Option<(&'a str, &'a str, &'a str)> {
-    if sel.kind() != "selector_expression" {
+    if sel.kind_str() != "selector_expression" {
         return None;
     }
     let op = child(sel, &fld::OPERAND)?;
-    if op.kind() != "identifier" {
+    if op.kind_str() != "identifier" {
         return None;
     }
     let field = c.text(child(sel, &fld::FIELD)?);
@@ -113,10 +114,10 @@ pub fn typed_member<'a>(
         return None;
     }
     let mut ty = param_type(c, sel, c.text(op))?;
-    if ty.kind() == "pointer_type" {
+    if ty.kind_str() == "pointer_type" {
         ty = ty.named_child(0)?;
     }
-    if ty.kind() != "qualified_type" {
+    if ty.kind_str() != "qualified_type" {
         return None;
     }
     let local = c.text(child(ty, &fld::PACKAGE)?);
@@ -129,21 +130,21 @@ pub fn typed_member<'a>(
 pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Node<'a>> {
     let mut n = from.parent();
     while let Some(f) = n {
-        if matches!(f.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+        if matches!(f.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
             for field in [&fld::RECEIVER, &fld::PARAMETERS, &fld::RESULT] {
                 let Some(list) = child(f, field) else { continue };
-                if list.kind() != "parameter_list" {
+                if list.kind_str() != "parameter_list" {
                     continue;
                 }
                 let mut cur = list.walk();
                 for p in list.named_children(&mut cur) {
-                    if !matches!(p.kind(), "parameter_declaration" | "variadic_parameter_declaration") {
+                    if !matches!(p.kind_str(), "parameter_declaration" | "variadic_parameter_declaration") {
                         continue;
                     }
                     let mut cur2 = p.walk();
                     if p.children_by_field_name("name", &mut cur2).any(|id| c.text(id) == name) {
                         // A variadic parameter is a slice: no member of the element type applies.
-                        if p.kind() == "variadic_parameter_declaration" {
+                        if p.kind_str() == "variadic_parameter_declaration" {
                             return None;
                         }
                         return child(p, &fld::TYPE);
@@ -158,20 +159,20 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
 
 /// The selected name of a `selector_expression` (`field`) or `qualified_type` (`name`).
 pub fn selected_name<'a>(c: &Checker<'a>, node: Node<'a>) -> &'a str {
-    let field = if node.kind() == "qualified_type" { &fld::NAME } else { &fld::FIELD };
+    let field = if node.kind_str() == "qualified_type" { &fld::NAME } else { &fld::FIELD };
     child(node, field).map_or("", |n| c.text(n))
 }
 
 /// The call expression whose `function` is `node` (`node(...)`), if any.
 pub fn called<'a>(node: Node<'a>) -> Option<Node<'a>> {
     let p = node.parent()?;
-    (p.kind() == "call_expression" && child(p, &fld::FUNCTION) == Some(node)).then_some(p)
+    (p.kind_str() == "call_expression" && child(p, &fld::FUNCTION) == Some(node)).then_some(p)
 }
 
 /// For a `call_expression` `pkg.F(...)`: the resolved `pkg.F`.
 pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>> {
     let f = child(call, &fld::FUNCTION)?;
-    if f.kind() != "selector_expression" {
+    if f.kind_str() != "selector_expression" {
         return None;
     }
     pkg_ref(c, f)
@@ -194,7 +195,7 @@ pub fn called_pkg_func_named<'a>(c: &Checker<'a>, call: Node<'a>, path: &str, na
 pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
     let Some(args) = child(call, &fld::ARGUMENTS) else { return Vec::new() };
     let mut cur = args.walk();
-    args.named_children(&mut cur).filter(|n| n.kind() != "comment").collect()
+    args.named_children(&mut cur).filter(|n| n.kind_str() != "comment").collect()
 }
 
 /// Whether the file declares a package-level function, variable, constant or type `name`
@@ -203,7 +204,7 @@ pub fn declares_top_level(c: &Checker, name: &str) -> bool {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        match d.kind() {
+        match d.kind_str() {
             "function_declaration" if child(d, &fld::NAME).is_some_and(|n| c.text(n) == name) => {
                 return true;
             }
@@ -211,7 +212,7 @@ pub fn declares_top_level(c: &Checker, name: &str) -> bool {
                 // names of specs, one level down or inside a spec list
                 let mut stack = vec![d];
                 while let Some(n) = stack.pop() {
-                    match n.kind() {
+                    match n.kind_str() {
                         "var_spec" | "const_spec" | "type_spec" | "type_alias" => {
                             let mut c2 = n.walk();
                             if n.children_by_field_name("name", &mut c2).any(|id| c.text(id) == name) {

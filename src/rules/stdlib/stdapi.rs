@@ -13,7 +13,9 @@
 
 use std::sync::LazyLock;
 
-const SINCE_TSV: &str = include_str!("../../../data/knowledge/stdapi-since.tsv");
+/// `data/knowledge/stdapi-since.tsv` trimmed by `build.rs`: the rows newer than go1.0 and each
+/// package's first row (all the parser keeps), same format.
+const SINCE_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/stdapi-since.tsv"));
 const DEPRECATED_TSV: &str = include_str!("../../../data/knowledge/stdapi-deprecated.tsv");
 
 /// Bytes of table text compiled into the binary.
@@ -77,6 +79,9 @@ pub struct Table {
     /// A 32768-bit Bloom filter over the member names: most selectors (`x.Foo`) are ruled
     /// out with one hash instead of a binary search over strings.
     member_bloom: Vec<u64>,
+    /// Per Bloom slot, the newest minor version of the member rows hashing to it: most
+    /// member names that pass the filter are older than the go line and stop here.
+    member_slot_max: Vec<u8>,
 }
 
 const BLOOM_BITS: u64 = 1 << 15;
@@ -146,7 +151,13 @@ impl Table {
             let h = bloom_hash(rows[usize::from(i)].member());
             member_bloom[(h / 64) as usize] |= 1 << (h % 64);
         }
-        Table { packages: first, rows, members, member_bloom }
+        let mut member_slot_max = vec![0u8; BLOOM_BITS as usize];
+        for &i in &members {
+            let r = rows[usize::from(i)];
+            let slot = &mut member_slot_max[bloom_hash(r.member()) as usize];
+            *slot = (*slot).max(r.minor);
+        }
+        Table { packages: first, rows, members, member_bloom, member_slot_max }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -173,6 +184,10 @@ impl Table {
         if self.member_bloom.get((h / 64) as usize).is_none_or(|w| w & (1 << (h % 64)) == 0) {
             return false;
         }
+        // No member row hashing to this slot is newer than `above`: nothing can match.
+        if self.member_slot_max.get(h as usize).is_none_or(|&m| u32::from(m) <= above) {
+            return false;
+        }
         let row = |i: &u16| self.rows[usize::from(*i)];
         let start = self.members.partition_point(|i| row(i).member() < member);
         self.members[start..]
@@ -197,6 +212,7 @@ impl Table {
             + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
             + self.members.capacity() * std::mem::size_of::<u16>()
             + self.member_bloom.capacity() * 8
+            + self.member_slot_max.capacity()
     }
 }
 
@@ -268,6 +284,20 @@ mod tests {
         assert_eq!(d.get("reflect", "PtrTo").map(|e| e.minor), Some(22));
         assert_eq!(d.get("go/ast", "Object"), Some(Entry { minor: 22, kind: Kind::Type }));
         assert_eq!(d.len(), 145);
+    }
+
+    /// The trimmed text `build.rs` embeds gives exactly the table of the full knowledge file.
+    #[test]
+    fn trimmed_table_equals_full_table() {
+        const FULL: &str = include_str!("../../../data/knowledge/stdapi-since.tsv");
+        let (full, trimmed) = (Table::parse(FULL, Some(0)), &*SINCE);
+        assert!(SINCE_TSV.len() < FULL.len() * 6 / 10, "{} of {} bytes", SINCE_TSV.len(), FULL.len());
+        assert_eq!(full.packages, trimmed.packages);
+        let key = |r: &Row| (r.pkg, r.minor, r.kind, r.member, r.name);
+        assert_eq!(full.rows.iter().map(key).collect::<Vec<_>>(), trimmed.rows.iter().map(key).collect::<Vec<_>>());
+        assert_eq!(full.members, trimmed.members);
+        assert_eq!(full.member_bloom, trimmed.member_bloom);
+        assert_eq!(full.member_slot_max, trimmed.member_slot_max);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use super::resolve::{pkg_ref, typed_member};
 use super::stdapi::{deprecated_replacement, package_name, DEPRECATED};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -83,7 +84,7 @@ fn check_opt(c: &mut Checker, node: Node) -> Option<()> {
         return None;
     }
     let e = DEPRECATED.get(path, &name)?;
-    if node.kind() == "qualified_type" && !e.kind.is_package_level() {
+    if node.kind_str() == "qualified_type" && !e.kind.is_package_level() {
         return None;
     }
     let [from, to] = c.versions.file_sides();

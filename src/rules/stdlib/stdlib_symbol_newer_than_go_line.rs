@@ -18,6 +18,7 @@ use super::maps_keys_returns_iterator::used_as_slice;
 use super::resolve::{pkg_ref, typed_member};
 use super::stdapi::{package_name, Kind, SINCE};
 use super::version_noun;
+use crate::analyzer::NodeExt;
 use crate::analyzer::{Checker, Sourced};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -82,7 +83,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker, node: Node) {
-    if node.kind() == "import_spec" {
+    if node.kind_str() == "import_spec" {
         check_import(c, node);
     } else {
         check_ref(c, node);
@@ -132,7 +133,7 @@ fn toolchain_note(c: &Checker, minor: u32) -> String {
 }
 
 fn check_import(c: &mut Checker, spec: Node) {
-    let Some(path_node) = spec.child_by_field_name("path") else { return };
+    let Some(path_node) = spec.field("path") else { return };
     let path = c.text(path_node).trim_matches(|ch| ch == '"' || ch == '`');
     let Some(minor) = SINCE.package(path) else { return };
     if minor == 0 {

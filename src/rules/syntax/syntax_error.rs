@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 
@@ -65,7 +66,7 @@ fn check(c: &mut Checker) {
             }
             reported += 1;
             let (message, span) = if node.is_missing() {
-                (format!("syntax error: missing {}", node.kind()), Checker::span(node))
+                (format!("syntax error: missing {}", node.kind_str()), Checker::span(node))
             } else {
                 let text = c.text(node);
                 let first: String = text.chars().take(40).collect();

@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::rules::runtime::common::{call_args, enclosing_decl, toolchain_sides, word_occurrences};
@@ -53,12 +54,12 @@ declare_rule! {
 // Verified with go1.22.12: `go vet` on `s = append(s)` prints `./main.go:16:6: append with no values`
 // (the position of the call); go1.21.13's vet has no appends analyzer.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "identifier" || c.text(f) != "append" || !c.versions.toolchain.version.at_least(22) {
+    let Some(f) = call.field("function") else { return };
+    if f.kind_str() != "identifier" || c.text(f) != "append" || !c.versions.toolchain.version.at_least(22) {
         return;
     }
     let args = call_args(call);
-    if args.len() != 1 || args[0].kind() == "variadic_argument" || declares_append(c) {
+    if args.len() != 1 || args[0].kind_str() == "variadic_argument" || declares_append(c) {
         return;
     }
     let explanation = "`append(s)` appends nothing and returns s unchanged; most likely the values to append were forgotten. From Go 1.22 `go vet` reports it (appends analyzer), failing CI that runs vet (go test's default vet checks leave it out). Add the intended values, or drop the call.";
@@ -72,17 +73,17 @@ fn check(c: &mut Checker, call: Node) {
 /// assign analyzer reports as a self-assignment); otherwise `append(x)` → `x`.
 fn fix(c: &Checker, call: Node, arg: Node) -> Option<Fix> {
     let arg_text = c.text(arg);
-    let stmt = call.parent().filter(|p| p.kind() == "expression_list").and_then(|p| p.parent());
-    if let Some(stmt) = stmt.filter(|s| s.kind() == "assignment_statement") {
-        let left = stmt.child_by_field_name("left")?;
-        let right = stmt.child_by_field_name("right")?;
+    let stmt = call.parent().filter(|p| p.kind_str() == "expression_list").and_then(|p| p.parent());
+    if let Some(stmt) = stmt.filter(|s| s.kind_str() == "assignment_statement") {
+        let left = stmt.field("left")?;
+        let right = stmt.field("right")?;
         if left.named_child_count() == 1 && right.named_child_count() == 1 && c.text(left) == arg_text {
             let edit = TextEdit::delete(statement_span(c, stmt));
             let title = format!("Delete `{}` (it changes nothing)", c.text(stmt));
             // A variable whose only other mention is its declaration would become unused.
             let scope = c.text(enclosing_decl(stmt));
             let used_elsewhere = word_occurrences(scope, arg_text).count() >= 4;
-            return Some(if left.named_child(0)?.kind() != "identifier" {
+            return Some(if left.named_child(0)?.kind_str() != "identifier" {
                 Fix::unsafe_(
                     title,
                     "the deleted statement also evaluated its operands, which could panic (a nil pointer)",

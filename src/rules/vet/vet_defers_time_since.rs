@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::rules::runtime::common::{pkg_member, toolchain_sides, walk_subtree};
@@ -67,14 +68,14 @@ fn check(c: &mut Checker, stmt: Node) {
     if !c.versions.toolchain.version.at_least(22) {
         return;
     }
-    let Some(call) = stmt.named_children(&mut stmt.walk()).find(|n| n.kind() == "call_expression") else { return };
+    let Some(call) = stmt.named_children(&mut stmt.walk()).find(|n| n.kind_str() == "call_expression") else { return };
     let mut found = Vec::new();
     walk_subtree(call, |n| {
-        if n.kind() == "func_literal" {
+        if n.kind_str() == "func_literal" {
             return false;
         }
-        if n.kind() == "call_expression"
-            && n.child_by_field_name("function").and_then(|f| pkg_member(c, f, "time")) == Some("Since")
+        if n.kind_str() == "call_expression"
+            && n.field("function").and_then(|f| pkg_member(c, f, "time")) == Some("Since")
         {
             found.push(n);
         }

@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::rules::runtime::common::godebug;
@@ -175,7 +176,7 @@ fn check(c: &mut Checker, comment: Node) {
     let earlier = root
         .named_children(&mut cur)
         .take_while(|n| n.start_byte() < comment.start_byte())
-        .filter(|n| n.kind() == "comment")
+        .filter(|n| n.kind_str() == "comment")
         .filter_map(|n| directive(c.text(n).trim_end_matches('\r')).map(|r| (n, r)))
         .find(|(_, r)| parse(r).is_ok_and(|(k, _)| k == key));
     if let Some((prev, _)) = earlier {
@@ -222,7 +223,7 @@ fn adjoining_group_end(c: &Checker, comment: Node) -> Option<usize> {
     let pkg = c.facts.package_offset?;
     let mut end_node = comment;
     while let Some(next) = end_node.next_sibling() {
-        if next.kind() != "comment" {
+        if next.kind_str() != "comment" {
             break;
         }
         let gap = c.src.get(end_node.end_byte()..next.start_byte())?;

@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::rules::runtime::common::{call_args, called_pkg_func, is_string_lit, unparen, walk_subtree};
@@ -71,11 +72,17 @@ const PRINTF: &[(&str, &str, usize)] = &[
 // (`non-constant format string in call to %s`, name = fn.FullName(), with the suggested fix
 // `Insert "%s" format string`); go1.27.3's vet printed it for a go 1.24 module (rules.md §H).
 fn check(c: &mut Checker, call: Node) {
-    let Some(&(path, name, idx)) = PRINTF.iter().find(|(p, n, _)| called_pkg_func(c, call, p) == Some(*n)) else {
+    // Resolve the callee once (`pkg.Name` through the imports), then look it up.
+    let Some(function) = call.field("function") else { return };
+    let Some(operand) = function.field("operand") else { return };
+    let Some(imported) = c.facts.import_path(c.text(operand)) else { return };
+    let Some(&(path, name, idx)) =
+        PRINTF.iter().find(|(p, n, _)| *p == imported && called_pkg_func(c, call, p) == Some(*n))
+    else {
         return;
     };
     let args = call_args(call);
-    if args.len() != idx + 1 || args[idx].kind() == "variadic_argument" {
+    if args.len() != idx + 1 || args[idx].kind_str() == "variadic_argument" {
         return;
     }
     let [from, to] = c.versions.file_sides();
@@ -109,7 +116,7 @@ fn check(c: &mut Checker, call: Node) {
 
 /// Some(true) constant, Some(false) visibly not constant, None unknown.
 fn constness(c: &Checker, e: Node, call: Node) -> Option<bool> {
-    match e.kind() {
+    match e.kind_str() {
         k if is_string_lit(e) || k == "int_literal" => Some(true),
         "identifier" => {
             let name = c.text(e);
@@ -120,16 +127,16 @@ fn constness(c: &Checker, e: Node, call: Node) -> Option<bool> {
             }
         }
         "selector_expression" => {
-            let operand = e.child_by_field_name("operand")?;
-            if operand.kind() == "identifier" && c.facts.import_path(c.text(operand)).is_some() {
+            let operand = e.field("operand")?;
+            if operand.kind_str() == "identifier" && c.facts.import_path(c.text(operand)).is_some() {
                 None // pkg.Name may be a constant
             } else {
                 Some(false) // a field
             }
         }
         "call_expression" => {
-            let f = e.child_by_field_name("function")?;
-            match f.kind() {
+            let f = e.field("function")?;
+            match f.kind_str() {
                 "selector_expression" => Some(false),
                 "identifier"
                     if !matches!(c.text(f), "string" | "len" | "cap" | "real" | "imag" | "complex" | "min" | "max") =>
@@ -141,8 +148,8 @@ fn constness(c: &Checker, e: Node, call: Node) -> Option<bool> {
         }
         "index_expression" | "slice_expression" => Some(false),
         "binary_expression" => {
-            let l = constness(c, unparen(e.child_by_field_name("left")?), call);
-            let r = constness(c, unparen(e.child_by_field_name("right")?), call);
+            let l = constness(c, unparen(e.field("left")?), call);
+            let r = constness(c, unparen(e.field("right")?), call);
             match (l, r) {
                 (Some(false), _) | (_, Some(false)) => Some(false),
                 (Some(true), Some(true)) => Some(true),
@@ -159,7 +166,7 @@ fn is_local_variable(c: &Checker, at: Node, name: &str) -> bool {
     let mut func = None;
     let mut cur = at;
     while let Some(p) = cur.parent() {
-        if matches!(p.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+        if matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
             func = Some(p);
             break;
         }
@@ -172,7 +179,7 @@ fn is_local_variable(c: &Checker, at: Node, name: &str) -> bool {
         if n.start_byte() > at.start_byte() {
             return false;
         }
-        match n.kind() {
+        match n.kind_str() {
             "parameter_declaration" | "variadic_parameter_declaration" | "var_spec" => {
                 let mut cur = n.walk();
                 if n.children_by_field_name("name", &mut cur).any(|x| c.text(x) == name) {
@@ -186,7 +193,7 @@ fn is_local_variable(c: &Checker, at: Node, name: &str) -> bool {
                 }
             }
             "short_var_declaration" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     let mut cur = l.walk();
                     if l.named_children(&mut cur).any(|x| c.text(x) == name) {
                         var = true;
@@ -194,7 +201,7 @@ fn is_local_variable(c: &Checker, at: Node, name: &str) -> bool {
                 }
             }
             "range_clause" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     let mut cur = l.walk();
                     if l.named_children(&mut cur).any(|x| c.text(x) == name) {
                         var = true;

@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::runtime::common::{call_args, pkg_member, unparen, walk_subtree};
@@ -131,8 +132,8 @@ fn collect_receivers(c: &mut Checker) {
         for needle in [".With(", ".WithGroup("] {
             for (i, _) in c.src.match_indices(needle) {
                 let Some(n) = root.descendant_for_byte_range(i + 1, i + needle.len() - 1) else { continue };
-                let Some(sel) = n.parent().filter(|p| p.kind() == "selector_expression") else { continue };
-                let Some(call) = sel.parent().filter(|p| p.kind() == "call_expression") else { continue };
+                let Some(sel) = n.parent().filter(|p| p.kind_str() == "selector_expression") else { continue };
+                let Some(call) = sel.parent().filter(|p| p.kind_str() == "call_expression") else { continue };
                 if receiver_type(c, call) == Some("Logger") {
                     bound_names(c, n, "Logger", &mut out);
                 }
@@ -146,14 +147,14 @@ fn bound_names(c: &Checker, n: Node, ty: &'static str, out: &mut Vec<(String, &'
     let mut cur = n;
     for _ in 0..6 {
         let Some(p) = cur.parent() else { return };
-        match p.kind() {
+        match p.kind_str() {
             "selector_expression" | "qualified_type" | "pointer_type" | "call_expression" => {}
             "expression_list" => {
                 let Some(stmt) = p.parent() else { return };
-                if !matches!(stmt.kind(), "short_var_declaration" | "assignment_statement" | "var_spec") {
+                if !matches!(stmt.kind_str(), "short_var_declaration" | "assignment_statement" | "var_spec") {
                     return;
                 }
-                if stmt.kind() != "var_spec" && stmt.child_by_field_name("right") != Some(p) {
+                if stmt.kind_str() != "var_spec" && stmt.field("right") != Some(p) {
                     return;
                 }
                 push(c, stmt, ty, out);
@@ -171,15 +172,15 @@ fn bound_names(c: &Checker, n: Node, ty: &'static str, out: &mut Vec<(String, &'
 
 fn push(c: &Checker, decl: Node, ty: &'static str, out: &mut Vec<(String, &'static str)>) {
     let mut cur = decl.walk();
-    let names: Vec<Node> = match decl.kind() {
-        "short_var_declaration" | "assignment_statement" => match decl.child_by_field_name("left") {
+    let names: Vec<Node> = match decl.kind_str() {
+        "short_var_declaration" | "assignment_statement" => match decl.field("left") {
             Some(l) => l.named_children(&mut cur).collect(),
             None => return,
         },
         _ => decl.children_by_field_name("name", &mut cur).collect(),
     };
     for n in names {
-        let last = if n.kind() == "selector_expression" { n.child_by_field_name("field") } else { Some(n) };
+        let last = if n.kind_str() == "selector_expression" { n.field("field") } else { Some(n) };
         if let Some(l) = last {
             let t = c.text(l).to_string();
             if t != "_" && !out.iter().any(|(x, _)| *x == t) {
@@ -192,24 +193,24 @@ fn push(c: &Checker, decl: Node, ty: &'static str, out: &mut Vec<(String, &'stat
 /// The receiver type of `x` in `x.Method(...)`: "Logger"/"Record" when the file shows it.
 fn receiver_type(c: &Checker, x: Node) -> Option<&'static str> {
     let x = unparen(x);
-    match x.kind() {
+    match x.kind_str() {
         "identifier" | "selector_expression" => {
-            if x.kind() == "identifier" && c.facts.import_path(c.text(x)).is_some() {
+            if x.kind_str() == "identifier" && c.facts.import_path(c.text(x)).is_some() {
                 return None;
             }
-            let name = if x.kind() == "identifier" { c.text(x) } else { c.text(x.child_by_field_name("field")?) };
+            let name = if x.kind_str() == "identifier" { c.text(x) } else { c.text(x.field("field")?) };
             RECEIVERS.with(|r| r.borrow().iter().find(|(n, _)| n == name).map(|(_, t)| *t))
         }
         "call_expression" => {
-            let f = x.child_by_field_name("function")?;
+            let f = x.field("function")?;
             match pkg_member(c, f, "log/slog") {
                 Some("New" | "Default" | "With") => Some("Logger"),
                 Some(_) => None,
-                None if f.kind() == "selector_expression" => {
-                    let field = c.text(f.child_by_field_name("field")?);
+                None if f.kind_str() == "selector_expression" => {
+                    let field = c.text(f.field("field")?);
                     // logger.With(...) / logger.WithGroup(...) return a *Logger.
                     if (field == "With" || field == "WithGroup")
-                        && receiver_type(c, f.child_by_field_name("operand")?) == Some("Logger")
+                        && receiver_type(c, f.field("operand")?) == Some("Logger")
                     {
                         Some("Logger")
                     } else {
@@ -292,17 +293,17 @@ fn named_type_kind(c: &Checker, name: &str) -> Kind {
     let mut w = root.walk();
     let mut kinds = Vec::new();
     for top in root.named_children(&mut w) {
-        if top.kind() != "type_declaration" {
+        if top.kind_str() != "type_declaration" {
             continue;
         }
         let mut w2 = top.walk();
         for spec in top.named_children(&mut w2) {
-            if spec.child_by_field_name("name").is_some_and(|n| c.text(n) == name) {
-                kinds.push(match (spec.kind(), spec.child_by_field_name("type").map(|t| t.kind())) {
+            if spec.field("name").is_some_and(|n| c.text(n) == name) {
+                kinds.push(match (spec.kind_str(), spec.field("type").map(|t| t.kind_str())) {
                     ("type_spec", Some("interface_type")) => {
-                        spec.child_by_field_name("type").map(interface_kind).unwrap_or(Kind::Unknown)
+                        spec.field("type").map(interface_kind).unwrap_or(Kind::Unknown)
                     }
-                    ("type_spec", Some(_)) if spec.child_by_field_name("type_parameters").is_none() => Kind::NotKey,
+                    ("type_spec", Some(_)) if spec.field("type_parameters").is_none() => Kind::NotKey,
                     _ => Kind::Unknown,
                 });
             }
@@ -325,7 +326,7 @@ fn interface_kind(t: Node) -> Kind {
 
 /// The kind of a type written in the source.
 fn type_kind(c: &Checker, t: Node) -> Kind {
-    match t.kind() {
+    match t.kind_str() {
         "type_identifier" => match c.text(t) {
             "string" => Kind::Str,
             "any" => Kind::AnyIface,
@@ -352,7 +353,7 @@ fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
     if depth > 4 {
         return Kind::Unknown;
     }
-    match a.kind() {
+    match a.kind_str() {
         "interpreted_string_literal" | "raw_string_literal" => Kind::Str,
         "int_literal" | "float_literal" | "imaginary_literal" | "rune_literal" | "true" | "false" | "nil"
         | "func_literal" => Kind::NotKey,
@@ -361,13 +362,13 @@ fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
             Some("Nanosecond" | "Microsecond" | "Millisecond" | "Second" | "Minute" | "Hour") => Kind::NotKey,
             _ => Kind::Unknown,
         },
-        "unary_expression" => match a.child_by_field_name("operator").map(|o| c.text(o)) {
+        "unary_expression" => match a.field("operator").map(|o| c.text(o)) {
             Some("&" | "-" | "+" | "!" | "^") => Kind::NotKey,
             _ => Kind::Unknown,
         },
         "binary_expression" => {
-            let (l, r) = (a.child_by_field_name("left"), a.child_by_field_name("right"));
-            let op = a.child_by_field_name("operator").map(|o| c.text(o));
+            let (l, r) = (a.field("left"), a.field("right"));
+            let op = a.field("operator").map(|o| c.text(o));
             match (l, r, op) {
                 // `+` keeps its operands' type: a defined type wins over an untyped literal.
                 (Some(l), Some(r), Some("+")) => match (classify(c, l, at, depth + 1), classify(c, r, at, depth + 1)) {
@@ -380,25 +381,25 @@ fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
                 _ => Kind::Unknown,
             }
         }
-        "composite_literal" => match a.child_by_field_name("type") {
+        "composite_literal" => match a.field("type") {
             Some(t) if pkg_member(c, t, "log/slog") == Some("Attr") => Kind::Attr,
-            Some(t) if t.kind() == "type_identifier" => match named_type_kind(c, c.text(t)) {
+            Some(t) if t.kind_str() == "type_identifier" => match named_type_kind(c, c.text(t)) {
                 Kind::NotKey => Kind::NotKey,
                 _ => Kind::Unknown,
             },
-            Some(t) if t.kind() == "qualified_type" => Kind::Unknown,
+            Some(t) if t.kind_str() == "qualified_type" => Kind::Unknown,
             _ => Kind::NotKey, // slices, maps, arrays, struct types
         },
         "call_expression" => {
-            let Some(f) = a.child_by_field_name("function") else { return Kind::Unknown };
+            let Some(f) = a.field("function") else { return Kind::Unknown };
             if let Some(name) = pkg_member(c, f, "log/slog") {
                 return if ATTR_FUNCS.contains(&name) { Kind::Attr } else { Kind::Unknown };
             }
             if let Some(k) = STD_RESULTS.iter().find_map(|(p, n, k)| (pkg_member(c, f, p) == Some(*n)).then_some(*k)) {
                 return k;
             }
-            let nargs = a.child_by_field_name("arguments").map(|x| x.named_child_count()).unwrap_or(0);
-            match f.kind() {
+            let nargs = a.field("arguments").map(|x| x.named_child_count()).unwrap_or(0);
+            match f.kind_str() {
                 // Builtins and conversions to predeclared types.
                 "identifier" => match c.text(f) {
                     "len" | "cap" | "make" | "new" | "complex" | "real" | "imag" => Kind::NotKey,
@@ -407,7 +408,7 @@ fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
                     _ => Kind::Unknown,
                 },
                 // x.Error() and x.String() return string (error, fmt.Stringer).
-                "selector_expression" if nargs == 0 => match f.child_by_field_name("field").map(|n| c.text(n)) {
+                "selector_expression" if nargs == 0 => match f.field("field").map(|n| c.text(n)) {
                     Some("Error" | "String") => Kind::Str,
                     _ => Kind::Unknown,
                 },
@@ -427,7 +428,7 @@ fn declared_kind(c: &Checker, id: Node, at: Node, depth: u32) -> Kind {
     let mut cur = at;
     while let Some(p) = cur.parent() {
         // The outermost function: closures see the variables of the functions around them.
-        if matches!(p.kind(), "function_declaration" | "method_declaration" | "func_literal") {
+        if matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
             func = Some(p);
         }
         cur = p;
@@ -450,7 +451,7 @@ fn declared_kind(c: &Checker, id: Node, at: Node, depth: u32) -> Kind {
     // Package-level declarations of this file (they may come after the use).
     let mut w = root.walk();
     for top in root.named_children(&mut w) {
-        if matches!(top.kind(), "var_declaration" | "const_declaration") {
+        if matches!(top.kind_str(), "var_declaration" | "const_declaration") {
             walk_subtree(top, |n| {
                 found.extend(scan_decl(c, n, name, depth));
                 true
@@ -475,7 +476,7 @@ fn scope_of(d: Node) -> (usize, usize) {
     let mut s = d;
     while let Some(p) = s.parent() {
         if matches!(
-            p.kind(),
+            p.kind_str(),
             "block"
                 | "if_statement"
                 | "for_statement"
@@ -501,14 +502,14 @@ fn scope_of(d: Node) -> (usize, usize) {
 /// A declaration of `name` at node `n`, if `n` declares it.
 fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
     let decl = |kind| Some(Decl { start: n.start_byte(), scope: scope_of(n), kind });
-    match n.kind() {
+    match n.kind_str() {
         "parameter_declaration" | "variadic_parameter_declaration" => {
             let mut w = n.walk();
             if !n.children_by_field_name("name", &mut w).any(|x| c.text(x) == name) {
                 return None;
             }
-            decl(match n.child_by_field_name("type") {
-                Some(_) if n.kind() == "variadic_parameter_declaration" => Kind::NotKey, // a slice
+            decl(match n.field("type") {
+                Some(_) if n.kind_str() == "variadic_parameter_declaration" => Kind::NotKey, // a slice
                 Some(t) => type_kind(c, t),
                 None => Kind::Unknown,
             })
@@ -517,10 +518,10 @@ fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
             let mut w = n.walk();
             let names: Vec<Node> = n.children_by_field_name("name", &mut w).collect();
             let i = names.iter().position(|x| c.text(*x) == name)?;
-            let kind = if let Some(t) = n.child_by_field_name("type") {
+            let kind = if let Some(t) = n.field("type") {
                 type_kind(c, t)
             } else {
-                match n.child_by_field_name("value") {
+                match n.field("value") {
                     Some(v) if v.named_child_count() == names.len() => {
                         v.named_child(i as u32).map(|x| classify(c, x, x, depth + 1)).unwrap_or(Kind::Unknown)
                     }
@@ -530,7 +531,7 @@ fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
             decl(kind)
         }
         "short_var_declaration" => {
-            let (l, r) = (n.child_by_field_name("left")?, n.child_by_field_name("right")?);
+            let (l, r) = (n.field("left")?, n.field("right")?);
             let mut w = l.walk();
             let names: Vec<Node> = l.named_children(&mut w).collect();
             let i = names.iter().position(|x| c.text(*x) == name)?;
@@ -545,10 +546,10 @@ fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
         "range_clause" | "type_switch_statement" | "receive_statement" => {
             let mut found = false;
             walk_subtree(n, |x| {
-                if x.kind() == "identifier" && c.text(x) == name {
+                if x.kind_str() == "identifier" && c.text(x) == name {
                     found = true;
                 }
-                !found && !matches!(x.kind(), "block")
+                !found && !matches!(x.kind_str(), "block")
             });
             if found {
                 decl(Kind::Unknown)
@@ -563,11 +564,9 @@ fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
 /// The argument as vet quotes it (go/printer): `p + 1` for a simple binary expression written
 /// `p+1`; other expressions as written, with white space runs collapsed.
 fn vet_format(c: &Checker, n: Node) -> String {
-    if n.kind() == "binary_expression" {
-        if let (Some(l), Some(op), Some(r)) =
-            (n.child_by_field_name("left"), n.child_by_field_name("operator"), n.child_by_field_name("right"))
-        {
-            if l.kind() != "binary_expression" && r.kind() != "binary_expression" {
+    if n.kind_str() == "binary_expression" {
+        if let (Some(l), Some(op), Some(r)) = (n.field("left"), n.field("operator"), n.field("right")) {
+            if l.kind_str() != "binary_expression" && r.kind_str() != "binary_expression" {
                 return format!("{} {} {}", vet_format(c, l), c.text(op), vet_format(c, r));
             }
         }
@@ -581,11 +580,11 @@ fn vet_format(c: &Checker, n: Node) -> String {
 //   ./main.go:20:2: call to slog.Logger.With missing a final value
 // The state machine is vet's (x/tools passes/slog run()), with Kind::Unknown ending the check.
 fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.child_by_field_name("function") else { return };
-    if f.kind() != "selector_expression" {
+    let Some(f) = call.field("function") else { return };
+    if f.kind_str() != "selector_expression" {
         return;
     }
-    let (Some(operand), Some(field)) = (f.child_by_field_name("operand"), f.child_by_field_name("field")) else {
+    let (Some(operand), Some(field)) = (f.field("operand"), f.field("field")) else {
         return;
     };
     let name = c.text(field);
@@ -595,7 +594,7 @@ fn check(c: &mut Checker, call: Node) {
         return;
     }
     let args = call_args(call);
-    if args.iter().any(|a| a.kind() == "variadic_argument") || args.len() <= skip {
+    if args.iter().any(|a| a.kind_str() == "variadic_argument") || args.len() <= skip {
         return;
     }
     let short = if recv.is_empty() { format!("slog.{name}") } else { format!("slog.{recv}.{name}") };

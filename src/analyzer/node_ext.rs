@@ -1,0 +1,100 @@
+//! Cheap replacements for two tree-sitter calls that hot paths make on every node:
+//!
+//! * `Node::kind()` builds a `&str` from the C name on each call (`strlen` and a UTF-8
+//!   check); [`NodeExt::kind_str`] indexes a table built once by kind id.
+//! * `Node::child_by_field_name(&str)` compares the name with every field name of the
+//!   language (`strncmp` in a loop) before the lookup by id; [`NodeExt::field`] finds the id
+//!   by binary search in a table built once.
+//!
+//! Both return exactly what the tree-sitter calls return (the tables are built from the same
+//! language), so swapping them in cannot change a finding.
+
+use std::sync::LazyLock;
+use tree_sitter::Node;
+
+struct Tables {
+    /// Kind id → kind name (`node_kind_for_id`).
+    kinds: Vec<String>,
+    /// Field names sorted, with their ids.
+    fields: Vec<(String, u16)>,
+}
+
+// Owned strings: `Language` is not `Sync` on wasm32, so it cannot live in a static.
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+    let kinds = (0..lang.node_kind_count())
+        .map(|id| u16::try_from(id).ok().and_then(|id| lang.node_kind_for_id(id)).unwrap_or("").to_string())
+        .collect();
+    let mut fields: Vec<(String, u16)> = (1..=lang.field_count())
+        .filter_map(|id| {
+            let id = u16::try_from(id).ok()?;
+            Some((lang.field_name_for_id(id)?.to_string(), id))
+        })
+        .collect();
+    fields.sort_unstable();
+    Tables { kinds, fields }
+});
+
+/// The id of field `name` of tree-sitter-go, if the language has that field.
+pub fn field_id(name: &str) -> Option<u16> {
+    let t = &*TABLES;
+    t.fields.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok().map(|i| t.fields[i].1)
+}
+
+pub trait NodeExt<'t> {
+    /// Same as `Node::kind()`, without the per-call C string conversion.
+    fn kind_str(&self) -> &'static str;
+    /// Same as `Node::child_by_field_name(name)`, without the per-call scan of field names.
+    fn field(&self, name: &str) -> Option<Node<'t>>;
+}
+
+impl<'t> NodeExt<'t> for Node<'t> {
+    #[inline]
+    fn kind_str(&self) -> &'static str {
+        match self.kind_id() {
+            u16::MAX => "ERROR", // ts_builtin_sym_error
+            id => TABLES.kinds.get(id as usize).map_or("", String::as_str),
+        }
+    }
+
+    #[inline]
+    fn field(&self, name: &str) -> Option<Node<'t>> {
+        self.child_by_field_id(field_id(name)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::parse;
+
+    #[test]
+    fn same_answers_as_tree_sitter() {
+        let src =
+            "package p\n\nimport \"fmt\"\n\nfunc f(x int) { for i := 0; i < x; i++ { fmt.Println(i) }; y := ( }\n";
+        let tree = parse(src);
+        let mut cursor = tree.walk();
+        let names = ["body", "function", "arguments", "operand", "field", "left", "right", "name", "nope", ""];
+        let mut n = 0;
+        loop {
+            let node = cursor.node();
+            assert_eq!(node.kind_str(), node.kind());
+            for f in names {
+                assert_eq!(node.field(f), node.child_by_field_name(f), "{} {f}", node.kind());
+            }
+            n += 1;
+            if cursor.goto_first_child() || cursor.goto_next_sibling() {
+                continue;
+            }
+            loop {
+                if !cursor.goto_parent() {
+                    assert!(n > 20);
+                    return;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+    }
+}
