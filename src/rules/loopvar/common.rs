@@ -14,8 +14,8 @@
 //! each asking for `for_statement`, shares one walk: nested `for` statements are covered
 //! by their outermost loop's scan and skipped ([`scan`] returns `None` for them).
 
-use crate::analyzer::NodeExt;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::diagnostic::{Diagnostic, Fix, TextEdit};
 use crate::span::Span;
 use std::cell::RefCell;
@@ -812,7 +812,8 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let mut cur = node.walk();
-        let header = node.named_children(&mut cur).find(|n| n.kind_str() == "range_clause" || n.kind_str() == "for_clause");
+        let header =
+            node.named_children(&mut cur).find(|n| n.kind_str() == "range_clause" || n.kind_str() == "for_clause");
         let ident_vars = |list: Node<'t>, out: &mut Vec<LoopVar>| {
             let mut cur = list.walk();
             for (position, n) in list.named_children(&mut cur).enumerate() {
@@ -843,9 +844,8 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                     }
                     _ => {
-                        if let Some(left) = init
-                            .filter(|i| i.kind_str() == "assignment_statement")
-                            .and_then(|i| i.field("left"))
+                        if let Some(left) =
+                            init.filter(|i| i.kind_str() == "assignment_statement").and_then(|i| i.field("left"))
                         {
                             ident_vars(left, &mut l.vars);
                         }
@@ -1052,8 +1052,7 @@ impl<'a, 't> Walker<'a, 't> {
                             if !op_is_assign {
                                 return Flow::None;
                             }
-                            let Some(target) = g.field("left").and_then(|l| l.named_child(idx as u32))
-                            else {
+                            let Some(target) = g.field("left").and_then(|l| l.named_child(idx as u32)) else {
                                 return Flow::None;
                             };
                             return self.store(target, appended);
@@ -1180,10 +1179,7 @@ impl<'a, 't> Walker<'a, 't> {
         for _ in 0..64 {
             match root.kind_str() {
                 "selector_expression" | "index_expression" | "unary_expression" | "parenthesized_expression" => {
-                    let next = root
-                        .field("operand")
-                        .or_else(|| root.named_child(0))
-                        .filter(|n| n.id() != root.id());
+                    let next = root.field("operand").or_else(|| root.named_child(0)).filter(|n| n.id() != root.id());
                     let Some(next) = next else { return Flow::None };
                     root = next;
                     plain = false;
@@ -1288,8 +1284,9 @@ impl<'a, 't> Walker<'a, 't> {
         match self.bindings[b].kind {
             BKind::LoopVar { loop_idx, var } => self.loop_var_use(node, loop_idx, var, read, write),
             BKind::Copy { loop_idx, copy } => {
-                let addr = parent
-                    .is_some_and(|p| p.kind_str() == "unary_expression" && p.child(0).is_some_and(|o| o.kind_str() == "&"));
+                let addr = parent.is_some_and(|p| {
+                    p.kind_str() == "unary_expression" && p.child(0).is_some_and(|o| o.kind_str() == "&")
+                });
                 if write || addr {
                     if let Some(c) = self.out.loops.get_mut(loop_idx).and_then(|l| l.copies.get_mut(copy)) {
                         c.written = true;
@@ -1857,11 +1854,7 @@ fn method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {
             continue;
         }
         let Some(name) = d.field("name") else { continue };
-        let Some(ty) = d
-            .field("receiver")
-            .and_then(|r| r.named_child(0))
-            .and_then(|p| p.field("type"))
-        else {
+        let Some(ty) = d.field("receiver").and_then(|r| r.named_child(0)).and_then(|p| p.field("type")) else {
             continue;
         };
         let ptr = ty.kind_str() == "pointer_type";

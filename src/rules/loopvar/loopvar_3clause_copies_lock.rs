@@ -1,4 +1,5 @@
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -83,10 +84,10 @@ fn check(c: &mut Checker, clause: Node) {
         return;
     }
     let Some(sync) = c.facts.local_name("sync").map(str::to_string) else { return };
-    let Some(init) = clause.child_by_field_name("initializer").filter(|i| i.kind() == "short_var_declaration") else {
+    let Some(init) = clause.field("initializer").filter(|i| i.kind_str() == "short_var_declaration") else {
         return;
     };
-    let (Some(left), Some(right)) = (init.child_by_field_name("left"), init.child_by_field_name("right")) else {
+    let (Some(left), Some(right)) = (init.field("left"), init.field("right")) else {
         return;
     };
     let mut cur = left.walk();
@@ -115,27 +116,27 @@ fn check(c: &mut Checker, clause: Node) {
 /// The struct type name of `T{…}`, `(T{…})` or `f(…)` where the file declares `func f(…) T`.
 fn value_type(c: &Checker, value: Node) -> Option<String> {
     let mut v = value;
-    while v.kind() == "parenthesized_expression" {
+    while v.kind_str() == "parenthesized_expression" {
         v = v.named_child(0)?;
     }
-    match v.kind() {
+    match v.kind_str() {
         "composite_literal" => {
-            let t = v.child_by_field_name("type")?;
-            (t.kind() == "type_identifier").then(|| c.text(t).to_string())
+            let t = v.field("type")?;
+            (t.kind_str() == "type_identifier").then(|| c.text(t).to_string())
         }
         "call_expression" => {
-            let f = v.child_by_field_name("function")?;
-            if f.kind() != "identifier" {
+            let f = v.field("function")?;
+            if f.kind_str() != "identifier" {
                 return None;
             }
             let name = c.text(f);
             let root = c.tree.root_node();
             let mut cur = root.walk();
             let decl = root.named_children(&mut cur).find(|d| {
-                d.kind() == "function_declaration" && d.child_by_field_name("name").is_some_and(|n| c.text(n) == name)
+                d.kind_str() == "function_declaration" && d.field("name").is_some_and(|n| c.text(n) == name)
             })?;
-            let result = decl.child_by_field_name("result")?;
-            (result.kind() == "type_identifier").then(|| c.text(result).to_string())
+            let result = decl.field("result")?;
+            (result.kind_str() == "type_identifier").then(|| c.text(result).to_string())
         }
         _ => None,
     }
@@ -154,14 +155,14 @@ fn lock_in(c: &Checker, ty: &str, sync: &str) -> Option<&'static str> {
         let mut cur = st.walk();
         let mut stack: Vec<Node> = st.named_children(&mut cur).collect();
         while let Some(n) = stack.pop() {
-            if n.kind() == "field_declaration" {
-                let Some(ft) = n.child_by_field_name("type") else { continue };
+            if n.kind_str() == "field_declaration" {
+                let Some(ft) = n.field("type") else { continue };
                 let text = c.text(ft);
                 if let Some(name) = text.strip_prefix(sync).and_then(|r| r.strip_prefix('.')) {
                     if let Some(l) = LOCKS.iter().find(|l| **l == name) {
                         return Some(l);
                     }
-                } else if ft.kind() == "type_identifier" {
+                } else if ft.kind_str() == "type_identifier" {
                     work.push(text.to_string());
                 }
             } else {
@@ -178,13 +179,13 @@ fn struct_type<'t>(c: &Checker<'t>, name: &str) -> Option<Node<'t>> {
     let root = c.tree.root_node();
     let mut cur = root.walk();
     for d in root.named_children(&mut cur) {
-        if d.kind() != "type_declaration" {
+        if d.kind_str() != "type_declaration" {
             continue;
         }
         let mut cur2 = d.walk();
         for spec in d.named_children(&mut cur2) {
-            if spec.kind() == "type_spec" && spec.child_by_field_name("name").is_some_and(|n| c.text(n) == name) {
-                return spec.child_by_field_name("type").filter(|t| t.kind() == "struct_type");
+            if spec.kind_str() == "type_spec" && spec.field("name").is_some_and(|n| c.text(n) == name) {
+                return spec.field("type").filter(|t| t.kind_str() == "struct_type");
             }
         }
     }

@@ -1,6 +1,6 @@
-use crate::analyzer::NodeExt;
 use super::common::whole_line;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;

@@ -3,8 +3,8 @@
 //! operator, or an identifier whose nearest declaration in the file gives an integer type
 //! or value. A bare identifier of unknown type is *not* evidence (it could be a slice).
 
-use crate::analyzer::NodeExt;
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use tree_sitter::Node;
 
 pub const INT_TYPES: &[&str] = &[

@@ -1,7 +1,6 @@
 //! Doc comment quoted from /usr/share/go-1.23/src/math/rand/rand.go: "Deprecated: For almost all
 //! use cases, [crypto/rand.Read] is more appropriate. If a deterministic source is required, use
 //! [math/rand/v2.ChaCha8.Read]." (deprecated in api/go1.20.txt; stdapi-deprecated.tsv).
-use crate::analyzer::NodeExt;
 use super::resolve::called_pkg_func_named;
 use crate::analyzer::Checker;
 use crate::declare_rule;

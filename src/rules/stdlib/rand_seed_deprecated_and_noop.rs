@@ -1,9 +1,9 @@
 //! Doc comment quoted from /usr/share/go-1.23/src/math/rand/rand.go ("Deprecated: As of Go 1.20
 //! there is no reason to call Seed with a random value. …"). No-op from go1.24 (GODEBUG
 //! randseednop, default 1 for main modules at go1.24+; godebug.tsv; rules.md §E [ran] with 1.27.3).
-use crate::analyzer::NodeExt;
 use super::resolve::{call_args, called_pkg_func_named};
 use crate::analyzer::Checker;
+use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;

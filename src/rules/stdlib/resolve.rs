@@ -183,7 +183,7 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
 /// tests (the file imports `path`, the selected name) come first.
 pub fn called_pkg_func_named<'a>(c: &Checker<'a>, call: Node<'a>, path: &str, name: &str) -> Option<PkgRef<'a>> {
     c.facts.local_name(path)?;
-    let f = child(call, &fld::FUNCTION).filter(|f| f.kind() == "selector_expression")?;
+    let f = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression")?;
     if selected_name(c, f) != name {
         return None;
     }
