@@ -132,8 +132,9 @@ fn declared_in_file(c: &Checker, name: &str) -> bool {
 fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEvidence> {
     let name = c.text(ident);
     let pos = ident.start_byte();
-    let mut node = ident;
-    while let Some(parent) = node.parent() {
+    // Node::parent walks down from the root (O(depth)): collect the ancestors in one descent
+    // instead, so that deep nesting stays linear per identifier.
+    for parent in ancestors(c.tree.root_node(), ident).into_iter().rev() {
         match parent.kind() {
             "statement_list" | "source_file" => {
                 let mut cur = parent.walk();
@@ -168,9 +169,22 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
             }
             _ => {}
         }
-        node = parent;
     }
     None
+}
+
+/// The proper ancestors of `target`, outermost (the root) first.
+fn ancestors<'t>(root: Node<'t>, target: Node<'t>) -> Vec<Node<'t>> {
+    let mut chain = Vec::new();
+    let mut cur = root;
+    while cur != target {
+        chain.push(cur);
+        match cur.child_with_descendant(target) {
+            Some(next) if next != cur => cur = next,
+            _ => break,
+        }
+    }
+    chain
 }
 
 /// `Some(evidence)` when `stmt` declares `name` (`Some(None)`: declared, type unknown).
