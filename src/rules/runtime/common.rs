@@ -254,7 +254,10 @@ pub fn string_content<'a>(c: &Checker<'a>, node: Node) -> Option<&'a str> {
         return None;
     }
     let t = c.text(node);
-    (t.len() >= 2).then(|| &t[1..t.len() - 1])
+    // An unterminated literal (tree-sitter error recovery) may lack its closing quote and
+    // end inside a multi-byte character: no content then.
+    let q = if node.kind() == "raw_string_literal" { '`' } else { '"' };
+    (t.len() >= 2 && t.starts_with(q) && t.ends_with(q)).then(|| &t[1..t.len() - 1])
 }
 
 /// Iterates over the nodes of a subtree in pre-order without recursion; `visit` returns

@@ -1,0 +1,95 @@
+//! Inputs found by (or written for) the fuzz targets in `fuzz/`: each must analyse without
+//! panicking or overflowing the stack.
+
+use gocompat::analyzer::{analyze, analyze_bytes, Context};
+use gocompat::GoVersion;
+
+fn contexts() -> Vec<Context> {
+    vec![
+        Context::default(),
+        Context { from: Some(GoVersion::lang(21)), to: Some(GoVersion::lang(22)), ..Default::default() },
+        Context { from: Some(GoVersion::lang(22)), to: Some(GoVersion::lang(24)), ..Default::default() },
+    ]
+}
+
+/// Runs in a thread with a small stack (256 KiB, well under the main thread's and under a
+/// browser's wasm stack) so that recursion in proportion to nesting depth shows up.
+fn analyze_on_small_stack(src: String) {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            for ctx in contexts() {
+                let a = analyze(&src, &ctx);
+                assert!(a.analyzed_bytes <= src.len());
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deep_parentheses_do_not_overflow() {
+    analyze_on_small_stack(format!("package p\nvar x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)));
+    analyze_on_small_stack(format!("package p\nvar x = {}\n", "(".repeat(100_000)));
+}
+
+#[test]
+fn deep_braces_do_not_overflow() {
+    analyze_on_small_stack(format!("package p\nfunc f() {}{}\n", "{".repeat(100_000), "}".repeat(100_000)));
+    analyze_on_small_stack(format!("package p\nfunc f() {}\n", "{".repeat(100_000)));
+    analyze_on_small_stack("{".repeat(100_000));
+}
+
+#[test]
+fn deep_mixed_nesting_does_not_overflow() {
+    // Closures, composite literals, calls and operators nested deeply.
+    analyze_on_small_stack(format!(
+        "package p\nfunc f() {{\n{}{}}}\n",
+        "go func() { ".repeat(20_000),
+        "}()\n".repeat(20_000)
+    ));
+    analyze_on_small_stack(format!("package p\nvar v = {}0{}\n", "[]any{".repeat(50_000), "}".repeat(50_000)));
+    analyze_on_small_stack(format!("package p\nvar v = {}x{}\n", "f(".repeat(50_000), ")".repeat(50_000)));
+    analyze_on_small_stack(format!("package p\nvar v = x{}\n", "+x".repeat(100_000)));
+    analyze_on_small_stack(format!("package p\nvar v = {}x\n", "-".repeat(100_000)));
+    analyze_on_small_stack(format!("package p\nvar v = {}x\n", "*".repeat(100_000)));
+}
+
+/// Nested loops with goroutine closures (the loopvar rules' shape). Kept small: the loopvar
+/// scan is super-linear in nesting depth (see the fuzz report), so 100,000 would not finish.
+#[test]
+fn nested_loops_with_closures_do_not_overflow() {
+    let mut s = String::from("package p\nfunc f(xs []int) {\n");
+    for _ in 0..40 {
+        s.push_str("for _, x := range xs { go func() { _ = []int{x}; ");
+    }
+    for _ in 0..40 {
+        s.push_str("}() }\n");
+    }
+    s.push_str("}\n");
+    analyze_on_small_stack(s);
+}
+
+#[test]
+fn invalid_utf8_is_analysed() {
+    let (_, a) = analyze_bytes(b"package p\n\xff\xfe func f() {}\n", &Context::default());
+    assert!(a.notes.iter().any(|n| n.contains("not valid UTF-8")));
+}
+
+/// fuzz/analyzer_bytes: a string literal recovered without its closing quote, ending in a
+/// multi-byte character, was sliced inside the character (runtime rules' `string_content`).
+#[test]
+fn unterminated_string_literal_ending_in_multibyte_char() {
+    let crash: &[u8] = include_bytes!("fuzz_regressions/analyzer_bytes-unterminated-literal.bin");
+    for ctx in contexts() {
+        let _ = analyze_bytes(&crash[2..], &ctx);
+    }
+    for src in
+        ["package p\nvar s = `\u{e9}", "package p\nvar s = \"\u{e9}", "package p\nvar s = \"a\u{2026}\n", "`\u{fffd}"]
+    {
+        for ctx in contexts() {
+            let _ = analyze(src, &ctx);
+        }
+    }
+}
