@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every cargo-fuzz target in fuzz/ for SECONDS each (default 30), one after another,
-# starting from the committed seed corpus fuzz/seeds/<target>/ (new inputs go to the
+# starting from the committed seed corpus fuzz/seeds/<target>/ plus, for the analyzer targets,
+# every Go fixture (copied at run time; new inputs go to the
 # ignored fuzz/corpus/<target>/). Installs cargo-fuzz (nightly) when missing. Prints, per
 # target, executions, exec/s and coverage (libFuzzer's cov/ft) and whether it crashed;
 # exits non-zero when a target crashed (the input is in fuzz/artifacts/<target>/).
@@ -32,14 +33,27 @@ echo "[fuzz] building ${#targets[@]} targets"
 cargo +nightly fuzz build || exit 2
 echo "[fuzz] build took $(( $(date +%s) - start )) s"
 
+# The analyzer targets start from every fixture and loop-variable case, copied here at run
+# time (not committed twice): fuzz/generated-seeds/<target>/, named <folder>__<file>.
+gen_seeds() {
+  local dir="generated-seeds/$1"
+  rm -rf "$dir" && mkdir -p "$dir"
+  local f
+  for f in "$ROOT"/tests/fixtures/*/*.go "$ROOT"/data/knowledge/loopvar-cases/*.go; do
+    cp "$f" "$dir/$(basename "$(dirname "$f")")__$(basename "$f")"
+  done
+}
+
 mkdir -p logs
 status=0
 summary=()
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "seeds/$t"
+  extra=()
+  case "$t" in analyzer_go|analyzer_bytes) gen_seeds "$t"; extra=("generated-seeds/$t") ;; esac
   log="logs/$t.log"
   echo "[fuzz] $t for ${SECS}s"
-  cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
+  cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" "${extra[@]}" -- \
     -max_total_time="$SECS" -rss_limit_mb=4096 -timeout=20 -print_final_stats=1 >"$log" 2>&1
   rc=$?
   runs=$(grep -oE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
