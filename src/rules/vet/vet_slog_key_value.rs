@@ -171,21 +171,9 @@ fn bound_names(c: &Checker, n: Node, ty: &'static str, out: &mut Vec<(String, &'
 }
 
 fn push(c: &Checker, decl: Node, ty: &'static str, out: &mut Vec<(String, &'static str)>) {
-    let mut cur = decl.walk();
-    let names: Vec<Node> = match decl.kind_str() {
-        "short_var_declaration" | "assignment_statement" => match decl.field("left") {
-            Some(l) => l.named_children(&mut cur).collect(),
-            None => return,
-        },
-        _ => decl.children_by_field_name("name", &mut cur).collect(),
-    };
-    for n in names {
-        let last = if n.kind_str() == "selector_expression" { n.field("field") } else { Some(n) };
-        if let Some(l) = last {
-            let t = c.text(l).to_string();
-            if t != "_" && !out.iter().any(|(x, _)| *x == t) {
-                out.push((t, ty));
-            }
+    for t in crate::analyzer::node_ext::bound_names(c.src, decl) {
+        if !out.iter().any(|(x, _)| x == t) {
+            out.push((t.to_string(), ty));
         }
     }
 }
