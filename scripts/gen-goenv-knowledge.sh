@@ -15,9 +15,12 @@ NEWEST=1.23
   awk '
     /^\/\/ Environment variables/ || /^\/\/ # Environment variables/ { on=1 }
     /^\/\/ # / && !/Environment variables/ { if (on && seen) on=0 }
-    on && /^\/\/\t[A-Z][A-Z0-9_]+$/ { if (name!="") print name "\t" text; name=substr($0,4); text=""; seen=1; next }
+    # A heading names one variable or a comma-separated group ("CGO_CPPFLAGS, CGO_CPPFLAGS_ALLOW, ...");
+    # every name of a group gets the group'"'"'s text.
+    function flush(   n, i, parts) { n=split(name, parts, /, /); for (i=1; i<=n; i++) print parts[i] "\t" text; name="" }
+    on && /^\/\/\t[A-Z][A-Z0-9_]+(, [A-Z][A-Z0-9_]+)*$/ { if (name!="") flush(); name=substr($0,4); text=""; seen=1; next }
     on && /^\/\/\t\t/ && name!="" { t=substr($0,5); text = (text=="" ? t : text " " t); next }
-    on && name!="" && !/^\/\/\t\t/ { print name "\t" text; name="" }
+    on && name!="" && !/^\/\/\t\t/ { flush() }
   ' /usr/lib/go-$NEWEST/src/cmd/go/alldocs.go | awk -F'\t' '{ s=$2; i=index(s, ". "); if (i>0) s=substr(s,1,i); print $1 "\t" s }' | sort -u -t'	' -k1,1
 } > "$K/goenv-help.tsv"
 {

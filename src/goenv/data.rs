@@ -60,6 +60,7 @@ impl VarInfo {
             None if !self.valid_values.is_empty() && self.valid_values != "derived" => {
                 format!("Values: {}.", self.valid_values)
             }
+            None if self.default_rule.trim().is_empty() => "Computed by the go command.".to_string(),
             None => format!("Derived by the go command ({}).", self.default_rule.trim()),
         }
     }
@@ -370,6 +371,19 @@ pub fn godebug_runtime_keys() -> &'static [(String, String)] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_printed_variable_has_a_meaning() {
+        // `go help environment` documents some variables in comma-separated groups
+        // (CGO_CPPFLAGS, CGO_CPPFLAGS_ALLOW, ...; GONOPROXY, GONOSUMDB, GOPRIVATE): the
+        // generator gives every name of a group the group's text.
+        for v in vars().iter().filter(|v| v.printed.is_some()) {
+            let m = v.meaning();
+            assert!(!m.trim().is_empty() && !m.contains("()"), "{}: {m:?}", v.name);
+        }
+        assert!(var("CGO_LDFLAGS").unwrap().meaning().contains("but for the linker"));
+        assert!(var("GOPRIVATE").unwrap().meaning().starts_with("Comma-separated list of glob patterns"));
+    }
 
     #[test]
     fn tables_parse() {
