@@ -22,6 +22,9 @@ pub struct Page {
 /// The stylesheet shared by every page.
 pub const CSS: &str = include_str!("site.css");
 
+/// The app's icon, also used by the pages (so the browser does not ask for /favicon.ico).
+pub const FAVICON: &str = include_str!("../www/favicon.svg");
+
 /// Family folders in index order, with a heading for each.
 pub const FAMILIES: &[(&str, &str)] = &[
     ("syntax", "Syntax"),
@@ -33,11 +36,12 @@ pub const FAMILIES: &[(&str, &str)] = &[
     ("vet", "go vet"),
 ];
 
-/// Every page: `rules/index.html`, `rules/<rule-id>.html`, `rules/style.css`.
+/// Every page: `rules/index.html`, `rules/<rule-id>.html`, `rules/style.css`, `rules/favicon.svg`.
 pub fn pages() -> Vec<Page> {
     let mut out = vec![
         Page { path: "rules/index.html".into(), body: index() },
         Page { path: "rules/style.css".into(), body: CSS.to_string() },
+        Page { path: "rules/favicon.svg".into(), body: FAVICON.to_string() },
     ];
     for r in ALL.iter() {
         out.push(Page { path: format!("rules/{}.html", r.id), body: rule_page(r) });
@@ -151,6 +155,7 @@ fn head(title: &str, description: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta name=\"description\" content=\"{}\">\n<title>{}</title>\n\
+         <link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n\
          <link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n\
          <a class=\"skip\" href=\"#main\">Skip to the content</a>\n\
          <header class=\"top\">\n<a class=\"brand\" href=\"../index.html\">gocompat</a>\n\
@@ -216,7 +221,7 @@ fn index() -> String {
                 "<li class=\"rule\" data-rule=\"{0}\"><a href=\"{1}\">{2}</a> {3}<br><code class=\"id\">{0}</code> <span class=\"when\">{4}</span></li>\n",
                 esc(r.id),
                 esc(&rule_href(r.id)),
-                esc(r.title),
+                inline(r.title),
                 severity_badge(r.severity.key()),
                 esc(r.versions)
             ));
@@ -282,14 +287,14 @@ fn rule_page(r: &Rule) -> String {
         .take_while(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut h = head(&format!("{} ({}) — gocompat", r.title, r.id), &strip_inline(&first_line));
+    let mut h = head(&format!("{} ({}) — gocompat", strip_inline(r.title), r.id), &strip_inline(&first_line));
     h.push_str("<main id=\"main\">\n");
     h.push_str(&format!(
         "<p class=\"crumbs\"><a href=\"index.html\">Rules</a> › <a href=\"index.html#family-{0}\">{1}</a></p>\n",
         esc(r.family),
         esc(FAMILIES.iter().find(|f| f.0 == r.family).map(|f| f.1).unwrap_or(r.family))
     ));
-    h.push_str(&format!("<h1>{}</h1>\n", esc(r.title)));
+    h.push_str(&format!("<h1>{}</h1>\n", inline(r.title)));
     h.push_str("<dl class=\"meta\">\n");
     h.push_str(&format!("<dt>Id</dt><dd><code id=\"rule-id\">{}</code></dd>\n", esc(r.id)));
     h.push_str(&format!("<dt>Severity</dt><dd>{}</dd>\n", severity_badge(r.severity.key())));
@@ -468,7 +473,7 @@ fn example(info: &str, body: &str) -> String {
         _ => None,
     };
     let Some((kind, label)) = kind else {
-        return format!("<pre><code>{}</code></pre>\n", esc(body));
+        return format!("<pre tabindex=\"0\"><code>{}</code></pre>\n", esc(body));
     };
     let state = example_state(body);
     let mut versions = format!(
@@ -492,7 +497,7 @@ fn example(info: &str, body: &str) -> String {
         })
         .unwrap_or_else(|| "<span class=\"play-missing\">Too large for a playground link.</span>".into());
     format!(
-        "<figure class=\"example example-{kind}\">\n<figcaption><span class=\"tag\">{label}</span> <span class=\"versions\">{versions}</span> {play}</figcaption>\n<pre><code>{}</code></pre>\n</figure>\n",
+        "<figure class=\"example example-{kind}\">\n<figcaption><span class=\"tag\">{label}</span> <span class=\"versions\">{versions}</span> {play}</figcaption>\n<pre tabindex=\"0\"><code>{}</code></pre>\n</figure>\n",
         esc(body)
     )
 }

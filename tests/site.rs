@@ -104,7 +104,7 @@ fn every_rule_has_a_page_with_every_section() {
         let page = pages.get(&format!("rules/{}.html", r.id)).unwrap_or_else(|| panic!("no page for {}", r.id));
         assert!(index.contains(&format!("href=\"{}.html\"", r.id)), "index does not link {}", r.id);
         for needle in [
-            format!("<h1>{}</h1>", site::esc(r.title)),
+            format!("<h1>{}</h1>", site::inline(r.title)),
             format!("<code id=\"rule-id\">{}</code>", r.id),
             format!("<span class=\"sev sev-{}\">", r.severity.key()),
             format!("<dt>Family</dt><dd>{}</dd>", r.family),
