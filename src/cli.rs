@@ -273,7 +273,18 @@ fn site(args: &[String]) -> i32 {
             return 2;
         }
     };
-    for page in gocompat::site::pages() {
+    // The files of gocompat::site::ASSETS, by their source path.
+    const FILES: &[(&str, &str)] =
+        &[("www/rules.css", include_str!("../www/rules.css")), ("www/favicon.svg", include_str!("../www/favicon.svg"))];
+    let mut pages = gocompat::site::pages();
+    for (dest, src) in gocompat::site::ASSETS {
+        let Some((_, body)) = FILES.iter().find(|f| f.0 == *src) else {
+            eprintln!("gocompat site: {src} is not built into this binary");
+            return 2;
+        };
+        pages.push(gocompat::site::Page { path: dest.to_string(), body: body.to_string() });
+    }
+    for page in pages {
         let path = out.join(&page.path);
         let written =
             path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, &page.body));

@@ -19,11 +19,10 @@ pub struct Page {
     pub body: String,
 }
 
-/// The stylesheet shared by every page.
-pub const CSS: &str = include_str!("site.css");
-
-/// The app's icon, also used by the pages (so the browser does not ask for /favicon.ico).
-pub const FAVICON: &str = include_str!("../www/favicon.svg");
+/// Static files the pages use: (path below the output directory, source file in the
+/// repository). The stylesheet, and the app's icon (so the browser does not ask for
+/// /favicon.ico). The command line copies them (the core embeds only `data/`).
+pub const ASSETS: &[(&str, &str)] = &[("rules/style.css", "www/rules.css"), ("rules/favicon.svg", "www/favicon.svg")];
 
 /// Family folders in index order, with a heading for each.
 pub const FAMILIES: &[(&str, &str)] = &[
@@ -36,13 +35,9 @@ pub const FAMILIES: &[(&str, &str)] = &[
     ("vet", "go vet"),
 ];
 
-/// Every page: `rules/index.html`, `rules/<rule-id>.html`, `rules/style.css`, `rules/favicon.svg`.
+/// Every page: `rules/index.html` and `rules/<rule-id>.html` (plus the [`ASSETS`]).
 pub fn pages() -> Vec<Page> {
-    let mut out = vec![
-        Page { path: "rules/index.html".into(), body: index() },
-        Page { path: "rules/style.css".into(), body: CSS.to_string() },
-        Page { path: "rules/favicon.svg".into(), body: FAVICON.to_string() },
-    ];
+    let mut out = vec![Page { path: "rules/index.html".into(), body: index() }];
     for r in ALL.iter() {
         out.push(Page { path: format!("rules/{}.html", r.id), body: rule_page(r) });
     }

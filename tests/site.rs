@@ -48,8 +48,14 @@ use gocompat::site::{self, Page};
 use gocompat::{analyze, Context, GoVersion};
 use std::collections::BTreeMap;
 
+/// The generated pages, and the static assets (read from the repository) under their paths.
 fn pages() -> BTreeMap<String, String> {
-    site::pages().into_iter().map(|Page { path, body }| (path, body)).collect()
+    let mut m: BTreeMap<String, String> = site::pages().into_iter().map(|Page { path, body }| (path, body)).collect();
+    for (dest, src) in site::ASSETS {
+        let body = std::fs::read_to_string(format!("{}/{src}", env!("CARGO_MANIFEST_DIR"))).expect(src);
+        m.insert(dest.to_string(), body);
+    }
+    m
 }
 
 fn unescape(s: &str) -> String {
