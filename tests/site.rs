@@ -241,3 +241,21 @@ fn text_is_escaped() {
     assert_eq!(handler_attributes("<a onclick=\"x\" href=\"y\">on=</a>"), ["onclick=\"x\""]);
     assert!(site::pages().iter().all(|p| handler_attributes(&p.body).is_empty() && !p.body.contains("<script")));
 }
+
+#[test]
+fn cli_writes_the_site_and_lists_the_rules() {
+    let exe = env!("CARGO_BIN_EXE_gocompat");
+    let dir = std::env::temp_dir().join(format!("gocompat-site-test-{}", std::process::id()));
+    let out = std::process::Command::new(exe).args(["site", "--out"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for (path, body) in pages() {
+        let written = std::fs::read_to_string(dir.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(written == body, "{path} differs from site::pages()");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = std::process::Command::new(exe).args(["rules", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["rules"].as_array().unwrap().iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ALL.iter().map(|r| r.id).collect::<Vec<_>>());
+    assert_eq!(v["goenv_checks"].as_array().unwrap().len(), catalog::ALL.len());
+}

@@ -108,6 +108,9 @@ pub enum Msg {
     Activate(usize),
     /// Drops the toolchain and file name a link set (back to the defaults).
     ClearPinned,
+    /// The URL's fragment changed (a link pasted into the address bar of the open page, a
+    /// rule page's "Open in playground", back/forward): load its state.
+    HashChanged,
 }
 
 pub struct App {
@@ -459,6 +462,14 @@ impl Component for App {
         app.tokens = highlight::tokens(&app.code);
         // First result at once, on this thread; the worker takes over when it is ready.
         app.analyze_here();
+        // The app writes the fragment with history.replaceState, which fires no hashchange:
+        // this only hears navigations (a new link in the address bar, back/forward).
+        if let Some(w) = dom::window() {
+            let link = ctx.link().clone();
+            let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || link.send_message(Msg::HashChanged));
+            let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            on_hash.forget();
+        }
         let events = ctx.link().callback(Msg::Worker);
         app.backend = match WorkerClient::start(events) {
             Ok(w) => {
@@ -719,6 +730,24 @@ impl Component for App {
                 }
                 self.active = Some(idx);
             }
+            Msg::HashChanged => match share::decode(&dom::location_hash()) {
+                Ok(Some(s)) if s != self.shared() => {
+                    let code = s.code.clone().unwrap_or_else(|| examples::DEFAULT.code.to_string());
+                    self.from = DEFAULT_FROM.into();
+                    self.to = DEFAULT_TO.into();
+                    self.gomod.clear();
+                    self.env.clear();
+                    self.toolchain.clear();
+                    self.file.clear();
+                    self.apply_state(Shared { code: None, ..s });
+                    self.example =
+                        examples::ALL.iter().find(|e| e.code == code).map(|e| e.id).unwrap_or("").to_string();
+                    self.status = "Opened the link's code and versions. Undo brings your text back.".into();
+                    self.replace_text(ctx, code, true);
+                }
+                Ok(_) => return false,
+                Err(reason) => self.notes.push(format!("This link could not be read: {reason}.")),
+            },
             Msg::ClearPinned => {
                 self.toolchain.clear();
                 self.file.clear();

@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, watch, artifact } from './harness.mjs';
@@ -93,35 +94,67 @@ test('the index lists every rule and every go env check; the playground links to
   assert.deepEqual(w.foreign, []);
 });
 
+/** The state a playground link carries (`#v=1&...&z=base64url(raw deflate(JSON))`, src/share.rs). */
+function decodeState(href) {
+  const z = new URL(href).hash.slice(1).split('&').find((p) => p.startsWith('z='))?.slice(2);
+  return JSON.parse(zlib.inflateRawSync(Buffer.from(z, 'base64url')).toString('utf8'));
+}
+
+/** Opens a share-state link on the app already open in `page` by changing only the fragment
+ *  (the app loads a new fragment on hashchange), as back/forward or a pasted link do. */
+async function openByHash(page, href) {
+  await page.evaluate((h) => { window.location.hash = h; }, new URL(href).hash);
+}
+
+/** Waits until the code view shows the analysis of exactly `code`. */
+async function codeSettled(page, code) {
+  await page.waitForFunction((c) => {
+    const ta = document.querySelector('#code');
+    return ta && ta.value === c && document.querySelector('#diag-heading') && !document.querySelector('.editor-status .pending');
+  }, code, { timeout: 20000 });
+}
+
 test('every rule page exists and its examples open in the playground with the right finding', async (t) => {
   const { page, w } = await newPage(t);
   const problems = [];
+  // Every page exists; its examples and links, in page order.
+  const examples = [];
   for (const id of RULES) {
-    const pageUrl = `${server.url}rules/${id}.html`;
-    const res = await page.goto(pageUrl);
+    const res = await page.goto(`${server.url}rules/${id}.html`);
     if (res.status() !== 200) { problems.push(`${id}: rule page status ${res.status()}`); continue; }
     assert.equal(await page.textContent('#rule-id'), id);
-    const examples = await page.$$eval('figure.example', (figs) => figs.map((f) => ({
+    const ex = await page.$$eval('figure.example', (figs) => figs.map((f) => ({
       kind: f.querySelector('a.play')?.dataset.example,
+      href: f.querySelector('a.play')?.href,
       code: f.querySelector('pre code').textContent,
       toolchain: (/toolchain go(\S+)/.exec(f.querySelector('.versions').textContent) || [])[1] || null,
     })));
-    assert.ok(examples.some((e) => e.kind === 'bad') && examples.some((e) => e.kind === 'good'), `${id}: bad and good examples`);
-    for (const [i, ex] of examples.entries()) {
-      if (i > 0) await page.goto(pageUrl);
-      // Follow the page's own link, as a reader would.
-      await Promise.all([page.waitForURL(/\/index\.html#v=1&/), page.click(`figure.example >> nth=${i} >> a.play`)]);
-      const found = await findingRules(page);
-      const code = await page.inputValue('#code');
-      if (code !== ex.code) problems.push(`${id} (${ex.kind}): the editor does not hold the example`);
-      if (ex.toolchain) {
-        const pinned = await page.textContent('#pinned').catch(() => '');
-        if (!pinned.includes(`go${ex.toolchain}`)) problems.push(`${id} (${ex.kind}): toolchain ${ex.toolchain} not shown: ${pinned}`);
-      }
-      if (ex.kind === 'bad' && !found.includes(id)) problems.push(`${id}: bad example shows ${JSON.stringify(found)}`);
-      if (ex.kind === 'good' && found.includes(id)) problems.push(`${id}: good example shows the rule's finding`);
-    }
+    if (!ex.some((e) => e.kind === 'bad') || !ex.some((e) => e.kind === 'good')) problems.push(`${id}: needs a bad and a good example`);
+    for (const e of ex) examples.push({ id, ...e });
   }
+  // A reader follows the first link from its page: a full load of the app.
+  await page.goto(`${server.url}rules/${examples[0].id}.html`);
+  await Promise.all([page.waitForURL(/\/index\.html#v=1&/), page.click('a.play[data-example="bad"]')]);
+  // Then every example, each on the open app by its fragment.
+  for (const [i, ex] of examples.entries()) {
+    if (i > 0) await openByHash(page, ex.href);
+    try {
+      await codeSettled(page, ex.code);
+    } catch {
+      problems.push(`${ex.id} (${ex.kind}): the editor does not show the example`);
+      continue;
+    }
+    const found = await findingRules(page);
+    if (ex.toolchain) {
+      const pinned = (await page.$('#pinned')) ? await page.textContent('#pinned') : '';
+      if (!pinned.includes(`go${ex.toolchain}`)) problems.push(`${ex.id} (${ex.kind}): toolchain ${ex.toolchain} not shown: ${pinned}`);
+    } else if (await page.$('#pinned')) {
+      problems.push(`${ex.id} (${ex.kind}): a toolchain is shown although the example sets none`);
+    }
+    if (ex.kind === 'bad' && !found.includes(ex.id)) problems.push(`${ex.id}: bad example shows ${JSON.stringify(found)}`);
+    if (ex.kind === 'good' && found.includes(ex.id)) problems.push(`${ex.id}: good example shows the rule's finding`);
+  }
+  assert.ok(examples.length >= 2 * RULES.length);
   assert.deepEqual(problems, []);
   assert.deepEqual(w.errors, []);
   assert.deepEqual(w.foreign, []);
@@ -135,11 +168,22 @@ test('every go env check example opens in the go env view with that check', asyn
   })));
   assert.equal(links.length, ENV_CHECKS.length);
   const problems = [];
-  for (const { id, href } of links) {
+  // The first by following the link, the rest by fragment on the open app.
+  await Promise.all([page.waitForURL(/\/index\.html#v=1&mode=env&/), page.click(`li.check[data-check="${links[0].id}"] a.play`)]);
+  for (const [i, { id, href }] of links.entries()) {
     if (!href) { problems.push(`${id}: no playground link`); continue; }
-    await page.goto('about:blank');
-    await page.goto(href);
-    await page.waitForSelector('#env-problem-count', { timeout: 20000 });
+    if (i > 0) await openByHash(page, href);
+    const paste = decodeState(href).env;
+    try {
+      await page.waitForFunction((text) => {
+        const v = document.querySelector('#env-view');
+        const input = document.querySelector('#env-input');
+        return v && input && input.value === text && v.dataset.pending === 'false' && document.querySelector('#env-problem-count');
+      }, paste, { timeout: 20000 });
+    } catch {
+      problems.push(`${id}: the go env view did not show the example`);
+      continue;
+    }
     const shown = await page.$$eval('#env-problems li.env-problem', (lis) => lis.map((li) => li.dataset.check));
     if (!shown.includes(id)) problems.push(`${id}: the example shows ${JSON.stringify(shown)}`);
   }
