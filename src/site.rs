@@ -299,22 +299,15 @@ fn rule_page(r: &Rule) -> String {
     match r.godebug {
         Some((setting, value, note)) => {
             h.push_str(&format!("<code>GODEBUG={}={}</code> restores the old behaviour", esc(setting), esc(value)));
-            if let Some(s) = crate::godebug::table::setting(setting) {
-                if let Some(m) = s.changed_in {
-                    h.push_str(&format!(" (the default changed for go lines 1.{m} and later"));
-                    h.push(')');
-                }
-                h.push('.');
-                if let Some(rm) = s.removed_in {
-                    h.push_str(&format!(" The setting is removed in {}.", esc(&rm.to_string())));
-                }
-            } else {
-                h.push('.');
+            let known = crate::godebug::table::setting(setting);
+            if let Some(m) = known.and_then(|s| s.changed_in) {
+                h.push_str(&format!(" (the new behaviour is the default for go lines 1.{m} and later)"));
             }
-            if let Some(n) = note {
-                if !crate::godebug::table::setting(setting).is_some_and(|s| s.removed_in.is_some()) {
-                    h.push_str(&format!(" {}.", esc(n.trim_end_matches('.'))));
-                }
+            h.push('.');
+            match (known.and_then(|s| s.removed_in), note) {
+                (Some(rm), _) => h.push_str(&format!(" The setting is removed in {}.", esc(&rm.to_string()))),
+                (None, Some(n)) => h.push_str(&format!(" {}.", esc(n.trim_end_matches('.')))),
+                (None, None) => {}
             }
         }
         None => h.push_str("none: no setting restores the old behaviour"),

@@ -142,8 +142,8 @@ fn every_link_resolves() {
             continue;
         }
         for h in hrefs(body) {
-            if h.starts_with("https://") {
-                let host = h["https://".len()..].split('/').next().unwrap_or("");
+            if let Some(rest) = h.strip_prefix("https://") {
+                let host = rest.split('/').next().unwrap_or("");
                 // go.dev, or a further source a rule declares after its go.dev one (a Go issue).
                 let declared = ALL.iter().any(|r| r.sources.contains(&h.as_str()));
                 if !matches!(host, "go.dev" | "pkg.go.dev") && !declared {
