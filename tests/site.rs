@@ -259,3 +259,35 @@ fn cli_writes_the_site_and_lists_the_rules() {
     assert_eq!(ids, ALL.iter().map(|r| r.id).collect::<Vec<_>>());
     assert_eq!(v["goenv_checks"].as_array().unwrap().len(), catalog::ALL.len());
 }
+
+#[test]
+fn share_state_carries_toolchain_and_file_and_old_links_still_decode() {
+    let s = Shared {
+        code: Some("package p\n".into()),
+        from: Some("1.22".into()),
+        toolchain: Some("1.22.5".into()),
+        file: Some("x_test.go".into()),
+        ..Shared::default()
+    };
+    let frag = share::encode(&s).unwrap();
+    assert_eq!(share::decode(&frag).unwrap(), Some(s));
+    // A link written before the fields existed (the JSON has no toolchain/file).
+    use base64::Engine;
+    let old = miniz_oxide::deflate::compress_to_vec(br#"{"code":"package q\n","to":"1.23"}"#, 9);
+    let old = format!("v=1&z={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(old));
+    let got = share::decode(&old).unwrap().unwrap();
+    assert_eq!(
+        (got.code.as_deref(), got.to.as_deref(), got.toolchain, got.file),
+        (Some("package q\n"), Some("1.23"), None, None)
+    );
+    // The rule pages read every header key the doc test (tests/support) knows.
+    let st = site::example_state("// gocompat: from=1.20 to=1.22 toolchain=1.22.5 gomod=\"go 1.20\\ngodebug panicnil=1\" file=a_test.go also=x\npackage a\n");
+    assert_eq!(st.from.as_deref(), Some("1.20"));
+    assert_eq!(st.to.as_deref(), Some("1.22"));
+    assert_eq!(st.toolchain.as_deref(), Some("1.22.5"));
+    assert_eq!(st.gomod.as_deref(), Some("go 1.20\ngodebug panicnil=1"));
+    assert_eq!(st.file.as_deref(), Some("a_test.go"));
+    let (ctx, also) = support::header(st.code.as_deref().unwrap());
+    assert_eq!(app_context(&st).go_mod, ctx.go_mod);
+    assert_eq!(also, ["x"]);
+}
