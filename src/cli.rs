@@ -6,7 +6,8 @@ use gocompat::{analyzer, render, Context, GoVersion};
 
 const USAGE: &str = "usage:
   gocompat check [--go-mod FILE] [--from V] [--to V] [--toolchain V] [--format text|json] [--verbose] FILE...
-  gocompat rules            list every rule (id, severity, versions, title)
+  gocompat rules [--json]   list every rule (id, severity, versions, title)
+  gocompat site --out DIR   write the rule pages (DIR/rules/index.html, DIR/rules/<id>.html, style.css)
   gocompat env [--go-version V] [--os OS] [--arch ARCH] [--home DIR] [--goroot DIR] [--go-mod FILE]
                [--upgrade-to V] [--format text|json] [--verbose] [FILE|-]
                             resolve pasted `go env` output (stdin when - or no file)
@@ -20,12 +21,29 @@ pub fn main(args: Vec<String>) -> i32 {
         Some("check") => check(&args[1..]),
         Some("env") => env(&args[1..]),
         Some("godebug") => godebug(&args[1..]),
+        Some("rules") if args.get(1).is_some_and(|a| a == "--json") => {
+            let rules: Vec<_> = gocompat::rules::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({"id": r.id, "title": r.title, "family": r.family,
+                        "severity": r.severity.key(), "versions": r.versions, "source": r.sources.first()})
+                })
+                .collect();
+            let checks: Vec<_> = gocompat::goenv::catalog::ALL
+                .iter()
+                .map(|c| serde_json::json!({"id": c.id, "title": c.title}))
+                .collect();
+            let v = serde_json::json!({"rules": rules, "goenv_checks": checks});
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into()));
+            0
+        }
         Some("rules") => {
             for r in gocompat::rules::ALL.iter() {
                 println!("{:<45} {:<16} {:<24} {}", r.id, r.severity.key(), r.versions, r.title);
             }
             0
         }
+        Some("site") => site(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             2
@@ -244,4 +262,36 @@ fn godebug(args: &[String]) -> i32 {
         print!("{}", gd::render_text(&r));
     }
     i32::from(!r.errors.is_empty())
+}
+
+/// `gocompat site --out DIR`: writes every page of [`gocompat::site::pages`] below DIR.
+fn site(args: &[String]) -> i32 {
+    let out = match args {
+        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        _ => {
+            eprintln!("gocompat site: expected --out DIR\n{USAGE}");
+            return 2;
+        }
+    };
+    // The files of gocompat::site::ASSETS, by their source path.
+    const FILES: &[(&str, &str)] =
+        &[("www/rules.css", include_str!("../www/rules.css")), ("www/favicon.svg", include_str!("../www/favicon.svg"))];
+    let mut pages = gocompat::site::pages();
+    for (dest, src) in gocompat::site::ASSETS {
+        let Some((_, body)) = FILES.iter().find(|f| f.0 == *src) else {
+            eprintln!("gocompat site: {src} is not built into this binary");
+            return 2;
+        };
+        pages.push(gocompat::site::Page { path: dest.to_string(), body: body.to_string() });
+    }
+    for page in pages {
+        let path = out.join(&page.path);
+        let written =
+            path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, &page.body));
+        if let Err(e) = written {
+            eprintln!("gocompat site: {}: {e}", path.display());
+            return 2;
+        }
+    }
+    0
 }

@@ -14,6 +14,8 @@ pub mod goenv;
 pub mod gomod;
 pub mod render;
 pub mod rules;
+pub mod share;
+pub mod site;
 pub mod span;
 pub mod version;
 

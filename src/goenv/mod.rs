@@ -6,6 +6,7 @@
 //! command's source (see [`sim`]). GODEBUG is only checked for key names here (the GODEBUG
 //! resolver lives elsewhere).
 
+pub mod catalog;
 pub mod checks;
 pub mod data;
 pub mod infer;

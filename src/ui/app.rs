@@ -106,6 +106,11 @@ pub enum Msg {
     ShowAll,
     /// Highlights a finding's span without moving the focus.
     Activate(usize),
+    /// Drops the toolchain and file name a link set (back to the defaults).
+    ClearPinned,
+    /// The URL's fragment changed (a link pasted into the address bar of the open page, a
+    /// rule page's "Open in playground", back/forward): load its state.
+    HashChanged,
 }
 
 pub struct App {
@@ -114,6 +119,9 @@ pub struct App {
     pub(super) to: String,
     pub(super) gomod: String,
     pub(super) env: String,
+    /// Toolchain version and file name from a link (a rule page's example); empty: defaults.
+    pub(super) toolchain: String,
+    pub(super) file: String,
     pub(super) mode: Mode,
     pub(super) current: Option<Current>,
     pub(super) tokens: Vec<Token>,
@@ -159,8 +167,8 @@ impl App {
             go_mod: (!gomod.is_empty()).then(|| self.gomod.clone()),
             from: GoVersion::parse(&self.from).ok(),
             to: GoVersion::parse(&self.to).ok(),
-            toolchain: None,
-            file_name: None,
+            toolchain: GoVersion::parse(&self.toolchain).ok(),
+            file_name: (!self.file.is_empty()).then(|| self.file.clone()),
         }
     }
 
@@ -273,6 +281,8 @@ impl App {
             to: (self.to != DEFAULT_TO).then(|| self.to.clone()),
             gomod: (!self.gomod.is_empty()).then(|| self.gomod.clone()),
             env: (!self.env.is_empty()).then(|| self.env.clone()),
+            toolchain: (!self.toolchain.is_empty()).then(|| self.toolchain.clone()),
+            file: (!self.file.is_empty()).then(|| self.file.clone()),
             mode: (self.mode != Mode::Code).then(|| self.mode.key().to_string()),
         }
     }
@@ -326,6 +336,21 @@ impl App {
         }
         if let Some(e) = s.env {
             self.env = e;
+        }
+        match s.toolchain {
+            Some(t) if GoVersion::parse(&t).is_ok() => self.toolchain = t,
+            Some(t) => self.notes.push(format!(
+                "The saved state names toolchain {:?}, which is not a Go version; using the default toolchain.",
+                t.chars().take(20).collect::<String>()
+            )),
+            None => {}
+        }
+        match s.file {
+            Some(f) if f.ends_with(".go") && f.len() <= 100 && !f.contains(['/', '\\']) => self.file = f,
+            Some(_) => {
+                self.notes.push("The saved state names a file that is not a .go file name; it is ignored.".into())
+            }
+            None => {}
         }
         self.mode = match s.mode.as_deref() {
             Some("env") => Mode::Env,
@@ -383,6 +408,8 @@ impl Component for App {
             to: DEFAULT_TO.into(),
             gomod: String::new(),
             env: String::new(),
+            toolchain: String::new(),
+            file: String::new(),
             mode: Mode::Code,
             current: None,
             tokens: Vec::new(),
@@ -435,6 +462,14 @@ impl Component for App {
         app.tokens = highlight::tokens(&app.code);
         // First result at once, on this thread; the worker takes over when it is ready.
         app.analyze_here();
+        // The app writes the fragment with history.replaceState, which fires no hashchange:
+        // this only hears navigations (a new link in the address bar, back/forward).
+        if let Some(w) = dom::window() {
+            let link = ctx.link().clone();
+            let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || link.send_message(Msg::HashChanged));
+            let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            on_hash.forget();
+        }
         let events = ctx.link().callback(Msg::Worker);
         app.backend = match WorkerClient::start(events) {
             Ok(w) => {
@@ -652,6 +687,8 @@ impl Component for App {
                     self.from = ex.from.to_string();
                     self.to = ex.to.to_string();
                     self.mode = Mode::Code;
+                    self.toolchain.clear();
+                    self.file.clear();
                     self.status = format!("Loaded the example \"{}\". Undo brings your text back.", ex.label);
                     self.replace_text(ctx, ex.code.to_string(), true);
                 }
@@ -693,6 +730,30 @@ impl Component for App {
                 }
                 self.active = Some(idx);
             }
+            Msg::HashChanged => match share::decode(&dom::location_hash()) {
+                Ok(Some(s)) if s != self.shared() => {
+                    let code = s.code.clone().unwrap_or_else(|| examples::DEFAULT.code.to_string());
+                    self.from = DEFAULT_FROM.into();
+                    self.to = DEFAULT_TO.into();
+                    self.gomod.clear();
+                    self.env.clear();
+                    self.toolchain.clear();
+                    self.file.clear();
+                    self.apply_state(Shared { code: None, ..s });
+                    self.example =
+                        examples::ALL.iter().find(|e| e.code == code).map(|e| e.id).unwrap_or("").to_string();
+                    self.status = "Opened the link's code and versions. Undo brings your text back.".into();
+                    self.replace_text(ctx, code, true);
+                }
+                Ok(_) => return false,
+                Err(reason) => self.notes.push(format!("This link could not be read: {reason}.")),
+            },
+            Msg::ClearPinned => {
+                self.toolchain.clear();
+                self.file.clear();
+                self.run_analysis();
+                self.schedule_url(ctx);
+            }
             Msg::DismissNote(i) => {
                 if i < self.notes.len() {
                     self.notes.remove(i);
@@ -726,6 +787,7 @@ impl Component for App {
                     <h1>{"gocompat"}</h1>
                     <p class="tagline">{"What breaks when a Go module moves to a newer Go version"}</p>
                 </div>
+                <a class="rules-link" id="rules-link" href="rules/index.html">{"Rules"}</a>
                 <nav class="modes" aria-label="Mode">
                     <button type="button" id="mode-code" aria-pressed={(self.mode == Mode::Code).to_string()} onclick={on_mode(Mode::Code)}>{"Go code"}</button>
                     <button type="button" id="mode-env" aria-pressed={(self.mode == Mode::Env).to_string()} onclick={on_mode(Mode::Env)}>{"go env"}</button>

@@ -65,6 +65,14 @@ impl App {
                         <strong class="downgrade">{" From is newer than To: this checks a downgrade."}</strong>
                     })}
                 </p>
+                {for (!self.toolchain.is_empty() || !self.file.is_empty()).then(|| html! {
+                    <p class="pinned" id="pinned">
+                        {"From the link: "}
+                        {for (!self.toolchain.is_empty()).then(|| html! { <>{"toolchain "}<code>{format!("go{}", self.toolchain)}</code>{" "}</> })}
+                        {for (!self.file.is_empty()).then(|| html! { <>{"file "}<code>{self.file.clone()}</code>{" "}</> })}
+                        <button type="button" class="link" onclick={ctx.link().callback(|_| Msg::ClearPinned)}>{"Use the defaults"}</button>
+                    </p>
+                })}
                 <details class="gomod" open={!self.gomod.is_empty()}>
                     <summary>{"go.mod (optional)"}</summary>
                     <label for="gomod" class="sr-only">{"go.mod contents"}</label>

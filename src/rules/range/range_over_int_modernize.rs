@@ -21,6 +21,10 @@ declare_rule! {
     /// assigns or takes the address of (so no closure can change it either). The finding is only made, and the fix only offered, when all of this
     /// is visible in the code; `n` must visibly be an integer.
     ///
+    /// ## How to fix
+    /// Apply the offered fix: it rewrites the header to `for i := range n` (`for range n`
+    /// when `i` is not used). Keeping the three-clause loop is also correct.
+    ///
     /// ## Example
     /// ```go bad
     /// // gocompat: from=1.22 to=1.22

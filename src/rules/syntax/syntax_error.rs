@@ -14,6 +14,10 @@ declare_rule! {
     /// Other rules only see the parts of the file that parse. The Go compiler reports the
     /// same places as syntax errors in every version.
     ///
+    /// ## How to fix
+    /// Correct the code at the reported place (`gofmt` and `go build` print the Go
+    /// parser's own message for it); the other rules then see the whole file.
+    ///
     /// ## Example
     /// ```go bad
     /// package main
