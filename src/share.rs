@@ -45,6 +45,15 @@ pub struct Shared {
 /// The fragment (without `#`) for `state`, or why it cannot be a link.
 pub fn encode(state: &Shared) -> Result<String, String> {
     let json = serde_json::to_vec(state).map_err(|e| e.to_string())?;
+    // Compressing megabytes would block the page for seconds to find what this tells at once.
+    if json.len() > MAX_STATE_BYTES {
+        return Err(format!(
+            "Too large to share as a link: {} KB of text, a link holds at most {} KB before compression ({} KB after). Shorten the code to get a link.",
+            json.len().div_ceil(1024),
+            MAX_STATE_BYTES / 1024,
+            MAX_LINK_CHARS / 1024
+        ));
+    }
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     let z = URL_SAFE_NO_PAD.encode(packed);
     let mut frag = format!("v={FORMAT_VERSION}");
@@ -101,8 +110,16 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, String> {
             let packed = URL_SAFE_NO_PAD
                 .decode(z.trim_end_matches('='))
                 .map_err(|e| format!("the link's data is not valid base64url ({e})"))?;
-            let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES)
-                .map_err(|e| format!("the link's data is damaged or larger than 1 MB when unpacked ({e:?})"))?;
+            // Only the status: the error also carries everything inflated so far (up to 1 MB).
+            let json =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES).map_err(|e| {
+                    match e.status {
+                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                            "the link's data is larger than 1 MB when unpacked".to_string()
+                        }
+                        _ => "the link's data is damaged (cut short or not compressed by gocompat)".to_string(),
+                    }
+                })?;
             serde_json::from_slice::<Shared>(&json)
                 .map_err(|e| format!("the link's data is not a gocompat state ({e})"))?
         }

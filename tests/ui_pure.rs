@@ -4,6 +4,8 @@
 
 #[path = "../src/ui/diff.rs"]
 mod diff;
+#[path = "../src/ui/large.rs"]
+mod large;
 #[path = "../src/ui/share.rs"]
 mod share;
 #[path = "../src/ui/sync.rs"]
@@ -95,4 +97,32 @@ fn diff_shows_the_changed_lines_with_context() {
         ]
     );
     assert_eq!(diff::diff("x", "x"), vec![Same("x".into())]);
+}
+
+#[test]
+fn huge_states_are_refused_before_compressing() {
+    let s = Shared { code: Some("x".repeat(MAX_STATE_BYTES + 1)), ..Default::default() };
+    let t0 = std::time::Instant::now();
+    let err = encode(&s).unwrap_err();
+    assert!(err.starts_with("Too large to share as a link: 1025 KB of text"), "{err}");
+    // Refused from its size alone (level-9 deflate of 1 MB takes far longer in a debug build).
+    assert!(t0.elapsed() < std::time::Duration::from_secs(1));
+}
+
+#[test]
+fn large_input_messages_say_what_is_left_out() {
+    assert_eq!(large::ANALYZED_BYTES, gocompat::analyzer::MAX_ANALYZED_BYTES);
+    assert_eq!(large::human(812), "812 bytes");
+    assert_eq!(large::human(96 * 1024), "96 KB");
+    assert_eq!(large::human(10 * 1024 * 1024 + 5), "10.0 MB");
+    let m = large::message(600 * 1024, 1);
+    assert!(m.starts_with("Large input: 600 KB in 1 line. Above 512 KB the editor shows plain text"), "{m}");
+    assert!(!m.contains("analysed"), "{m}");
+    let m = large::message(10 * 1024 * 1024, 844_393);
+    assert!(
+        m.contains("Only the first 2.0 MB are analysed: the rest (8.0 MB) is kept in the editor but not checked."),
+        "{m}"
+    );
+    assert_eq!(large::draft_too_large(large::MAX_DRAFT_BYTES), None);
+    assert!(large::draft_too_large(large::MAX_DRAFT_BYTES + 1).unwrap().starts_with("Not kept as a draft"));
 }

@@ -10,7 +10,7 @@ use super::overlay::MarkSpan;
 use super::protocol::{Reply, Request};
 use super::share::{self, Shared};
 use super::worker_client::{WorkerClient, WorkerEvent};
-use super::{dom, sync};
+use super::{dom, large, sync};
 use gloo_timers::callback::Timeout;
 use gocompat::{apply_edits, apply_fixes, Analysis, Applicability, GoVersion, LineIndex};
 use std::cell::Cell;
@@ -300,8 +300,10 @@ impl App {
         self.url_timer = None;
         self.last_url_write = dom::now_ms();
         let state = self.shared();
-        if let Ok(json) = serde_json::to_string(&state) {
-            dom::save(DRAFT_KEY, &json);
+        let draft = serde_json::to_string(&state).ok();
+        let draft_error = draft.as_ref().and_then(|json| large::draft_too_large(json.len()));
+        if let (Some(json), None) = (&draft, &draft_error) {
+            dom::save(DRAFT_KEY, json);
         }
         match share::encode(&state) {
             Ok(frag) => {
@@ -309,7 +311,10 @@ impl App {
                 dom::replace_hash(&frag);
             }
             Err(e) => {
-                self.share_error = Some(e);
+                self.share_error = Some(match draft_error {
+                    Some(d) => format!("{e} {d}"),
+                    None => e,
+                });
                 dom::replace_hash("");
             }
         }

@@ -3,6 +3,7 @@
 //! textarea is as large as its text, so the two layers never drift apart.
 
 use super::app::{App, Backend, Msg, Popup, DEFAULT_FROM, DEFAULT_TO, VERSIONS};
+use super::large::MAX_DECORATED_BYTES;
 use super::overlay;
 use gocompat::{LineIndex, Severity};
 use wasm_bindgen::JsCast;
@@ -127,6 +128,10 @@ impl App {
         let onmousemove = link.callback(|e: MouseEvent| Msg::Hover(mark_under(&e)));
         let onmouseleave = link.callback(|_: MouseEvent| Msg::Hover(None));
 
+        // Huge input: a plain textarea (no colours, underlines, gutter), so typing stays fast.
+        if self.code.len() > MAX_DECORATED_BYTES {
+            return self.view_plain_editor(ctx, oninput, onkeydown, caret, click);
+        }
         let li = LineIndex::new(&self.code);
         let lines = li.line_count();
         // Most severe finding starting on each line, for the gutter.
@@ -176,6 +181,13 @@ impl App {
                         </div>
                     </div>
                 </div>
+                {self.view_editor_status(lines)}
+            </section>
+        }
+    }
+
+    fn view_editor_status(&self, lines: usize) -> Html {
+        html! {
                 <p class="editor-status">
                     {match &self.current {
                         Some(c) => format!(
@@ -194,6 +206,36 @@ impl App {
                     }}
                     {for (!self.fresh()).then(|| html! { <span class="pending">{" · updating…"}</span> })}
                 </p>
+        }
+    }
+
+    /// The editor for input above [`MAX_DECORATED_BYTES`]: the textarea alone, with a note
+    /// saying what is not shown and what is not analysed (see `super::large`).
+    fn view_plain_editor(
+        &self,
+        ctx: &Context<Self>,
+        oninput: Callback<InputEvent>,
+        onkeydown: Callback<KeyboardEvent>,
+        caret: Callback<KeyboardEvent>,
+        click: Callback<MouseEvent>,
+    ) -> Html {
+        let lines = self.code.bytes().filter(|b| *b == b'\n').count() + 1;
+        html! {
+            <section class="editor-pane" aria-labelledby="editor-heading">
+                <div class="pane-head">
+                    <h2 id="editor-heading">{"Go code"}</h2>
+                    <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
+                </div>
+                <p class="note warn" id="large-input" role="status">{super::large::message(self.code.len(), lines)}</p>
+                <div class="editor-scroll plain" onscroll={ctx.link().callback(|_: Event| Msg::ScrollHide)}>
+                    <div class="code-layer plain" ref={self.layer.clone()}>
+                        <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
+                            spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
+                            aria-label="Go code" aria-describedby="editor-hint large-input"
+                            {oninput} {onkeydown} onkeyup={caret} onclick={click} />
+                    </div>
+                </div>
+                {self.view_editor_status(lines)}
             </section>
         }
     }

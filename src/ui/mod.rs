@@ -14,6 +14,7 @@ mod env_model;
 pub mod env_view;
 mod examples;
 mod highlight;
+mod large;
 mod overlay;
 mod panel;
 pub mod protocol;

@@ -7,57 +7,42 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchPersistent, markLoaded } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.env.GOCOMPAT_DIST || path.resolve(here, '../../dist');
 const artifacts = path.join(here, 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.json': 'application/json' };
 const RANGE_RULE = 'range-over-int-requires-go122';
 
 let server;
 let base;
 /** While true, the server answers 404 for the worker's loader (the fallback test). */
 let breakWorker = false;
-const serverLog = [];
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), `build the app first: ${dist}/index.html is missing`);
-  server = http.createServer((req, res) => {
-    serverLog.push(req.url);
-    const url = new URL(req.url, 'http://x');
-    if (breakWorker && url.pathname.endsWith('worker_loader.js')) { res.writeHead(404).end(); return; }
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
+  server = await serveDist(dist, {
+    intercept: (url, res) => {
+      if (!(breakWorker && url.pathname.endsWith('worker_loader.js'))) return false;
+      res.writeHead(404).end();
+      return true;
+    },
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
+  base = server.url;
 });
 
-after(() => new Promise((r) => server.close(r)));
+after(() => server.close());
 
 /** A fresh browser profile and a page on the app; `requests` logs every request the page makes. */
 async function open(t, { hash = '', width = 1440, height = 900, scheme = 'light', waitWorker = true } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gocompat-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
-    viewport: { width, height }, colorScheme: scheme,
-  });
+  const ctx = await launchPersistent(dir, { viewport: { width, height }, colorScheme: scheme });
   t.after(async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); });
   const requests = [];
   const errors = [];
@@ -247,7 +232,9 @@ test('theme toggle switches and is remembered; screenshots of both themes', asyn
 
 test('no network request after load', async (t) => {
   const { page, requests } = await open(t);
+  await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 }); // the service worker cached the app
   await page.waitForTimeout(500);
+  markLoaded(page); // from here on any request of the page fails the test (harness.mjs)
   const before = requests.length;
   await page.fill('#code', SAMPLE);
   await settled(page);
