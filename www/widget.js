@@ -166,6 +166,7 @@
     open.textContent = 'Open in playground';
     open.target = '_blank';
     open.rel = 'noopener';
+    open.title = 'Opens the gocompat playground in a new tab';
     open.style.fontSize = '0.875em';
     var p = document.createElement('p');
     p.style.margin = '0.25em 0 0';

@@ -181,7 +181,7 @@ impl App {
                     </div>
                     {for ro.then(|| html! { <span class="embed-ro" id="readonly-badge">{"read-only"}</span> })}
                     <a id="open-playground" class="embed-open" href={self.playground_link()} target="_blank" rel="noopener">
-                        {"Open in playground"}<span aria-hidden="true">{" ↗"}</span>
+                        {"Open in playground"}<span aria-hidden="true">{" ↗"}</span><span class="sr-only">{" (opens in a new tab)"}</span>
                     </a>
                 </div>
                 {self.view_notes(ctx)}

@@ -143,6 +143,20 @@ const rules = (frame) => frame.$$eval('#diagnostics li[data-rule]', (l) => l.map
 const heightOf = (iframe) => iframe.evaluate((f) => f.getBoundingClientRect().height);
 const codeOf = (frame) => frame.$eval('#code', (e) => e.value);
 
+/** A full-page screenshot: the viewport is made as tall as the page first, because the
+ * browser does not paint cross-origin frames scrolled out of view. */
+async function shoot(page, widgets, name) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(height + 40, 4000) });
+  for (const w of widgets) {
+    await w.frame.waitForFunction(() => Math.abs(document.documentElement.getBoundingClientRect().height - innerHeight) <= 1, null, { timeout: 10000 });
+  }
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: artifact(name), fullPage: true });
+  await page.setViewportSize(size);
+}
+
 test('two widgets on a host page of another origin render their own findings and sizes', async (t) => {
   const { page, widgets: [w1, w2], errors, foreign } = await openHost(t);
 
@@ -200,7 +214,7 @@ test('two widgets on a host page of another origin render their own findings and
   assert.equal(await w1.frame.isVisible('#apply-all-safe'), false);
   assert.equal(await w2.frame.isVisible('#apply-all-safe'), true);
 
-  await page.screenshot({ path: artifact('embed-host-light.png'), fullPage: true });
+  await shoot(page, [w1, w2], 'embed-host-light.png');
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
 });
@@ -324,7 +338,7 @@ test('dark host page and a 360 px wide screen', async (t) => {
   // w1 follows the system: dark here.
   const bg = (f) => f.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await bg(w1.frame), await bg(w2.frame));
-  await page.screenshot({ path: artifact('embed-host-dark.png'), fullPage: true });
+  await shoot(page, [w1, w2], 'embed-host-dark.png');
   await page.setViewportSize({ width: 360, height: 800 });
   for (const w of [w1, w2]) {
     // A frame out of view is not laid out by the browser until it is scrolled into view.
@@ -336,7 +350,7 @@ test('dark host page and a 360 px wide screen', async (t) => {
     assert.ok(Math.abs(content - inner) <= 1, `content ${content} in a frame of ${inner}`);
     assert.ok(sw <= cw, `horizontal overflow: ${sw} > ${cw}`);
   }
-  await page.screenshot({ path: artifact('embed-host-360.png'), fullPage: true });
+  await shoot(page, [w1, w2], 'embed-host-360.png');
   assert.deepEqual(errors, []);
 });
 
