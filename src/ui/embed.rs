@@ -128,8 +128,9 @@ impl App {
         self.embed.as_ref().is_some_and(|e| e.readonly)
     }
 
-    /// In a read-only embed, the messages that would change the text are refused (with a
-    /// status line saying why). Returns whether `msg` was refused.
+    /// In a read-only embed, the messages that would change the Go code are refused (with a
+    /// status line saying why). Returns whether `msg` was refused. (The `go env` view keeps
+    /// its own text area: read-only applies to the code editor.)
     pub(super) fn embed_refuses(&mut self, msg: &Msg) -> bool {
         if !self.read_only() {
             return false;
@@ -142,7 +143,6 @@ impl App {
                 | Msg::Undo
                 | Msg::LoadExample(_)
                 | Msg::GoModInput(_)
-                | Msg::EnvInput(_)
         );
         if edits {
             self.status = "This example is read-only: open it in the playground to edit it.".into();
@@ -179,7 +179,7 @@ impl App {
                         <span class="arrow" aria-hidden="true">{"→"}</span>
                         {select("to-version", "To Go version", &self.to, on_to)}
                     </div>
-                    {for ro.then(|| html! { <span class="embed-ro" id="readonly-badge">{"read-only"}</span> })}
+                    {for (ro && self.mode == Mode::Code).then(|| html! { <span class="embed-ro" id="readonly-badge">{"read-only"}</span> })}
                     <a id="open-playground" class="embed-open" href={self.playground_link()} target="_blank" rel="noopener">
                         {"Open in playground"}<span aria-hidden="true">{" ↗"}</span><span class="sr-only">{" (opens in a new tab)"}</span>
                     </a>

@@ -10,7 +10,7 @@
 //!
 //! `v`, `z` and `mode` are the share-link format of [`super::share`] (the same state the
 //! playground's links carry); `code` is an alternative to `z` for hand-written iframes (the
-//! Go source, percent-encoded). The rest belongs to the embed. Every value is validated; a bad
+//! Go source, or the `go env` output with `mode=env`, percent-encoded). The rest belongs to the embed. Every value is validated; a bad
 //! one is ignored and explained in [`EmbedParams::notes`], never a panic.
 //!
 //! Auto-height: when `height=auto` and both `id` and `origin` are valid, the embed posts
@@ -67,6 +67,7 @@ pub struct EmbedParams {
     pub to: Option<String>,
     /// The Go source from a `code` parameter (overrides the share state's).
     pub code: Option<String>,
+    /// The Go code cannot be edited nor fixed (the versions can still be switched).
     pub readonly: bool,
     pub theme: Theme,
     pub height: Height,

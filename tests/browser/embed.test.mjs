@@ -378,3 +378,22 @@ test('embed.html opened directly: bad parameters are noted, the playground draft
   assert.equal(page.url(), url);
   assert.deepEqual(errors, []);
 });
+
+test('embed.html in go env mode from a hand-written code parameter', async (t) => {
+  const { page, errors } = await browser(t);
+  const env = "GO111MODULE='off'\nGOFLAGS='-mod=mod'\n";
+  await page.goto(`${app.url}embed.html#mode=env&to=1.22&readonly=1&code=${encodeURIComponent(env)}`);
+  await page.waitForSelector('#env-input', { timeout: 60000 });
+  assert.equal(await page.$eval('#env-input', (e) => e.value), env);
+  await page.waitForSelector('#env-table tr[data-var="GO111MODULE"]', { timeout: 20000 });
+  assert.equal(await page.locator('.notes .note').count(), 0);
+  assert.equal(await page.locator('#code').count(), 0);
+  // Its playground link carries the env text and the mode.
+  const href = await page.$eval('#open-playground', (a) => a.href);
+  assert.ok(href.startsWith(`${app.url}#v=1&mode=env&z=`), href);
+  const pg = await page.context().newPage();
+  await pg.goto(href);
+  await pg.waitForSelector('#env-input', { timeout: 60000 });
+  assert.equal(await pg.$eval('#env-input', (e) => e.value), env);
+  assert.deepEqual(errors, []);
+});
