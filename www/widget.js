@@ -27,7 +27,11 @@
 
   var MIN_HEIGHT = 120;
   var MAX_HEIGHT = 4000;
-  var INITIAL_HEIGHT = 360;
+  // Until the embed reports its height (it does once it has rendered, and a frame scrolled
+  // out of view may wait until it is scrolled into view): a guess from the number of lines
+  // (21 px each, as the editor draws them) plus the bars and a one-finding panel.
+  var LINE_PX = 21;
+  var CHROME_PX = 330;
   var MAX_FRAGMENT = 128 * 1024;
   var MESSAGE_TYPE = 'gocompat:height';
   // The iframe may run scripts (the app is WebAssembly), keep its own origin (its Web Worker,
@@ -160,7 +164,8 @@
     iframe.style.width = '100%';
     iframe.style.border = '0';
     iframe.style.borderRadius = '8px';
-    iframe.style.height = (fixed || INITIAL_HEIGHT) + 'px';
+    var lines = (el.getAttribute('data-state') ? 12 : clean(el.textContent || '').split('\n').length);
+    iframe.style.height = (fixed || Math.min(900, Math.max(MIN_HEIGHT, lines * LINE_PX + CHROME_PX))) + 'px';
     var open = document.createElement('a');
     open.className = 'gocompat-open';
     open.textContent = 'Open in playground';
