@@ -154,6 +154,8 @@ pub struct App {
     pub(super) layer: NodeRef,
     /// Esc was pressed in the editor: the next Tab leaves it.
     pub(super) tab_escape: Rc<Cell<bool>>,
+    /// Set on the embed entry (`embed.html`): see [`super::embed`].
+    pub(super) embed: Option<super::embed_params::EmbedParams>,
 }
 
 fn valid_version(v: &str) -> bool {
@@ -273,7 +275,7 @@ impl App {
         self.run_analysis();
     }
 
-    fn shared(&self) -> Shared {
+    pub(super) fn shared(&self) -> Shared {
         let default = examples::DEFAULT;
         Shared {
             code: (self.code != default.code).then(|| self.code.clone()),
@@ -298,6 +300,9 @@ impl App {
 
     fn write_url(&mut self) {
         self.url_timer = None;
+        if self.embed.is_some() {
+            return; // an embed keeps its address and never touches the playground's draft
+        }
         self.last_url_write = dom::now_ms();
         let state = self.shared();
         let draft = serde_json::to_string(&state).ok();
@@ -441,6 +446,7 @@ impl Component for App {
             textarea: NodeRef::default(),
             layer: NodeRef::default(),
             tab_escape: Rc::new(Cell::new(false)),
+            embed: super::embed::from_page(),
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -455,7 +461,7 @@ impl Component for App {
                 false
             }
         };
-        if !from_link {
+        if !from_link && app.embed.is_none() {
             if let Some(s) = dom::load(DRAFT_KEY).and_then(|j| serde_json::from_str::<Shared>(&j).ok()) {
                 if s != Shared::default() {
                     app.apply_state(s);
@@ -463,6 +469,7 @@ impl Component for App {
                 }
             }
         }
+        app.init_embed();
         app.example = examples::ALL.iter().find(|e| e.code == app.code).map(|e| e.id).unwrap_or("").to_string();
         app.tokens = highlight::tokens(&app.code);
         // First result at once, on this thread; the worker takes over when it is ready.
@@ -489,6 +496,9 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &yew::Context<Self>, msg: Msg) -> bool {
+        if self.embed_refuses(&msg) {
+            return true;
+        }
         match msg {
             Msg::CodeInput(text) => {
                 if text == self.code {
@@ -784,6 +794,9 @@ impl Component for App {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             Msg::LoadExample(sel.value())
         });
+        if self.embed.is_some() {
+            return self.view_embed(ctx);
+        }
         html! {
             <>
             <a class="skip" href="#code">{"Skip to the editor"}</a>

@@ -4,12 +4,15 @@
 //! * [`editor`]: the textarea over a highlighted copy ([`overlay`], [`highlight`]).
 //! * [`panel`]: the diagnostics list and fix previews ([`diff`]).
 //! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
+//! * [`embed`], [`embed_params`]: the compact entry for documentation pages (`embed.html`).
 //! * [`protocol`], [`worker_client`]: the Web Worker (`src/bin/worker.rs`).
 
 mod app;
 mod diff;
 mod dom;
 mod editor;
+mod embed;
+pub mod embed_params;
 mod env_model;
 pub mod env_view;
 mod examples;
@@ -24,8 +27,14 @@ mod worker_client;
 
 /// Mounts the app into `#app`, replacing the static loading message.
 pub fn start() {
-    if let Some(t) = dom::load(app::THEME_KEY).filter(|t| t == "light" || t == "dark") {
-        dom::set_theme_attr(Some(&t));
+    let embed = embed::from_page();
+    match &embed {
+        Some(p) => embed::prepare(p),
+        None => {
+            if let Some(t) = dom::load(app::THEME_KEY).filter(|t| t == "light" || t == "dark") {
+                dom::set_theme_attr(Some(&t));
+            }
+        }
     }
     match dom::document().and_then(|d| d.get_element_by_id("app")) {
         Some(root) => {
@@ -36,5 +45,8 @@ pub fn start() {
         None => {
             yew::Renderer::<app::App>::new().render();
         }
+    }
+    if let Some(p) = &embed {
+        embed::watch_height(p);
     }
 }
