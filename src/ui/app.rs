@@ -32,6 +32,8 @@ const UNDO_DEPTH: usize = 100;
 pub enum Mode {
     Code,
     Env,
+    /// Lessons and the myth-or-fact deck (`super::workshop`).
+    Workshop,
 }
 
 impl Mode {
@@ -39,6 +41,7 @@ impl Mode {
         match self {
             Mode::Code => "code",
             Mode::Env => "env",
+            Mode::Workshop => "workshop",
         }
     }
 }
@@ -106,6 +109,7 @@ pub enum Msg {
     ShowAll,
     /// Highlights a finding's span without moving the focus.
     Activate(usize),
+    Workshop(super::workshop::WsMsg),
 }
 
 pub struct App {
@@ -146,6 +150,7 @@ pub struct App {
     pub(super) layer: NodeRef,
     /// Esc was pressed in the editor: the next Tab leaves it.
     pub(super) tab_escape: Rc<Cell<bool>>,
+    pub(super) workshop: super::workshop::Workshop,
 }
 
 fn valid_version(v: &str) -> bool {
@@ -187,6 +192,7 @@ impl App {
         self.popup = None;
         self.preview = None;
         self.remap();
+        self.workshop_analysis_arrived();
     }
 
     pub(super) fn diag_len(&self) -> usize {
@@ -212,7 +218,7 @@ impl App {
         self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Analyze)));
     }
 
-    fn run_analysis(&mut self) {
+    pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
         match &self.backend {
@@ -251,7 +257,7 @@ impl App {
     }
 
     /// Replaces the whole text (fix, example, undo), remembering the old one for Undo.
-    fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
+    pub(super) fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
         if remember {
             let old = std::mem::take(&mut self.code);
             self.undo.push(old);
@@ -288,6 +294,10 @@ impl App {
 
     fn write_url(&mut self) {
         self.url_timer = None;
+        // The workshop's exercises are not the user's draft: the link keeps the main views.
+        if self.mode == Mode::Workshop {
+            return;
+        }
         self.last_url_write = dom::now_ms();
         let state = self.shared();
         if let Ok(json) = serde_json::to_string(&state) {
@@ -409,6 +419,7 @@ impl Component for App {
             textarea: NodeRef::default(),
             layer: NodeRef::default(),
             tab_escape: Rc::new(Cell::new(false)),
+            workshop: super::workshop::Workshop::load(),
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -479,8 +490,10 @@ impl Component for App {
                 self.schedule_url(ctx);
             }
             Msg::SetMode(m) => {
+                let old = self.mode;
                 self.mode = m;
                 self.popup = None;
+                self.workshop_mode_changed(ctx, old);
                 self.write_url();
             }
             Msg::Analyze => self.run_analysis(),
@@ -693,6 +706,7 @@ impl Component for App {
                 }
                 self.active = Some(idx);
             }
+            Msg::Workshop(m) => return self.workshop_update(ctx, m),
             Msg::DismissNote(i) => {
                 if i < self.notes.len() {
                     self.notes.remove(i);
@@ -729,9 +743,10 @@ impl Component for App {
                 <nav class="modes" aria-label="Mode">
                     <button type="button" id="mode-code" aria-pressed={(self.mode == Mode::Code).to_string()} onclick={on_mode(Mode::Code)}>{"Go code"}</button>
                     <button type="button" id="mode-env" aria-pressed={(self.mode == Mode::Env).to_string()} onclick={on_mode(Mode::Env)}>{"go env"}</button>
+                    <button type="button" id="mode-workshop" aria-pressed={(self.mode == Mode::Workshop).to_string()} onclick={on_mode(Mode::Workshop)}>{"Workshop"}</button>
                 </nav>
                 <div class="actions">
-                    <label class="example-pick">
+                    <label class="example-pick" hidden={self.mode == Mode::Workshop}>
                         <span>{"Examples"}</span>
                         <select id="example" onchange={on_example}>
                             <option value="" selected={self.example.is_empty()}>{"Choose an example…"}</option>
@@ -749,13 +764,16 @@ impl Component for App {
             </header>
             <main id="main">
                 {self.view_notes(ctx)}
-                {self.view_versions(ctx)}
+                if self.mode != Mode::Workshop {
+                    {self.view_versions(ctx)}
+                }
                 {match self.mode {
                     Mode::Code => self.view_code_mode(ctx),
                     Mode::Env => html! {
                         <super::env_view::EnvView text={AttrValue::from(self.env.clone())} from={AttrValue::from(self.from.clone())}
                             to={AttrValue::from(self.to.clone())} gomod={AttrValue::from(self.gomod.clone())} on_input={link.callback(Msg::EnvInput)} />
                     },
+                    Mode::Workshop => self.view_workshop(ctx),
                 }}
                 <p id="status" class="status" role="status" aria-live="polite">{self.status.clone()}</p>
             </main>

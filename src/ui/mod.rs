@@ -5,6 +5,7 @@
 //! * [`panel`]: the diagnostics list and fix previews ([`diff`]).
 //! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
 //! * [`protocol`], [`worker_client`]: the Web Worker (`src/bin/worker.rs`).
+//! * [`workshop`]: lessons with checked exercises and the myth-or-fact deck.
 
 mod app;
 mod diff;
@@ -20,6 +21,7 @@ pub mod protocol;
 mod share;
 mod sync;
 mod worker_client;
+mod workshop;
 
 /// Mounts the app into `#app`, replacing the static loading message.
 pub fn start() {
