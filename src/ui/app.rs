@@ -360,7 +360,20 @@ impl App {
         } else {
             Popup { idx, top: None, bottom: Some(vh - r.top() + 4.0), left, max_height: above.max(120.0), by_caret }
         };
-        Some(popup)
+        // Inside a CSS-zoomed editor (the workshop's large-text mode) fixed offsets are zoomed too.
+        let zoom = js_sys::Reflect::get(&layer, &"currentCSSZoom".into())
+            .ok()
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0);
+        let scale = |v: f64| v / zoom;
+        Some(Popup {
+            top: popup.top.map(scale),
+            bottom: popup.bottom.map(scale),
+            left: scale(popup.left),
+            max_height: scale(popup.max_height),
+            ..popup
+        })
     }
 
     fn textarea(&self) -> Option<web_sys::HtmlTextAreaElement> {

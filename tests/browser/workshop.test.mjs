@@ -51,6 +51,8 @@ test('loop-variable exercise: Check lists what is left, the fix passes, the tick
   assert.equal(await page.$eval('#ws-ex-loopvar-closures', (el) => el.dataset.done), 'false');
   await page.click('#ws-ex-loopvar-closures');
   await page.waitForSelector('#ws-exercise[data-exercise="loopvar-closures"]');
+  // The focus moves to the exercise (the button pressed is gone).
+  await page.waitForFunction(() => document.activeElement?.id === 'ws-title');
   const start = await page.$eval('#code', (el) => el.value);
   assert.match(start, /prints = append\(prints, func\(\) \{ fmt\.Println\(i\) \}\)/);
   // The versions of the exercise are the app's: the findings panel analyses go1.21 → go1.22.
@@ -78,6 +80,7 @@ test('loop-variable exercise: Check lists what is left, the fix passes, the tick
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
   assert.deepEqual(stored.done, ['loopvar-closures']);
   await page.click('#ws-back');
+  await page.waitForFunction(() => document.activeElement?.id === 'ws-ex-loopvar-closures');
   assert.equal(await page.$eval('#ws-ex-loopvar-closures', (el) => el.dataset.done), 'true');
   assert.match(await page.textContent('#ws-tab-lessons'), /Lessons \(1\/\d+\)/);
   // Leaving the workshop brings the main editor's text back, and the link is not the exercise.

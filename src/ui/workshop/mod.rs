@@ -237,6 +237,7 @@ impl App {
         self.workshop.tab = Tab::Lessons;
         self.load_exercise(ctx, ex);
         self.status = format!("Opened the exercise \"{}\".", ex.title);
+        focus_after_render("ws-title".into());
     }
 
     /// Handles a workshop message; returns whether to re-render.
@@ -249,6 +250,9 @@ impl App {
                 }
             }
             WsMsg::List => {
+                if let Some(ex) = self.workshop.open {
+                    focus_after_render(format!("ws-ex-{}", ex.id));
+                }
                 self.keep_draft();
                 self.workshop.open = None;
                 self.workshop.check = CheckState::Idle;
@@ -396,6 +400,20 @@ impl App {
             }
         }
     }
+}
+
+/// Moves the keyboard focus to the element `id` once the next render has put it in place
+/// (the button that was pressed may be gone).
+fn focus_after_render(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let el = dom::document()
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    })
+    .forget();
 }
 
 /// UTF-16 offsets of the start and end of 1-based `line` in `text`.

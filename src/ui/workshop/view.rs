@@ -46,7 +46,9 @@ impl App {
                         <button type="button" id="ws-tab-lessons" aria-pressed={(w.tab == Tab::Lessons).to_string()}
                             onclick={ws(link, || WsMsg::Tab(Tab::Lessons))}>{format!("Lessons ({done}/{total})")}</button>
                         <button type="button" id="ws-tab-myths" aria-pressed={(w.tab == Tab::Myths).to_string()}
-                            onclick={ws(link, || WsMsg::Tab(Tab::Myths))}>{format!("Myth or fact ({right}/{answered})")}</button>
+                            onclick={ws(link, || WsMsg::Tab(Tab::Myths))}>
+                            {if answered == 0 { "Myth or fact".to_string() } else { format!("Myth or fact ({right}/{answered} right)") }}
+                        </button>
                     </div>
                     <div class="ws-tools">
                         <button type="button" id="ws-large" class="secondary" aria-pressed={w.progress.large.to_string()}
@@ -124,7 +126,7 @@ impl App {
                     <span class="ws-where">{format!("{} · exercise {pos} of {}", lesson.title, lesson.exercises.len())}</span>
                     {for passed.then(|| html! { <span class="ws-passed-badge" id="ws-passed-badge">{"✓ passed"}</span> })}
                 </div>
-                <h3 id="ws-title">{ex.title}</h3>
+                <h3 id="ws-title" tabindex="-1">{ex.title}</h3>
                 <p class="ws-versions">{versions}</p>
                 <p class="ws-goal" id="ws-goal"><strong>{"Goal: "}</strong>{md(ex.goal)}</p>
                 <div class="ws-actions">
@@ -253,6 +255,7 @@ impl App {
                                 <ul class="ws-evidence" id="ws-evidence">
                                     {for c.evidence.iter().map(|e| html! { <li>{md(e)}</li> })}
                                 </ul>
+                                <p class="hint ws-legend">{"RN 1.X: the Go 1.X release notes (go.dev/doc/go1.X). [verified]: reproduced by running a real Go toolchain. Source files are Go's own, for the release named."}</p>
                                 {for claims::live(&c.letter).map(|l| {
                                     let letter = l.letter;
                                     html! {
