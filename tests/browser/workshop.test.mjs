@@ -126,6 +126,7 @@ test('env exercise: Check reads the env view, the edited listing passes', async 
   assert.ok(left.some((l) => /git\.corp\.example/.test(l[2])), JSON.stringify(left));
   // The env view itself shows the same problem.
   await page.waitForSelector('#env-problems [data-check="goenv-gosumdb-off"]');
+  await page.screenshot({ path: artifact('workshop-env-light-1440.png') });
   await page.click('#ws-left .ws-line');
   const sel = await page.$eval('#env-input', (el) => [document.activeElement === el, el.value.slice(el.selectionStart, el.selectionEnd)]);
   assert.deepEqual(sel, [true, "GOSUMDB='off'"]);

@@ -110,7 +110,7 @@ pub fn parse(md: &str) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut lines = md.lines().peekable();
     // The table: rows `| x | claim | **VERDICT** rest |` until the first non-table line.
-    while let Some(l) = lines.next() {
+    for l in lines.by_ref() {
         if l.starts_with("|---") || l.starts_with("| ---") {
             break;
         }
