@@ -32,6 +32,8 @@ const UNDO_DEPTH: usize = 100;
 pub enum Mode {
     Code,
     Env,
+    /// Lessons and the myth-or-fact deck (`super::workshop`).
+    Workshop,
 }
 
 impl Mode {
@@ -39,6 +41,7 @@ impl Mode {
         match self {
             Mode::Code => "code",
             Mode::Env => "env",
+            Mode::Workshop => "workshop",
         }
     }
 }
@@ -111,6 +114,7 @@ pub enum Msg {
     /// The URL's fragment changed (a link pasted into the address bar of the open page, a
     /// rule page's "Open in playground", back/forward): load its state.
     HashChanged,
+    Workshop(super::workshop::WsMsg),
 }
 
 pub struct App {
@@ -156,6 +160,7 @@ pub struct App {
     pub(super) tab_escape: Rc<Cell<bool>>,
     /// Set on the embed entry (`embed.html`): see [`super::embed`].
     pub(super) embed: Option<super::embed_params::EmbedParams>,
+    pub(super) workshop: super::workshop::Workshop,
 }
 
 fn valid_version(v: &str) -> bool {
@@ -197,6 +202,7 @@ impl App {
         self.popup = None;
         self.preview = None;
         self.remap();
+        self.workshop_analysis_arrived();
     }
 
     pub(super) fn diag_len(&self) -> usize {
@@ -222,7 +228,7 @@ impl App {
         self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Analyze)));
     }
 
-    fn run_analysis(&mut self) {
+    pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
         match &self.backend {
@@ -261,7 +267,7 @@ impl App {
     }
 
     /// Replaces the whole text (fix, example, undo), remembering the old one for Undo.
-    fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
+    pub(super) fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
         if remember {
             let old = std::mem::take(&mut self.code);
             self.undo.push(old);
@@ -302,6 +308,10 @@ impl App {
         self.url_timer = None;
         if self.embed.is_some() {
             return; // an embed keeps its address and never touches the playground's draft
+        }
+        // The workshop's exercises are not the user's draft: the link keeps the main views.
+        if self.mode == Mode::Workshop {
+            return;
         }
         self.last_url_write = dom::now_ms();
         let state = self.shared();
@@ -385,7 +395,20 @@ impl App {
         } else {
             Popup { idx, top: None, bottom: Some(vh - r.top() + 4.0), left, max_height: above.max(120.0), by_caret }
         };
-        Some(popup)
+        // Inside a CSS-zoomed editor (the workshop's large-text mode) fixed offsets are zoomed too.
+        let zoom = js_sys::Reflect::get(&layer, &"currentCSSZoom".into())
+            .ok()
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0);
+        let scale = |v: f64| v / zoom;
+        Some(Popup {
+            top: popup.top.map(scale),
+            bottom: popup.bottom.map(scale),
+            left: scale(popup.left),
+            max_height: scale(popup.max_height),
+            ..popup
+        })
     }
 
     fn textarea(&self) -> Option<web_sys::HtmlTextAreaElement> {
@@ -447,6 +470,7 @@ impl Component for App {
             layer: NodeRef::default(),
             tab_escape: Rc::new(Cell::new(false)),
             embed: super::embed::from_page(),
+            workshop: super::workshop::Workshop::load(),
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -529,8 +553,10 @@ impl Component for App {
                 self.schedule_url(ctx);
             }
             Msg::SetMode(m) => {
+                let old = self.mode;
                 self.mode = m;
                 self.popup = None;
+                self.workshop_mode_changed(ctx, old);
                 self.write_url();
             }
             Msg::Analyze => self.run_analysis(),
@@ -769,6 +795,7 @@ impl Component for App {
                 self.run_analysis();
                 self.schedule_url(ctx);
             }
+            Msg::Workshop(m) => return self.workshop_update(ctx, m),
             Msg::DismissNote(i) => {
                 if i < self.notes.len() {
                     self.notes.remove(i);
@@ -809,9 +836,10 @@ impl Component for App {
                 <nav class="modes" aria-label="Mode">
                     <button type="button" id="mode-code" aria-pressed={(self.mode == Mode::Code).to_string()} onclick={on_mode(Mode::Code)}>{"Go code"}</button>
                     <button type="button" id="mode-env" aria-pressed={(self.mode == Mode::Env).to_string()} onclick={on_mode(Mode::Env)}>{"go env"}</button>
+                    <button type="button" id="mode-workshop" aria-pressed={(self.mode == Mode::Workshop).to_string()} onclick={on_mode(Mode::Workshop)}>{"Workshop"}</button>
                 </nav>
                 <div class="actions">
-                    <label class="example-pick">
+                    <label class="example-pick" hidden={self.mode == Mode::Workshop}>
                         <span>{"Examples"}</span>
                         <select id="example" onchange={on_example}>
                             <option value="" selected={self.example.is_empty()}>{"Choose an example…"}</option>
@@ -829,13 +857,16 @@ impl Component for App {
             </header>
             <main id="main">
                 {self.view_notes(ctx)}
-                {self.view_versions(ctx)}
+                if self.mode != Mode::Workshop {
+                    {self.view_versions(ctx)}
+                }
                 {match self.mode {
                     Mode::Code => self.view_code_mode(ctx),
                     Mode::Env => html! {
                         <super::env_view::EnvView text={AttrValue::from(self.env.clone())} from={AttrValue::from(self.from.clone())}
                             to={AttrValue::from(self.to.clone())} gomod={AttrValue::from(self.gomod.clone())} on_input={link.callback(Msg::EnvInput)} />
                     },
+                    Mode::Workshop => self.view_workshop(ctx),
                 }}
                 <p id="status" class="status" role="status" aria-live="polite">{self.status.clone()}</p>
             </main>

@@ -111,7 +111,7 @@ impl App {
         }
         if let Some(code) = p.code {
             match self.mode {
-                Mode::Code => self.code = code,
+                Mode::Code | Mode::Workshop => self.code = code, // an embed has no workshop
                 Mode::Env => self.env = code,
             }
         }
@@ -186,7 +186,7 @@ impl App {
                 </div>
                 {self.view_notes(ctx)}
                 {match self.mode {
-                    Mode::Code => self.view_code_mode(ctx),
+                    Mode::Code | Mode::Workshop => self.view_code_mode(ctx),
                     Mode::Env => html! {
                         <super::env_view::EnvView text={AttrValue::from(self.env.clone())} from={AttrValue::from(self.from.clone())}
                             to={AttrValue::from(self.to.clone())} gomod={AttrValue::from(self.gomod.clone())} on_input={link.callback(Msg::EnvInput)} />

@@ -28,6 +28,9 @@ pub struct EnvViewProps {
     #[prop_or_default]
     pub gomod: AttrValue,
     pub on_input: Callback<String>,
+    /// Receives each new model (the workshop checks its env exercises against it).
+    #[prop_or_default]
+    pub on_model: Option<Callback<Rc<EnvModel>>>,
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -120,6 +123,17 @@ pub fn env_view(props: &EnvViewProps) -> Html {
                 })
             });
             move || drop(timer)
+        });
+    }
+
+    {
+        let cb = props.on_model.clone();
+        let current = (*model).clone();
+        let key = current.as_ref().map(|m| Rc::as_ptr(m) as usize);
+        use_effect_with(key, move |_| {
+            if let (Some(cb), Some(m)) = (cb, current) {
+                cb.emit(m);
+            }
         });
     }
 

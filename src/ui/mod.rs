@@ -6,6 +6,7 @@
 //! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
 //! * [`embed`], [`embed_params`]: the compact entry for documentation pages (`embed.html`).
 //! * [`protocol`], [`worker_client`]: the Web Worker (`src/bin/worker.rs`).
+//! * [`workshop`]: lessons with checked exercises and the myth-or-fact deck.
 
 mod app;
 mod diff;
@@ -24,6 +25,7 @@ pub mod protocol;
 mod share;
 mod sync;
 mod worker_client;
+mod workshop;
 
 /// Mounts the app into `#app`, replacing the static loading message.
 pub fn start() {
