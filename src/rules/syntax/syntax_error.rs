@@ -48,16 +48,23 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker) {
+    // The Go compiler rejects a NUL byte anywhere in a file, comments and strings included
+    // (cmd/compile/internal/syntax/source.go: "invalid NUL character"); tree-sitter-go
+    // may parse around it without an ERROR node. One finding per line that has one.
+    let nul_lines = report_nul_bytes(c);
+    let mut reported = nul_lines.len();
     let root = c.tree.root_node();
     if !root.has_error() {
         return;
     }
-    let mut reported = 0;
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
         let mut descend = node.has_error();
-        if node.is_error() || node.is_missing() {
+        if (node.is_error() || node.is_missing())
+            && !nul_lines.iter().any(|&(a, b)| (a..=b).contains(&node.start_byte()))
+        {
+            // (tree-sitter's errors on a line with a NUL byte are consequences of it.)
             descend = false;
             if reported == MAX_REPORTED {
                 let d = c.diagnostic(
@@ -96,4 +103,32 @@ fn check(c: &mut Checker) {
             }
         }
     }
+}
+
+/// Reports the first NUL byte of each line (at most [`MAX_REPORTED`]); returns the byte
+/// ranges of those lines.
+fn report_nul_bytes(c: &mut Checker) -> Vec<(usize, usize)> {
+    let bytes = c.src.as_bytes();
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while let Some(off) = bytes[from..].iter().position(|&b| b == 0) {
+        let at = from + off;
+        if lines.len() == MAX_REPORTED {
+            break;
+        }
+        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i);
+        lines.push((line_start, line_end));
+        let d = c.diagnostic(
+            crate::Span::new(at, at + 1),
+            "invalid NUL character".to_string(),
+            "The Go compiler rejects a NUL byte anywhere in a source file, even in a comment or a string literal, under every Go version. Delete it (a string that needs one can say \\x00).",
+        );
+        c.report(d);
+        from = line_end + 1;
+        if from >= bytes.len() {
+            break;
+        }
+    }
+    lines
 }
