@@ -150,6 +150,10 @@ pub struct App {
     pub(super) status: String,
     pub(super) share_error: Option<String>,
     last_url_write: f64,
+    /// The fragment the page last wrote or read (`location.hash`, with its `#`). A different
+    /// one in the address bar is a link opened on the page whose `hashchange` has not been
+    /// handled yet: writing over it would lose that link.
+    url_hash: String,
     url_timer: Option<Timeout>,
     pub(super) example: String,
     /// List every finding, not only the first [`super::panel`] limit per severity.
@@ -313,6 +317,9 @@ impl App {
         if self.mode == Mode::Workshop {
             return;
         }
+        if dom::location_hash() != self.url_hash {
+            return; // Msg::HashChanged comes next and loads it
+        }
         self.last_url_write = dom::now_ms();
         let state = self.shared();
         let draft = serde_json::to_string(&state).ok();
@@ -324,6 +331,7 @@ impl App {
             Ok(frag) => {
                 self.share_error = None;
                 dom::replace_hash(&frag);
+                self.url_hash = dom::location_hash();
             }
             Err(e) => {
                 self.share_error = Some(match draft_error {
@@ -331,6 +339,7 @@ impl App {
                     None => e,
                 });
                 dom::replace_hash("");
+                self.url_hash = dom::location_hash();
             }
         }
     }
@@ -463,6 +472,7 @@ impl Component for App {
             status: String::new(),
             share_error: None,
             last_url_write: 0.0,
+            url_hash: dom::location_hash(),
             url_timer: None,
             example: default.id.to_string(),
             show_all: false,
@@ -771,7 +781,10 @@ impl Component for App {
                 }
                 self.active = Some(idx);
             }
-            Msg::HashChanged => match share::decode(&dom::location_hash()) {
+            Msg::HashChanged => match share::decode(&{
+                self.url_hash = dom::location_hash();
+                self.url_hash.clone()
+            }) {
                 Ok(Some(s)) if s != self.shared() => {
                     let code = s.code.clone().unwrap_or_else(|| examples::DEFAULT.code.to_string());
                     self.from = DEFAULT_FROM.into();
