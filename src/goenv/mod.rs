@@ -15,7 +15,7 @@ pub mod upgrade;
 pub mod validate;
 
 use crate::version::GoVersion;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use checks::{Finding, FixCommand, Severity};
 pub use sim::{simulate, Context, EnvVar, Settings, SimOutput};
@@ -34,7 +34,7 @@ pub struct Options {
     pub go_mod: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Equal to what the go command computes with nothing set.
@@ -51,7 +51,7 @@ pub enum Status {
     Invalid,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resolved {
     pub name: String,
     pub value: String,
@@ -66,7 +66,7 @@ pub struct Resolved {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub format: String,
     pub partial: bool,

@@ -12,7 +12,7 @@ impl App {
     pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
         let worker_note = match &self.backend {
             Backend::Failed(reason) if !reason.is_empty() && reason != "not started" => Some(format!(
-                "The analysis worker is not available ({reason}); analysis runs on the page's main thread, which may pause typing on very large inputs."
+                "The analysis worker could not start ({reason}), and gocompat analyses code only there: no findings can be shown. Reload the page; if this persists, the browser may be blocking Web Workers or WebAssembly."
             )),
             _ => None,
         };
@@ -27,7 +27,7 @@ impl App {
                         </div>
                     }
                 })}
-                {for worker_note.map(|n| html! { <div class="note" id="worker-note">{n}</div> })}
+                {for worker_note.map(|n| html! { <div class="note warn" id="worker-note" role="alert">{n}</div> })}
             </div>
         }
     }
@@ -171,12 +171,12 @@ impl App {
                 <p class="editor-status">
                     {match &self.current {
                         Some(c) => format!(
-                            "{} line{} · analysed in {:.1} ms {}",
+                            "{} line{} · analysed in {:.1} ms in the worker",
                             lines,
                             if lines == 1 { "" } else { "s" },
                             c.millis,
-                            if c.on_worker { "in the worker" } else { "on the main thread" }
                         ),
+                        None if matches!(self.backend, Backend::Failed(_)) => "Not analysed".into(),
                         None => "Analysing…".into(),
                     }}
                     {match &self.backend {
