@@ -25,7 +25,7 @@ pub const DRAFT_KEY: &str = "gocompat.draft.v1";
 pub const VERSIONS: &[&str] = &["1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23", "1.24"];
 pub const DEFAULT_FROM: &str = "1.21";
 pub const DEFAULT_TO: &str = "1.22";
-/// Input events of one burst (a paste, autorepeat) within this delay coalesce into one request.
+/// go.mod edits: analysed once the current event is handled (code edits are sent at once).
 const DEBOUNCE_MS: u32 = 0;
 const URL_INTERVAL_MS: f64 = 1000.0;
 const WORKER_START_TIMEOUT_MS: u32 = 15_000;
@@ -245,7 +245,9 @@ impl App {
         self.remap();
         self.popup = None;
         self.preview = None;
-        self.schedule_analysis(ctx);
+        // Sent before this change is rendered, so the worker analyses while the page paints;
+        // while one request is in flight, changes coalesce into the next one.
+        self.run_analysis();
         self.schedule_url(ctx);
     }
 
@@ -259,9 +261,8 @@ impl App {
             }
         }
         self.code = text;
+        // (Analysed at once: the user expects the result of their click.)
         self.text_changed(ctx);
-        // Analyse at once: the user expects the result of their click.
-        self.run_analysis();
     }
 
     fn shared(&self) -> Shared {

@@ -168,7 +168,10 @@ impl App {
                         </div>
                     </div>
                 </div>
-                <p class="editor-status">
+                // Hooks for scripts/bench-browser.mjs: the request id of the analysis shown and
+                // whether it is the analysis of the text in the editor.
+                <p class="editor-status" data-shown-id={self.current.as_ref().map(|c| c.id.to_string()).unwrap_or_default()}
+                    data-fresh={self.fresh().to_string()}>
                     {match &self.current {
                         Some(c) => format!(
                             "{} line{} · analysed in {:.1} ms in the worker",

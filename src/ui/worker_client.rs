@@ -64,6 +64,63 @@ thread_local! {
     static CURRENT: RefCell<Weak<Inner>> = const { RefCell::new(Weak::new()) };
 }
 
+enum Early {
+    Message(Option<String>),
+    Error(String),
+}
+
+/// Takes the worker started by www/worker-boot.js (once) and what it has said so far.
+fn adopt_boot_worker() -> Option<(Worker, Vec<Early>)> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__gocompatWorker");
+    let boot = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let worker: Worker = js_sys::Reflect::get(&boot, &JsValue::from_str("worker")).ok()?.dyn_into().ok()?;
+    let early = js_sys::Reflect::get(&boot, &JsValue::from_str("early")).ok()?;
+    let early: js_sys::Array = early.dyn_into().ok()?;
+    let items = early
+        .iter()
+        .map(|v| match js_sys::Reflect::get(&v, &JsValue::from_str("error")).ok().and_then(|e| e.as_string()) {
+            Some(msg) if v.is_object() => Early::Error(msg),
+            _ => Early::Message(v.as_string()),
+        })
+        .collect();
+    Some((worker, items))
+}
+
+fn failed(inner: &Inner, events: &Callback<WorkerEvent>, msg: String) {
+    let reason = if msg.is_empty() { "its script failed to load".to_string() } else { msg };
+    inner.fail(&reason);
+    events.emit(WorkerEvent::Failed(reason));
+}
+
+/// One message from the worker: env replies go to the env view, the rest to the app.
+fn deliver(inner: &Inner, ev: &Callback<WorkerEvent>, data: Option<String>) {
+    let reply = match data.map(|s| serde_json::from_str::<Reply>(&s)) {
+        Some(Ok(reply)) => reply,
+        Some(Err(err)) => return failed(inner, ev, format!("unreadable reply from the worker: {err}")),
+        None => return failed(inner, ev, "the worker sent a non-text message".to_string()),
+    };
+    match reply {
+        Reply::EnvDone { id, model } => {
+            let waiter = inner.env_waiter.borrow_mut().take();
+            match waiter {
+                Some((want, cb)) if want == id => cb.emit(Ok(Rc::new(*model))),
+                other => *inner.env_waiter.borrow_mut() = other,
+            }
+        }
+        Reply::Ready => {
+            inner.ready.set(true);
+            let queued = std::mem::take(&mut *inner.queue.borrow_mut());
+            for text in queued {
+                let _ = inner.post(text);
+            }
+            ev.emit(WorkerEvent::Reply(Reply::Ready));
+        }
+        other => ev.emit(WorkerEvent::Reply(other)),
+    }
+}
+
 pub struct WorkerClient {
     inner: Rc<Inner>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -72,7 +129,11 @@ pub struct WorkerClient {
 
 impl WorkerClient {
     pub fn start(events: Callback<WorkerEvent>) -> Result<Self, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+        // The worker www/worker-boot.js started while this wasm loaded, else a new one.
+        let (worker, early) = match adopt_boot_worker() {
+            Some(w) => w,
+            None => (Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?, Vec::new()),
+        };
         let inner = Rc::new(Inner {
             worker,
             ready: Cell::new(false),
@@ -84,55 +145,30 @@ impl WorkerClient {
         let weak = Rc::downgrade(&inner);
         let ev = events.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(inner) = weak.upgrade() else { return };
-            let reply = match e.data().as_string().map(|s| serde_json::from_str::<Reply>(&s)) {
-                Some(Ok(reply)) => reply,
-                Some(Err(err)) => {
-                    let reason = format!("unreadable reply from the worker: {err}");
-                    inner.fail(&reason);
-                    ev.emit(WorkerEvent::Failed(reason));
-                    return;
-                }
-                None => {
-                    let reason = "the worker sent a non-text message".to_string();
-                    inner.fail(&reason);
-                    ev.emit(WorkerEvent::Failed(reason));
-                    return;
-                }
-            };
-            match reply {
-                Reply::EnvDone { id, model } => {
-                    let waiter = inner.env_waiter.borrow_mut().take();
-                    match waiter {
-                        Some((want, cb)) if want == id => cb.emit(Ok(Rc::new(*model))),
-                        other => *inner.env_waiter.borrow_mut() = other,
-                    }
-                }
-                Reply::Ready => {
-                    inner.ready.set(true);
-                    let queued = std::mem::take(&mut *inner.queue.borrow_mut());
-                    for text in queued {
-                        let _ = inner.post(text);
-                    }
-                    ev.emit(WorkerEvent::Reply(Reply::Ready));
-                }
-                other => ev.emit(WorkerEvent::Reply(other)),
+            if let Some(inner) = weak.upgrade() {
+                deliver(&inner, &ev, e.data().as_string());
             }
         });
         let weak = Rc::downgrade(&inner);
+        let ev = events.clone();
         let on_error = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             e.prevent_default();
             // A script that fails to load gives a plain Event; an exception an ErrorEvent.
             let msg = e.dyn_ref::<ErrorEvent>().map(|e| e.message()).unwrap_or_default();
-            let reason = if msg.is_empty() { "its script failed to load".to_string() } else { msg };
             if let Some(inner) = weak.upgrade() {
-                inner.fail(&reason);
+                failed(&inner, &ev, msg);
             }
-            events.emit(WorkerEvent::Failed(reason));
         });
         inner.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         inner.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         CURRENT.with(|c| *c.borrow_mut() = Rc::downgrade(&inner));
+        // What the boot worker said before this listened (at most Ready, or an error).
+        for item in early {
+            match item {
+                Early::Message(text) => deliver(&inner, &events, text),
+                Early::Error(msg) => failed(&inner, &events, msg),
+            }
+        }
         Ok(WorkerClient { inner, _on_message: on_message, _on_error: on_error })
     }
 
