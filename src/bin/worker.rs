@@ -1,7 +1,11 @@
 //! The analysis Web Worker (built by Trunk as `data-type="worker"`): receives
-//! [`protocol::Request`]s as JSON strings, answers with [`protocol::Reply`]s.
+//! [`protocol::ToWorker`] requests as JSON strings (Go code to analyse, `go env` output to
+//! resolve), answers with [`protocol::Reply`]s. Every core computation of the page runs here.
 //! On native targets this binary does nothing (the CLI is `gocompat`).
 
+#[cfg(target_arch = "wasm32")]
+#[path = "../ui/env_model.rs"]
+mod env_model;
 #[cfg(target_arch = "wasm32")]
 #[path = "../ui/protocol.rs"]
 mod protocol;

@@ -5,9 +5,9 @@
 use super::parse::{LineKind, Parsed};
 use super::{data, validate, Report, Status};
 use crate::gomod::GoMod;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -25,7 +25,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind", content = "command")]
 pub enum FixCommand {
     /// `go env -w NAME=value`
@@ -44,9 +44,10 @@ impl FixCommand {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
-    pub id: &'static str,
+    #[serde(deserialize_with = "static_str")]
+    pub id: StaticStr,
     pub severity: Severity,
     pub vars: Vec<String>,
     pub line: Option<u32>,
@@ -56,8 +57,29 @@ pub struct Finding {
     pub why: String,
     /// What to do.
     pub action: String,
-    pub source: &'static str,
+    #[serde(deserialize_with = "static_str")]
+    pub source: StaticStr,
     pub fix: Option<FixCommand>,
+}
+
+/// `&'static str` under another name: serde's derive would otherwise make `Finding`
+/// deserializable only from `'static` input (it treats a `&str` field as borrowed).
+pub type StaticStr = &'static str;
+
+/// Deserializes a check id or source link (the web app receives reports from its worker):
+/// each distinct text is leaked once and reused, so memory stays bounded by the number of
+/// distinct ids and links (a few dozen), however many reports arrive.
+fn static_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    use std::sync::Mutex;
+    static SEEN: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let s = String::deserialize(d)?;
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&known) = seen.iter().find(|k| **k == s) {
+        return Ok(known);
+    }
+    let leaked: &'static str = Box::leak(s.into_boxed_str());
+    seen.push(leaked);
+    Ok(leaked)
 }
 
 struct Ctx<'a> {

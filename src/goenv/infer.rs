@@ -2,16 +2,16 @@
 
 use super::data;
 use super::parse::{Parsed, Style};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Inferred<T> {
     pub value: T,
     /// What the inference was based on.
     pub basis: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Inference {
     /// Go minor version (22 = go1.22).
     pub minor: Inferred<u32>,

@@ -16,7 +16,7 @@ pub mod upgrade;
 pub mod validate;
 
 use crate::version::GoVersion;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use checks::{Finding, FixCommand, Severity};
 pub use sim::{simulate, Context, EnvVar, Settings, SimOutput};
@@ -35,7 +35,7 @@ pub struct Options {
     pub go_mod: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Equal to what the go command computes with nothing set.
@@ -52,7 +52,7 @@ pub enum Status {
     Invalid,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resolved {
     pub name: String,
     pub value: String,
@@ -67,7 +67,7 @@ pub struct Resolved {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub format: String,
     pub partial: bool,

@@ -12,9 +12,9 @@
 //! shell prompt, `go version` output, a go command message, a JSON brace) or an
 //! "unrecognised line N" note.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Style {
     UnixDouble,
@@ -39,7 +39,7 @@ impl Style {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum LineKind {
     Variable {
@@ -70,7 +70,7 @@ pub enum LineKind {
     Unrecognised,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Line {
     /// 1-based.
     pub line: u32,

@@ -11,10 +11,10 @@
 
 use super::data;
 use super::validate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the simulated go command sees besides the variables: the machine and the toolchain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Context {
     /// Go minor version (22 for go1.22.x).
     pub minor: u32,

@@ -4,9 +4,9 @@
 
 use super::{analyze, data, sim, Options, Report};
 use crate::version::GoVersion;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Upgrade {
     pub from: u32,
     pub to: u32,

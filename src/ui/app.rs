@@ -1,8 +1,10 @@
 //! The app's state and its update loop.
 //!
-//! Analysis runs in the worker once it says it is ready; until then (and for good if it
-//! fails, with a visible note) on the main thread. Requests are debounced (100 ms), carry a
-//! monotonic id, at most one is in flight, and replies for older ids are dropped.
+//! Analysis runs in the worker only (the page's wasm links no analyzer): requests made
+//! before it is ready wait in [`WorkerClient`]; if it cannot start, a note says so. There is
+//! no fixed debounce: a change is sent at once when nothing is in flight, and changes made
+//! while one analysis runs coalesce into one request sent when its reply arrives (at most
+//! one in flight, monotonic ids; a reply older than the one shown is dropped).
 
 use super::examples::{self, Example};
 use super::highlight::{self, Token};
@@ -23,7 +25,8 @@ pub const DRAFT_KEY: &str = "gocompat.draft.v1";
 pub const VERSIONS: &[&str] = &["1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23", "1.24"];
 pub const DEFAULT_FROM: &str = "1.21";
 pub const DEFAULT_TO: &str = "1.22";
-const DEBOUNCE_MS: u32 = 100;
+/// go.mod edits: analysed once the current event is handled (code edits are sent at once).
+const DEBOUNCE_MS: u32 = 0;
 const URL_INTERVAL_MS: f64 = 1000.0;
 const WORKER_START_TIMEOUT_MS: u32 = 15_000;
 const UNDO_DEPTH: usize = 100;
@@ -49,7 +52,7 @@ impl Mode {
 pub enum Backend {
     Starting(WorkerClient),
     Ready(WorkerClient),
-    /// The reason the worker is not used; analysis runs on the main thread.
+    /// The reason the worker is not available: nothing is analysed.
     Failed(String),
 }
 
@@ -58,7 +61,8 @@ pub struct Current {
     pub code: String,
     pub analysis: Analysis,
     pub millis: f64,
-    pub on_worker: bool,
+    /// The request id it answers (replies older than the shown one are dropped).
+    pub id: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +169,8 @@ pub struct App {
     /// Set on the embed entry (`embed.html`): see [`super::embed`].
     pub(super) embed: Option<super::embed_params::EmbedParams>,
     pub(super) workshop: super::workshop::Workshop,
+    /// The first analysis has been rendered (`data-first-diagnostics-ms` is set).
+    first_shown: bool,
 }
 
 fn valid_version(v: &str) -> bool {
@@ -189,13 +195,6 @@ impl App {
 
     fn request(&self) -> Request {
         Request { id: self.req_id, code: self.code.clone(), ctx: self.context() }
-    }
-
-    fn analyze_here(&mut self) {
-        let t0 = dom::now_ms();
-        let analysis = gocompat::analyze(&self.code, &self.context());
-        let millis = dom::now_ms() - t0;
-        self.accept(Current { code: self.code.clone(), analysis, millis, on_worker: false });
     }
 
     fn accept(&mut self, current: Current) {
@@ -236,12 +235,13 @@ impl App {
         self.debounce = None;
         self.req_id += 1;
         match &self.backend {
-            Backend::Ready(worker) => {
+            // Before Ready, the client queues the request until the worker listens.
+            Backend::Ready(worker) | Backend::Starting(worker) => {
                 if self.in_flight.is_some() {
                     self.queued = true;
                     return;
                 }
-                let req = Request { id: self.req_id, code: self.code.clone(), ctx: self.context() };
+                let req = self.request();
                 match worker.send(&req) {
                     Ok(()) => self.in_flight = Some((req.id, req.code)),
                     Err(e) => {
@@ -249,7 +249,7 @@ impl App {
                     }
                 }
             }
-            Backend::Starting(_) | Backend::Failed(_) => self.analyze_here(),
+            Backend::Failed(_) => {}
         }
     }
 
@@ -258,7 +258,6 @@ impl App {
         self.in_flight = None;
         self.queued = false;
         self.worker_timer = None;
-        self.analyze_here();
     }
 
     fn text_changed(&mut self, ctx: &yew::Context<Self>) {
@@ -266,7 +265,9 @@ impl App {
         self.remap();
         self.popup = None;
         self.preview = None;
-        self.schedule_analysis(ctx);
+        // Sent before this change is rendered, so the worker analyses while the page paints;
+        // while one request is in flight, changes coalesce into the next one.
+        self.run_analysis();
         self.schedule_url(ctx);
     }
 
@@ -280,9 +281,8 @@ impl App {
             }
         }
         self.code = text;
+        // (Analysed at once: the user expects the result of their click.)
         self.text_changed(ctx);
-        // Analyse at once: the user expects the result of their click.
-        self.run_analysis();
     }
 
     pub(super) fn shared(&self) -> Shared {
@@ -481,6 +481,7 @@ impl Component for App {
             tab_escape: Rc::new(Cell::new(false)),
             embed: super::embed::from_page(),
             workshop: super::workshop::Workshop::load(),
+            first_shown: false,
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -506,8 +507,6 @@ impl Component for App {
         app.init_embed();
         app.example = examples::ALL.iter().find(|e| e.code == app.code).map(|e| e.id).unwrap_or("").to_string();
         app.tokens = highlight::tokens(&app.code);
-        // First result at once, on this thread; the worker takes over when it is ready.
-        app.analyze_here();
         // The app writes the fragment with history.replaceState, which fires no hashchange:
         // this only hears navigations (a new link in the address bar, back/forward).
         if let Some(w) = dom::window() {
@@ -526,6 +525,8 @@ impl Component for App {
             }
             Err(e) => Backend::Failed(format!("the browser refused to start it ({e})")),
         };
+        // Sent now, answered as soon as the worker is ready.
+        app.run_analysis();
         app
     }
 
@@ -575,20 +576,20 @@ impl Component for App {
                 if let Backend::Starting(w) = std::mem::replace(&mut self.backend, Backend::Failed(String::new())) {
                     self.backend = Backend::Ready(w);
                 }
-                // Anything typed while it started is analysed there from now on.
-                if !self.fresh() {
+                // Requests sent while it started were queued by the client and are on their way.
+                if !self.fresh() && self.in_flight.is_none() {
                     self.run_analysis();
                 }
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Done { id, analysis, millis })) => {
                 let sent = self.in_flight.take();
                 match sent {
-                    // The newest request: show it (its text may be older than the editor's;
-                    // the marks are moved onto the live text).
-                    Some((sent_id, code)) if sent_id == id && id == self.req_id => {
-                        self.accept(Current { code, analysis: *analysis, millis, on_worker: true });
+                    // The reply to the request in flight: show it, even if the text changed
+                    // since (its marks are moved onto the live text; the newer text is sent
+                    // next). Anything else is stale: dropped.
+                    Some((sent_id, code)) if sent_id == id && self.current.as_ref().is_none_or(|c| c.id < id) => {
+                        self.accept(Current { code, analysis: *analysis, millis, id });
                     }
-                    // A stale reply: dropped.
                     _ => {}
                 }
                 if self.queued {
@@ -603,6 +604,8 @@ impl Component for App {
                     }
                 }
             }
+            // Routed to the go env view by the client; never reaches the app.
+            Msg::Worker(WorkerEvent::Reply(Reply::EnvDone { .. })) => return false,
             Msg::Worker(WorkerEvent::Reply(Reply::Failed { error, .. })) => {
                 self.worker_failed(format!("it could not read a request ({error})"));
             }
@@ -818,9 +821,10 @@ impl Component for App {
         true
     }
 
-    fn rendered(&mut self, _ctx: &yew::Context<Self>, first_render: bool) {
-        if first_render {
-            // Cold load → first diagnostics on screen, for the browser tests and the curious.
+    fn rendered(&mut self, _ctx: &yew::Context<Self>, _first_render: bool) {
+        if !self.first_shown && self.current.is_some() {
+            self.first_shown = true;
+            // Cold load → first diagnostics in the DOM, for the browser tests and the curious.
             if let Some(root) = dom::document().and_then(|d| d.document_element()) {
                 let _ = root.set_attribute("data-first-diagnostics-ms", &format!("{:.0}", dom::now_ms()));
             }

@@ -13,7 +13,7 @@ impl App {
     pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
         let worker_note = match &self.backend {
             Backend::Failed(reason) if !reason.is_empty() && reason != "not started" => Some(format!(
-                "The analysis worker is not available ({reason}); analysis runs on the page's main thread, which may pause typing on very large inputs."
+                "The analysis worker could not start ({reason}), and gocompat analyses code only there: no findings can be shown. Reload the page; if this persists, the browser may be blocking Web Workers or WebAssembly."
             )),
             _ => None,
         };
@@ -28,7 +28,7 @@ impl App {
                         </div>
                     }
                 })}
-                {for worker_note.map(|n| html! { <div class="note" id="worker-note">{n}</div> })}
+                {for worker_note.map(|n| html! { <div class="note warn" id="worker-note" role="alert">{n}</div> })}
             </div>
         }
     }
@@ -188,15 +188,18 @@ impl App {
 
     fn view_editor_status(&self, lines: usize) -> Html {
         html! {
-                <p class="editor-status">
+                // Hooks for scripts/bench-browser.mjs: the request id of the analysis shown and
+                // whether it is the analysis of the text in the editor.
+                <p class="editor-status" data-shown-id={self.current.as_ref().map(|c| c.id.to_string()).unwrap_or_default()}
+                    data-fresh={self.fresh().to_string()}>
                     {match &self.current {
                         Some(c) => format!(
-                            "{} line{} · analysed in {:.1} ms {}",
+                            "{} line{} · analysed in {:.1} ms in the worker",
                             lines,
                             if lines == 1 { "" } else { "s" },
                             c.millis,
-                            if c.on_worker { "in the worker" } else { "on the main thread" }
                         ),
+                        None if matches!(self.backend, Backend::Failed(_)) => "Not analysed".into(),
                         None => "Analysing…".into(),
                     }}
                     {match &self.backend {

@@ -1,12 +1,17 @@
-//! What the go env view shows, computed from the paste on the main thread (~1 ms): the core's
-//! `goenv` report, the upgrade comparison and the GODEBUG resolution. Pure: no DOM here.
+//! What the go env view shows, computed from the paste in the analysis worker (~1 ms): the
+//! core's `goenv` report, the upgrade comparison and the GODEBUG resolution. Pure: no DOM here.
+//!
+//! Shared by the page (the types, to read the worker's reply) and the worker
+//! (`src/bin/worker.rs` includes it with `#[path]`; only the worker calls [`compute`], so the
+//! goenv and GODEBUG tables are not linked into the page's wasm).
 
 use gocompat::godebug::{self, Inputs, Resolution};
 use gocompat::goenv::{self, upgrade::Upgrade, Options, Report};
 use gocompat::GoVersion;
+use serde::{Deserialize, Serialize};
 
 /// Where the upgrade's "from" version comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FromChoice {
     /// The version detected in the paste.
     Detected,
@@ -15,7 +20,7 @@ pub enum FromChoice {
 }
 
 /// The inputs of one computation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnvInputs {
     pub text: String,
     pub from: String,
@@ -25,16 +30,20 @@ pub struct EnvInputs {
 }
 
 /// A key of the pasted GODEBUG value that the GODEBUG table does not know.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForeignKey {
     pub key: String,
     pub value: String,
     pub why: String,
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct EnvModel {
     pub inputs: EnvInputs,
     pub report: Report,
+    /// The home directory behind the paste (`report.context.home`, which the report's
+    /// serialized form leaves out).
+    pub home: Option<String>,
     /// The upgrade comparison and whether its from-version was the detected one.
     pub upgrade: Option<(Upgrade, FromChoice)>,
     pub godebug: Option<Resolution>,
@@ -66,6 +75,7 @@ pub fn default_from_choice(page_from: &str, page_default_from: &str, report: &Re
     }
 }
 
+#[allow(dead_code)] // called by the worker only
 pub fn compute(inputs: &EnvInputs, page_default_from: &str, now: impl Fn() -> f64) -> EnvModel {
     let t0 = now();
     let gomod = inputs.gomod.trim();
@@ -146,6 +156,7 @@ pub fn compute(inputs: &EnvInputs, page_default_from: &str, now: impl Fn() -> f6
 
     EnvModel {
         inputs: inputs.clone(),
+        home: report.context.home.clone(),
         report,
         upgrade,
         godebug,

@@ -279,16 +279,25 @@ test('examples menu and the go env mode (kept in the URL)', async (t) => {
   assert.equal(await other.page.getAttribute('#mode-env', 'aria-pressed'), 'true');
 });
 
-test('if the worker cannot start, analysis runs on the main thread and the page says so', async (t) => {
+test('if the worker cannot start, the page says so (analysis runs only in the worker)', async (t) => {
   breakWorker = true;
   t.after(() => { breakWorker = false; });
   const { page, errors } = await open(t, { waitWorker: false });
   await page.waitForSelector('#worker-note');
-  assert.match(await page.textContent('#worker-note'), /main thread/);
+  assert.match(await page.textContent('#worker-note'), /could not start/);
+  assert.match(await page.textContent('#worker-note'), /Reload the page/);
+  assert.equal(await page.getAttribute('#worker-state', 'data-state'), 'failed');
   await page.fill('#code', SAMPLE);
-  await settled(page);
-  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
-  assert.match(await page.textContent('.editor-status'), /on the main thread/);
+  // Typing still works and is coloured (the lexer runs on the page), but nothing is analysed.
+  assert.equal(await code(page), SAMPLE);
+  assert.ok(await page.$$eval('.hl .tok-kw', (l) => l.length) > 0);
+  assert.match(await page.textContent('.editor-status'), /Not analysed/);
+  assert.equal(await page.$$eval('mark[data-rule]', (l) => l.length), 0);
+  // The go env view says why it cannot resolve a paste.
+  await page.click('#mode-env');
+  await page.fill('#env-input', "GOFLAGS='-mod=mod'\n");
+  await page.waitForSelector('#env-worker-error');
+  assert.match(await page.textContent('#env-worker-error'), /not available/);
   assert.deepEqual(errors, []);
 });
 

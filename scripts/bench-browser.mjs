@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// Browser benchmark of the built app (not a test: it prints figures, asserts nothing).
+//   trunk build --release --offline && node scripts/bench-browser.mjs [--quick]
+// Uses tests/browser/harness.mjs (loopback static server for dist/, Debian's Chromium).
+//
+// Prints:
+// 1. Cold load → first diagnostics: median of 5 fresh browser contexts. The figure is the
+//    page's `data-first-diagnostics-ms` (performance.now(), i.e. from navigation start, when
+//    the first analysis has been rendered into the DOM).
+// 2. Keystroke → updated diagnostics, median and p95, at 1,000 and 10,000 lines. The file is
+//    real fixture code (tests/fixtures/*/*.go bodies, repeated under one package clause).
+//    One character is typed at a time into a line in the middle of the file (a real key
+//    press through Chromium's input pipeline), waiting for each to settle. The clock starts
+//    at the keydown event and stops at the first animation frame (just before paint) in
+//    which the editor shows the analysis of exactly the text in the editor: the status
+//    line's `data-fresh` is true and its `data-shown-id` is newer than before the key, so
+//    the marks, gutter and findings list are those of the new text.
+// 3. The worker's analyzer throughput in wasm: real Go files from the Go 1.22 source tree
+//    sent to a fresh worker (the app's own worker_loader.js); MB/s from the worker's own
+//    analysis time (`millis`) and from the round trip (JSON both ways included).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, DIST } from '../tests/browser/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const quick = process.argv.includes('--quick');
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; }
+function pct(xs, p) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; }
+const f1 = (x) => x.toFixed(1);
+
+/** A Go file of `lines` lines made of the fixtures' code (package and import lines dropped). */
+function goFile(lines) {
+  const dir = path.join(repo, 'tests/fixtures');
+  const bodies = [];
+  for (const rule of fs.readdirSync(dir).sort()) {
+    for (const f of fs.readdirSync(path.join(dir, rule)).filter((n) => n.endsWith('.go')).sort()) {
+      const text = fs.readFileSync(path.join(dir, rule, f), 'utf8');
+      const kept = [];
+      let inImport = false;
+      for (const l of text.split('\n')) {
+        if (inImport) { if (l.startsWith(')')) inImport = false; continue; }
+        if (l.startsWith('import (')) { inImport = true; continue; }
+        if (/^(package |import |\/\/go:build|\/\/ want|\/\/go:debug)/.test(l)) continue;
+        kept.push(l);
+      }
+      bodies.push(kept.join('\n'));
+    }
+  }
+  const out = ['package main', '', 'import (', '\t"fmt"', '\t"net/http"', '\t"sync"', '\t"time"', ')', ''];
+  for (let i = 0; out.length < lines; i++) out.push(...bodies[i % bodies.length].split('\n'));
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+async function coldLoads(browser, url, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.waitForSelector('html[data-first-diagnostics-ms]', { timeout: 30000 });
+    times.push(Number(await page.getAttribute('html', 'data-first-diagnostics-ms')));
+    await ctx.close();
+  }
+  return times;
+}
+
+async function keystrokes(browser, url, lines, keys) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
+  const text = goFile(lines);
+  await page.$eval('#code', (ta, text) => {
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.editor-status');
+    return s.dataset.fresh === undefined ? !s.querySelector('.pending') : s.dataset.fresh === 'true';
+  }, null, { timeout: 60000 });
+  const findings = await page.textContent('#diag-count');
+  // The caret at the end of the middle line (inside a function body, usually).
+  const mid = text.split('\n').slice(0, Math.floor(lines / 2)).join('\n').length;
+  await page.focus('#code');
+  await page.$eval('#code', (ta, at) => { ta.setSelectionRange(at, at); }, mid);
+  await page.evaluate(() => {
+    window.__bench = { t0: 0 };
+    document.addEventListener('keydown', () => { window.__bench.t0 = performance.now(); }, true);
+  });
+  const times = [];
+  for (let i = 0; i < keys; i++) {
+    const before = await page.$eval('.editor-status', (e) => Number(e.dataset.shownId));
+    const done = page.evaluate((before) => new Promise((resolve) => {
+      const status = () => document.querySelector('.editor-status');
+      // Builds before these hooks existed: the "updating…" span appears, then goes.
+      let sawPending = false;
+      const legacy = () => {
+        if (status().querySelector('.pending')) { sawPending = true; return false; }
+        return sawPending;
+      };
+      const ok = () => status().dataset.fresh === undefined ? legacy()
+        : status().dataset.fresh === 'true' && Number(status().dataset.shownId) > before;
+      const finish = () => requestAnimationFrame(() => resolve(performance.now() - window.__bench.t0));
+      const obs = new MutationObserver(() => {
+        if (ok()) { obs.disconnect(); finish(); }
+      });
+      obs.observe(document.querySelector('.editor-pane'), { attributes: true, subtree: true, childList: true });
+      setTimeout(() => { obs.disconnect(); resolve(NaN); }, 20000);
+    }), before);
+    await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
+    const ms = await done;
+    if (Number.isNaN(ms)) { console.log(`  (key ${i}: no update within 20 s)`); continue; }
+    times.push(ms);
+  }
+  await ctx.close();
+  return { times, findings };
+}
+
+/** Go files from the Go 1.22 source tree (deterministic sample, no testdata). */
+function stdFiles(n) {
+  const root = '/usr/share/go-1.22/src';
+  if (!fs.existsSync(root)) return [];
+  const all = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) { if (e.name !== 'testdata') walk(p); } else if (e.name.endsWith('.go')) all.push(p);
+    }
+  };
+  walk(root);
+  const step = Math.max(1, Math.floor(all.length / n));
+  return all.filter((_, i) => i % step === 0).slice(0, n);
+}
+
+async function throughput(browser, url, files) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const r = await page.evaluate(async (texts) => {
+    const w = new Worker('./worker_loader.js');
+    const next = () => new Promise((res) => { w.onmessage = (e) => res(JSON.parse(e.data)); });
+    let m = await next();
+    if (m.kind !== 'ready') throw new Error('worker: ' + JSON.stringify(m));
+    const ctx = { go_mod: null, from: null, to: null, toolchain: null, file_name: null };
+    let bytes = 0, millis = 0, wall = 0, diags = 0;
+    for (let round = 0; round < 2; round++) { // round 0 warms up the wasm tiers
+      for (let i = 0; i < texts.length; i++) {
+        const t0 = performance.now();
+        // (Builds before the env request kind ignore the `kind` field.)
+        w.postMessage(JSON.stringify({ kind: 'analyze', id: i + 1, code: texts[i], ctx }));
+        m = await next();
+        const t1 = performance.now();
+        if (m.kind !== 'done') throw new Error('worker: ' + JSON.stringify(m).slice(0, 300));
+        if (round === 1) {
+          bytes += new TextEncoder().encode(texts[i]).length;
+          millis += m.millis; wall += t1 - t0; diags += m.analysis.diagnostics.length;
+        }
+      }
+    }
+    w.terminate();
+    return { bytes, millis, wall, diags };
+  }, texts);
+  await ctx.close();
+  return r;
+}
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  console.log(`# gocompat browser benchmark (${DIST}; Chromium headless, loopback)`);
+  for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.wasm')).sort()) {
+    console.log(`wasm ${f}: ${fs.statSync(path.join(DIST, f)).size} B`);
+  }
+  const cold = await coldLoads(browser, server.url, 5);
+  console.log(`cold load -> first diagnostics: median ${f1(median(cold))} ms (runs: ${cold.map(f1).join(', ')})`);
+  for (const [lines, keys] of quick ? [[1000, 10], [10000, 4]] : [[1000, 30], [10000, 12]]) {
+    const { times, findings } = await keystrokes(browser, server.url, lines, keys);
+    console.log(`keystroke -> updated diagnostics at ${lines} lines (${findings}): median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length})`);
+  }
+  const files = stdFiles(quick ? 20 : 60);
+  if (files.length) {
+    const r = await throughput(browser, server.url, files);
+    const mb = r.bytes / 1e6;
+    console.log(`worker analyzer in wasm: ${files.length} files of /usr/share/go-1.22/src, ${f1(mb * 1000)} KB, ${r.diags} findings: ` +
+      `${f1(mb / (r.millis / 1000))} MB/s analysis, ${f1(mb / (r.wall / 1000))} MB/s round trip (JSON both ways)`);
+  } else {
+    console.log('worker analyzer in wasm: skipped (no /usr/share/go-1.22/src)');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
