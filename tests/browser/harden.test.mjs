@@ -368,6 +368,31 @@ test('offline: after one visit the page reloads and analyses without a network; 
   const cacheNames = () => page.evaluate(() => caches.keys());
   assert.deepEqual(await cacheNames(), [`gocompat:${own.url}:${v1}`]);
 
+  // A new build (here: one file changed, sw.js written again by the real post-build step)
+  // replaces the old cache: the new cache holds the changed file's new copy.
+  fs.appendFileSync(path.join(dir, 'sw-register.js'), '// build 2\n');
+  const r = spawnSync('bash', [path.join(repo, 'scripts/post_build.d/90-service-worker.sh')], { env: { ...process.env, ROOT: repo, STAGING: dir }, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const v2 = version();
+  assert.notEqual(v2, v1);
+  await page.reload();
+  await page.waitForSelector('#code');
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg.update()));
+  // (Polled from here: waitForFunction does not await a predicate's promise.)
+  const want = [`gocompat:${own.url}:${v2}`];
+  for (let i = 0; JSON.stringify(await cacheNames()) !== JSON.stringify(want); i++) {
+    assert.ok(i < 100, `caches ${JSON.stringify(await cacheNames())}, want ${want}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const cached = await page.evaluate(async () => {
+    const c = await caches.open((await caches.keys())[0]);
+    const keys = (await c.keys()).map((q) => q.url);
+    const hit = keys.find((u) => u.endsWith('/sw-register.js'));
+    return `${keys.length} ${hit}\n` + (await (await c.match(hit)).text());
+  });
+  assert.match(cached, /\/\/ build 2\n$/, `the new cache holds the old copy (${cached.split('\n')[0]})`);
+
+  // Offline: the page reloads (from the new build's cache) and analyses.
   await ctx.setOffline(true);
   await page.reload();
   await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
@@ -378,31 +403,6 @@ test('offline: after one visit the page reloads and analyses without a network; 
   // A navigation to another path of the app, offline, gets the app too.
   await page.goto(own.url + '?from=offline');
   await page.waitForSelector('#code');
-
-  // A new build (here: one file changed, sw.js written again by the real post-build step).
-  await ctx.setOffline(false);
-  fs.appendFileSync(path.join(dir, 'sw-register.js'), '// build 2\n');
-  const r = spawnSync('bash', [path.join(repo, 'scripts/post_build.d/90-service-worker.sh')], { env: { ...process.env, ROOT: repo, STAGING: dir }, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const v2 = version();
-  assert.notEqual(v2, v1);
-  await page.reload();
-  await page.waitForSelector('#code');
-  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg.update()));
-  await page.waitForFunction((name) => caches.keys().then((k) => k.length === 1 && k[0] === name), `gocompat:${own.url}:${v2}`, { timeout: 20000, polling: 200 });
-  await ctx.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
-  const cached = await page.evaluate(async () => {
-    const names = await caches.keys();
-    const c = await caches.open(names[0]);
-    const keys = (await c.keys()).map((r) => r.url);
-    const hit = keys.find((u) => u.endsWith('/sw-register.js'));
-    return `${keys.length} ${hit}\n` + (await (await c.match(hit)).text());
-  });
-  // Open question (see the report): on this Chromium the new cache was seen holding the old
-  // copy of the changed file; printed, not asserted, until understood.
-  t.diagnostic(`changed file in the new cache: ${/\/\/ build 2\n$/.test(cached) ? 'new copy' : 'OLD copy'}; server log ${JSON.stringify(own.requests)}`);
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   t.diagnostic(`cache ${v1} replaced by ${v2}`);
 });
