@@ -72,7 +72,7 @@ const STD_PKGS: &str = "fmt strings strconv sort bytes bufio errors os time sync
 type Key = (String, String, &'static str);
 
 /// The loop variable named by a loopclosure finding: vet's "loop variable x captured by func
-/// literal", or the first `x` in backquotes of ours.
+/// literal", or the first identifier in backquotes of ours.
 fn loop_var(analyzer: &str, msg: &str) -> Option<String> {
     if analyzer != "loopclosure" {
         return None;
@@ -80,7 +80,8 @@ fn loop_var(analyzer: &str, msg: &str) -> Option<String> {
     if let Some(rest) = msg.strip_prefix("loop variable ") {
         return rest.split_whitespace().next().map(str::to_string);
     }
-    msg.split('`').nth(1).map(str::to_string)
+    let ident = |t: &&str| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_');
+    msg.split('`').skip(1).step_by(2).find(ident).map(str::to_string)
 }
 
 struct Vet {
