@@ -28,7 +28,6 @@
 //! directory, GOPROXY=off, GOFLAGS=-mod=mod. Without the toolchain it prints a message.
 
 #[path = "../tests/support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 use gocompat::{analyzer, Context, GoVersion, LineIndex};
