@@ -16,10 +16,11 @@
 //! its own one-file module whose go line is the fixture's `to` version (at most the
 //! toolchain's), except the loop-variable fixtures, whose module gets the `from` version:
 //! Go 1.22's vet applies loopclosure only to files below go1.22; (2) a set of std
-//! packages (`GOCOMPAT_VET_PKGS`, space-separated, to change it), analysed by us file by file
-//! with from=to=1.22 over exactly the files `go vet` checks (`go list`: GoFiles, TestGoFiles,
-//! XTestGoFiles). Findings are matched by (file, line, analyzer), loopclosure's by (file,
-//! variable) since vet reports every reference in a closure and we the first, and counted per analyzer as
+//! packages (`GOCOMPAT_VET_PKGS`, space-separated, to change it), analysed by us file by
+//! file with from=to=the toolchain's version (std's go line) over exactly the files `go vet`
+//! checks (`go list`: GoFiles, TestGoFiles, XTestGoFiles). Findings are matched by (file,
+//! line, analyzer), loopclosure's by (file, variable) since vet reports every reference in a
+//! closure and we the first, and counted per analyzer as
 //! both / only vet / only us. Times: `go vet -json` per module or package (wall, after one
 //! warm-up run so the build cache holds the dependencies' export data; includes the go
 //! command's own start-up), per file; ours per file in-process (wall, single thread).
@@ -285,7 +286,7 @@ fn main() {
     let _ = std::fs::create_dir_all(&work);
     let mut sd: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let (mut std_vet, mut std_ours, mut std_files, mut std_bytes) = (Duration::ZERO, Duration::ZERO, 0usize, 0usize);
-    println!("\nstd packages (vet = `go vet -json PKG` wall, ours = every file vet checks, from=to=1.22)");
+    println!("\nstd packages (vet = `go vet -json PKG` wall, ours = every file vet checks, from=to=go1.{tc})");
     println!(
         "  {:<16} {:>6} {:>9} {:>9} {:>10} {:>10} {:>4} {:>4} {:>4}",
         "package", "files", "vet ms", "ours ms", "vet ms/f", "ours us/f", "vet", "us", "both"
@@ -316,11 +317,12 @@ fn main() {
         let mut n = 0;
         for name in names.split_whitespace() {
             let Ok(src) = std::fs::read_to_string(Path::new(dir).join(name)) else { continue };
+            // std's own go line is its toolchain's version.
             let ctx = Context {
-                go_mod: Some("module std\n\ngo 1.22\n".into()),
-                from: Some(GoVersion::lang(22)),
-                to: Some(GoVersion::lang(22)),
-                toolchain: Some(GoVersion::lang(tc.max(22))),
+                go_mod: Some(format!("module std\n\ngo 1.{tc}\n")),
+                from: Some(GoVersion::lang(tc)),
+                to: Some(GoVersion::lang(tc)),
+                toolchain: Some(GoVersion::lang(tc)),
                 file_name: Some(name.to_string()),
             };
             let (k, t) = ours(name, &src, &ctx);
