@@ -4,6 +4,10 @@
 //! process CPU time, which load on a shared machine does not inflate), their ratio (the
 //! architecture budget is analysis <= 1.25 x parse) and MB/s. Single-threaded, each
 //! phase run `GOCOMPAT_BENCH_ROUNDS` times (default 1), the best round reported.
+//! `GOCOMPAT_BENCH_ONLY=parse|walk|full|none` runs one phase alone (`none`: only loading
+//! the files), for `perf record` and for `scripts/bench-analyze.sh`, which counts each
+//! phase's instructions (a figure the machine's load does not change);
+//! `GOCOMPAT_BENCH_EVERY=N` keeps every Nth file (sorted by path) for tools that are slow.
 //! Skips with a message when the tree is absent.
 
 #[path = "../tests/support/corpus.rs"]
@@ -42,6 +46,30 @@ fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, Option<f64>, 
     (best, best_cpu, n)
 }
 
+/// `GOCOMPAT_BENCH_ONLY=digest`: every finding (rule, span, message, sides, fix: the
+/// `Debug` form) over the tree under three version pairs, as a count and a hash per pair, so a
+/// speed change can show that it changed no finding (compare the output before and after).
+fn digest(files: &[(String, String)]) {
+    use std::hash::{Hash, Hasher};
+    for (from, to) in [(21, 22), (22, 22), (22, 24)] {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut n = 0;
+        for (name, t) in files {
+            let ctx = Context {
+                go_mod: Some(format!("module std\n\ngo 1.{from}\n")),
+                from: Some(GoVersion::lang(from)),
+                to: Some(GoVersion::lang(to)),
+                file_name: Some(name.clone()),
+                ..Context::default()
+            };
+            let a = analyzer::analyze(t, &ctx);
+            n += a.diagnostics.len();
+            format!("{name}{:?}{:?}", a.diagnostics, a.notes).hash(&mut h);
+        }
+        println!("from 1.{from} to 1.{to}: {n} findings, digest {:016x}", h.finish());
+    }
+}
+
 fn main() {
     let root = Path::new(ROOT);
     if !root.is_dir() {
@@ -49,8 +77,11 @@ fn main() {
         return;
     }
     let rounds: usize = std::env::var("GOCOMPAT_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+    // GOCOMPAT_BENCH_EVERY=N: every Nth file only (a deterministic sample, for slow tools).
+    let every: usize = std::env::var("GOCOMPAT_BENCH_EVERY").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
     let files: Vec<(String, String)> = go_files(root)
         .into_iter()
+        .step_by(every)
         .filter_map(|p| {
             let bytes = std::fs::read(&p).ok()?;
             let name = p.file_name()?.to_string_lossy().into_owned();
@@ -64,11 +95,11 @@ fn main() {
         to: Some(GoVersion::lang(22)),
         ..Context::default()
     };
-    let (parse, parse_cpu, nodes) =
-        best(rounds, || files.iter().map(|(_, t)| analyzer::parse(t).root_node().descendant_count() as usize).sum());
+    let parse_phase =
+        || -> usize { files.iter().map(|(_, t)| analyzer::parse(t).root_node().descendant_count() as usize).sum() };
     // Parse plus one bare TreeCursor walk over every node (what the driver does before any
     // rule runs): separates the walk's cost from the rules'.
-    let (walk, walk_cpu, _) = best(rounds, || {
+    let walk_phase = || -> usize {
         let mut n = 0usize;
         for (_, t) in &files {
             let tree = analyzer::parse(t);
@@ -89,8 +120,8 @@ fn main() {
             }
         }
         n
-    });
-    let (full, full_cpu, findings) = best(rounds, || {
+    };
+    let full_phase = || -> usize {
         files
             .iter()
             .map(|(name, t)| {
@@ -99,7 +130,29 @@ fn main() {
                 analyzer::analyze(t, &c).diagnostics.len()
             })
             .sum()
-    });
+    };
+    if std::env::var("GOCOMPAT_BENCH_ONLY").as_deref() == Ok("digest") {
+        digest(&files);
+        return;
+    }
+    if let Ok(only) = std::env::var("GOCOMPAT_BENCH_ONLY") {
+        let phase: &dyn Fn() -> usize = match only.as_str() {
+            "parse" => &parse_phase,
+            "walk" => &walk_phase,
+            "full" => &full_phase,
+            "none" => &|| 0,
+            other => {
+                eprintln!("GOCOMPAT_BENCH_ONLY={other}: expected parse, walk, full or none");
+                std::process::exit(2);
+            }
+        };
+        let (wall, cpu, n) = best(rounds, phase);
+        println!("{only} only: wall {:.3} s, cpu {:.2} s, result {n}", wall.as_secs_f64(), cpu.unwrap_or(f64::NAN));
+        return;
+    }
+    let (parse, parse_cpu, nodes) = best(rounds, parse_phase);
+    let (walk, walk_cpu, _) = best(rounds, walk_phase);
+    let (full, full_cpu, findings) = best(rounds, full_phase);
     let mb = total as f64 / 1e6;
     println!("analyze bench over {ROOT} ({} rules, {rounds} round(s), best shown)", gocompat::rules::ALL.len());
     println!("  files                 {}", files.len());

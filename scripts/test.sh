@@ -11,6 +11,13 @@ echo "[test] setup took $(( $(date +%s) - start )) s"
 echo "== native tests (cargo test)"
 cargo test --locked
 
+# Every fuzz target briefly, so that a new crash is caught (fuzz/README.md). 0 skips it.
+FUZZ_SECS="${GOCOMPAT_FUZZ_SECONDS:-20}"
+if [ "$FUZZ_SECS" != 0 ]; then
+  echo "== fuzz targets, ${FUZZ_SECS} s each (GOCOMPAT_FUZZ_SECONDS; 0 skips)"
+  GOCOMPAT_FUZZ_MODE=ci scripts/fuzz.sh "$FUZZ_SECS"
+fi
+
 echo "== release wasm build (trunk build --release --offline)"
 with_wasm_env trunk build --release --offline
 # Every wasm and JS file, then the wasm total against the budget (issue 7: the page's wasm

@@ -180,6 +180,7 @@ pub const MAX_RULE_DEPTH: usize = 600;
 
 fn run_rules(c: &mut Checker) -> Option<usize> {
     let by_kind = &*rules::BY_KIND;
+    let skip_children = &*rules::SKIP_CHILDREN;
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_file {
             c.rule = rule;
@@ -191,10 +192,11 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
     c.ancestors.clear();
     loop {
         let node = cursor.node();
+        let kind = node.kind_id() as usize;
         let too_deep = c.ancestors.len() >= MAX_RULE_DEPTH;
         if too_deep {
             too_deep_at.get_or_insert(node.start_byte());
-        } else if let Some(rules) = by_kind.get(node.kind_id() as usize) {
+        } else if let Some(rules) = by_kind.get(kind) {
             c.current = Some(node);
             for rule in rules {
                 if let Some(f) = rule.check_node {
@@ -203,7 +205,12 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
                 }
             }
         }
-        if !too_deep && cursor.goto_first_child() {
+        let opaque = match skip_children.get(kind).copied() {
+            Some(rules::Descend::NEVER) => true,
+            Some(rules::Descend::IF_ERROR) => !node.has_error(),
+            _ => false,
+        };
+        if !too_deep && !opaque && cursor.goto_first_child() {
             c.ancestors.push(node);
             continue;
         }
@@ -327,6 +334,12 @@ impl<'a> Checker<'a> {
             SideBehavior { version: self.versions.file_from.describe(), behavior: from.into() },
             SideBehavior { version: self.versions.file_to.describe(), behavior: to.into() },
         ]
+    }
+
+    /// Whether the running rule has already reported in this file (for once-per-file findings
+    /// made from node checks).
+    pub fn reported_by_rule(&self) -> bool {
+        self.diagnostics.iter().rev().any(|d| d.rule == self.rule.id)
     }
 
     pub fn report(&mut self, d: Diagnostic) {

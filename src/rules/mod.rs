@@ -107,6 +107,76 @@ pub static BY_KIND: LazyLock<Vec<Vec<&'static Rule>>> = LazyLock::new(|| {
     by_kind
 });
 
+/// Literal kinds whose children are only string tokens (quotes, content, escape sequences).
+/// The driver's walk does not descend into them when no rule asks for one of those token
+/// kinds (and the literal has no syntax error inside): about 6% of the nodes of real code.
+const TOKEN_ONLY: &[(&str, &[&str])] = &[
+    ("interpreted_string_literal", &["interpreted_string_literal_content", "escape_sequence"]),
+    ("raw_string_literal", &["raw_string_literal_content"]),
+];
+
+/// Whether the driver's walk descends into a node of a kind ([`SKIP_CHILDREN`]).
+pub struct Descend;
+
+impl Descend {
+    pub const ALWAYS: u8 = 0;
+    /// A token: no children.
+    pub const NEVER: u8 = 1;
+    /// Only when the node has a syntax error inside (its children are then not just tokens).
+    pub const IF_ERROR: u8 = 2;
+}
+
+/// Named kinds of tree-sitter-go that are tokens: always leaves.
+const TOKENS: &[&str] = &[
+    "identifier",
+    "field_identifier",
+    "type_identifier",
+    "package_identifier",
+    "label_name",
+    "int_literal",
+    "float_literal",
+    "imaginary_literal",
+    "rune_literal",
+    "true",
+    "false",
+    "nil",
+    "iota",
+    "comment",
+    "escape_sequence",
+    "interpreted_string_literal_content",
+    "raw_string_literal_content",
+];
+
+/// Node kind id → whether the walk need not look for children: tokens (the anonymous
+/// kinds — punctuation, keywords — and [`TOKENS`], about 70% of all nodes, for which the
+/// cursor's `goto_first_child` would only fail) and the [`TOKEN_ONLY`] literals.
+/// The values are [`Descend`] constants.
+pub static SKIP_CHILDREN: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+    let mut skip = vec![Descend::ALWAYS; lang.node_kind_count()];
+    for (id, s) in skip.iter_mut().enumerate() {
+        let Ok(id) = u16::try_from(id) else { continue };
+        // Anonymous visible kinds are the grammar's literal tokens (`(`, `for`, `:=`).
+        if id != 0 && lang.node_kind_is_visible(id) && !lang.node_kind_is_named(id) {
+            *s = Descend::NEVER;
+        }
+    }
+    for kind in TOKENS {
+        let id = lang.id_for_node_kind(kind, true) as usize;
+        if id != 0 {
+            skip[id] = Descend::NEVER;
+        }
+    }
+    let wanted = |kind: &str| ALL.iter().any(|r| r.kinds.contains(&kind));
+    for (kind, inner) in TOKEN_ONLY {
+        let id = lang.id_for_node_kind(kind, true) as usize;
+        if id != 0 && !inner.iter().any(|k| wanted(k)) {
+            skip[id] = Descend::IF_ERROR;
+        }
+    }
+    skip
+});
+
 /// Looks a rule up by id.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)

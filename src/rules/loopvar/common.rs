@@ -1468,6 +1468,40 @@ fn named_after(c: &Checker, loop_span: Span, name: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Helpers for the rules.
 
+/// The outermost `for` statement enclosing the dispatched `for_stmt` (itself when none):
+/// the root of the nest [`scan`] covers. Uses the walk's ancestor stack (no tree search).
+pub fn nest_root<'t>(c: &Checker<'t>, for_stmt: Node<'t>) -> Node<'t> {
+    c.ancestors().iter().copied().find(|a| a.kind_str() == "for_statement").unwrap_or(for_stmt)
+}
+
+/// Whether the body of `for_stmt` has, at its top level, a `a, b := a, b` statement (same
+/// identifiers on both sides): a superset of the statements the scan records as copies,
+/// checked without scanning the nest.
+pub fn may_have_copy(c: &Checker, for_stmt: Node) -> bool {
+    let Some(body) = for_stmt.field("body") else { return false };
+    let mut cur = body.walk();
+    let Some(list) = body.named_children(&mut cur).find(|n| n.kind_str() == "statement_list") else {
+        return false;
+    };
+    let mut cur = list.walk();
+    let found = list.named_children(&mut cur).any(|stmt| {
+        if stmt.kind_str() != "short_var_declaration" {
+            return false;
+        }
+        let (Some(l), Some(r)) = (stmt.field("left"), stmt.field("right")) else { return false };
+        let (mut c1, mut c2) = (l.walk(), r.walk());
+        let lefts: Vec<Node> = l.named_children(&mut c1).collect();
+        let rights: Vec<Node> = r.named_children(&mut c2).collect();
+        !lefts.is_empty()
+            && lefts.len() == rights.len()
+            && lefts
+                .iter()
+                .zip(&rights)
+                .all(|(a, b)| a.kind_str() == "identifier" && b.kind_str() == "identifier" && c.text(*a) == c.text(*b))
+    });
+    found
+}
+
 /// (old semantics side, new semantics side) for the file versions, or `None` when both
 /// sides agree (no behaviour change).
 pub fn crossing(c: &Checker) -> Option<Crossing> {

@@ -4,6 +4,7 @@ use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
 use crate::span::Span;
+use tree_sitter::Node;
 
 declare_rule! {
     /// ## What it does
@@ -60,41 +61,25 @@ declare_rule! {
         severity: Severity::BehaviorChange,
         versions: "MV >= 1.22 and FV < 1.22",
         sources: &["https://go.dev/blog/loopvar-preview", "https://go.dev/doc/go1.22#language"],
-        check_file: Some(check),
+        kinds: &["range_clause", "for_clause"],
+        check_node: Some(check),
     }
 }
 
-/// Whether a loop header declares with `:=` (range or 3-clause): a cursor walk that stops
-/// at the first one.
-fn has_declaring_loop(c: &Checker) -> bool {
-    let mut cursor = c.tree.walk();
-    loop {
-        let n = cursor.node();
-        if n.kind_str() == "range_clause" {
-            let mut cur = n.walk();
-            if n.children(&mut cur).any(|k| k.kind_str() == ":=") {
-                return true;
-            }
-        } else if n.kind_str() == "for_clause"
-            && n.field("initializer").is_some_and(|i| i.kind_str() == "short_var_declaration")
-        {
-            return true;
-        }
-        if cursor.goto_first_child() || cursor.goto_next_sibling() {
-            continue;
-        }
-        loop {
-            if !cursor.goto_parent() {
-                return false;
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
-        }
+/// Whether the loop header `n` (a `range_clause` or `for_clause`) declares with `:=`.
+fn declares(n: Node) -> bool {
+    if n.kind_str() == "range_clause" {
+        let mut cur = n.walk();
+        let found = n.children(&mut cur).any(|k| k.kind_str() == ":=");
+        found
+    } else {
+        n.field("initializer").is_some_and(|i| i.kind_str() == "short_var_declaration")
     }
 }
 
-fn check(c: &mut Checker) {
+/// Called by the driver's walk for every loop header: the first header declaring with `:=`
+/// in a pinned file yields the finding (once per file). No walk of its own.
+fn check(c: &mut Checker, node: Node) {
     let v = c.versions;
     let pinned_from = v.from.version.at_least(22) && !v.file_from.version.at_least(22);
     let pinned_to = v.to.version.at_least(22) && !v.file_to.version.at_least(22);
@@ -102,7 +87,7 @@ fn check(c: &mut Checker) {
         return;
     }
     let Some(b) = c.facts.build_line.clone() else { return };
-    if !has_declaring_loop(c) {
+    if !declares(node) || c.reported_by_rule() {
         return;
     }
     let (module, file) = if pinned_to { (&v.to, &v.file_to) } else { (&v.from, &v.file_from) };

@@ -1,5 +1,5 @@
 use super::common::{self, describe, AddrKind, LoopKind};
-use crate::analyzer::Checker;
+use crate::analyzer::{Checker, NodeExt};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -64,10 +64,35 @@ declare_rule! {
     }
 }
 
+/// Whether the header of `for_stmt` may assign without declaring (a superset of the loops
+/// the scan records with `declares == false` and variables): a range clause without `:=`,
+/// or a three-clause header whose initializer is not a `:=` declaration.
+fn may_assign(for_stmt: Node) -> bool {
+    let mut cur = for_stmt.walk();
+    let header =
+        for_stmt.named_children(&mut cur).find(|n| n.kind_str() == "range_clause" || n.kind_str() == "for_clause");
+    match header {
+        Some(h) if h.kind_str() == "range_clause" => {
+            let mut cur = h.walk();
+            let declares = h.children(&mut cur).any(|k| k.kind_str() == ":=");
+            !declares
+        }
+        Some(h) => h.field("initializer").is_none_or(|i| i.kind_str() != "short_var_declaration"),
+        None => false,
+    }
+}
+
+/// Called for every `for` statement; only a loop whose header may assign needs its nest
+/// scanned (the scan of the outermost loop, shared with the other loopvar rules), and it
+/// reports the findings of that loop alone. Most loops declare with `:=` and cost nothing.
 fn check(c: &mut Checker, node: Node) {
-    let Some(scan) = common::scan(c, node) else { return };
+    if !may_assign(node) {
+        return;
+    }
+    let Some(scan) = common::scan(c, common::nest_root(c, node)) else { return };
+    let this = Checker::span(node);
     for (li, l) in scan.loops.iter().enumerate() {
-        if l.declares || l.vars.is_empty() || l.kind == LoopKind::Other {
+        if l.span != this || l.declares || l.vars.is_empty() || l.kind == LoopKind::Other {
             continue;
         }
         let mut found = Vec::new();

@@ -66,9 +66,15 @@ fn check(c: &mut Checker, node: Node) {
     if !(v.file_from.version.at_least(22) && v.file_to.version.at_least(22)) {
         return;
     }
-    let Some(scan) = common::scan(c, node) else { return };
+    // Only a loop whose body starts statements like `v := v` needs the nest's scan (shared
+    // with the other loopvar rules); it reports its own copies.
+    if !common::may_have_copy(c, node) {
+        return;
+    }
+    let Some(scan) = common::scan(c, common::nest_root(c, node)) else { return };
+    let this = Checker::span(node);
     for l in &scan.loops {
-        if !l.declares {
+        if l.span != this || !l.declares {
             continue;
         }
         for copy in &l.copies {

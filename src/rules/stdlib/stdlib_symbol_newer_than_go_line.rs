@@ -15,7 +15,7 @@
 //! requires go1.20 or later (-lang was set to go1.16; check go.mod)`, likewise unsafe.Slice and
 //! unsafe.Add (go1.17), unsafe.String and unsafe.SliceData (go1.20).
 use super::maps_keys_returns_iterator::used_as_slice;
-use super::resolve::{pkg_ref, typed_member};
+use super::resolve::{pkg_ref, typed_member, PkgRef};
 use super::stdapi::{package_name, Kind, SINCE};
 use super::version_noun;
 use crate::analyzer::NodeExt;
@@ -169,9 +169,14 @@ const OWNED_ELSEWHERE: &[(&str, &str)] =
 const UNSAFE: &[(&str, u32)] = &[("Add", 17), ("Slice", 17), ("SliceData", 20), ("String", 20), ("StringData", 20)];
 
 /// `unsafe.X` newer than the file: a compiler (language version) error in every toolchain.
-fn check_unsafe(c: &mut Checker, node: Node, name: &str) {
+/// `r.shadowed` walks up the tree: asked last, after the cheap tests (`unsafe.Pointer` is
+/// everywhere in low-level code and is never too new).
+fn check_unsafe(c: &mut Checker, node: Node, name: &str, r: PkgRef) {
     let Some(&(_, minor)) = UNSAFE.iter().find(|(n, _)| *n == name) else { return };
     let Some((failing, f)) = failing_side(c, |fv| minor > fv) else { return };
+    if r.shadowed(c) {
+        return;
+    }
     let fv = failing.version.language();
     let why = if failing.source.starts_with("//go:build") {
         format!("(file declares //go:build {fv})")
@@ -189,9 +194,7 @@ fn check_unsafe(c: &mut Checker, node: Node, name: &str) {
 fn check_ref(c: &mut Checker, node: Node) {
     if let Some(r) = pkg_ref(c, node) {
         if r.path == "unsafe" {
-            if !r.shadowed(c) {
-                check_unsafe(c, node, r.name);
-            }
+            check_unsafe(c, node, r.name, r);
             return;
         }
         let Some(e) = SINCE.get(r.path, r.name) else { return };
