@@ -155,10 +155,7 @@ impl App {
         let layer_text = overlay::render(&self.code, &self.tokens, &self.marks, self.active);
         html! {
             <section class="editor-pane" aria-labelledby="editor-heading">
-                <div class="pane-head">
-                    <h2 id="editor-heading">{"Go code"}</h2>
-                    <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
-                </div>
+                {view_pane_head()}
                 <div class="editor-scroll" onscroll={link.callback(|_: Event| Msg::ScrollHide)}>
                     <div class="editor">
                         <div class="gutter" aria-hidden="true">
@@ -225,10 +222,7 @@ impl App {
         let lines = self.code.bytes().filter(|b| *b == b'\n').count() + 1;
         html! {
             <section class="editor-pane" aria-labelledby="editor-heading">
-                <div class="pane-head">
-                    <h2 id="editor-heading">{"Go code"}</h2>
-                    <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
-                </div>
+                {view_pane_head()}
                 <p class="note warn" id="large-input" role="status">{super::large::message(self.code.len(), lines)}</p>
                 <div class="editor-scroll plain" onscroll={ctx.link().callback(|_: Event| Msg::ScrollHide)}>
                     <div class="code-layer plain" ref={self.layer.clone()}>
@@ -300,5 +294,15 @@ fn insert_tab(e: &KeyboardEvent) {
         if let Ok(ev) = web_sys::InputEvent::new("input") {
             let _ = ta.dispatch_event(&ev);
         }
+    }
+}
+
+/// The editor's heading and its keyboard hint (both editors).
+fn view_pane_head() -> Html {
+    html! {
+        <div class="pane-head">
+            <h2 id="editor-heading">{"Go code"}</h2>
+            <p class="hint" id="editor-hint">{"Paste a file or a snippet. Tab inserts a tab; press Esc, then Tab, to leave the editor."}</p>
+        </div>
     }
 }

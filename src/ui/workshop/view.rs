@@ -12,19 +12,7 @@ use yew::prelude::*;
 
 /// Text with backquoted spans as `<code>` and `**` markers dropped; text nodes only.
 pub fn md(s: &str) -> Html {
-    let s = s.replace("**", "");
-    let parts: Vec<&str> = s.split('`').collect();
-    // An odd number of backquotes: show the text as it is.
-    if parts.len() % 2 == 0 {
-        return html! { {s.clone()} };
-    }
-    html! {
-        <>{for parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 {
-            html! { <code>{p.to_string()}</code> }
-        } else {
-            html! { {p.to_string()} }
-        })}</>
-    }
+    super::super::panel::rich(&s.replace("**", ""))
 }
 
 fn ws(link: &yew::html::Scope<App>, m: impl Fn() -> WsMsg + 'static) -> Callback<MouseEvent> {
