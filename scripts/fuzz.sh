@@ -51,7 +51,7 @@ start=$(date +%s)
 echo "[fuzz] building ${#targets[@]} targets ($MODE mode)"
 bins=()
 for t in "${targets[@]}"; do bins+=(--bin "$t"); done
-RUSTFLAGS="$FLAGS" cargo +nightly build --manifest-path "$ROOT/fuzz/Cargo.toml" --target "$TRIPLE" --release \
+RUSTFLAGS="$FLAGS" cargo +nightly build --locked --manifest-path "$ROOT/fuzz/Cargo.toml" --target "$TRIPLE" --release \
   --config 'profile.release.debug="line-tables-only"' --target-dir "$TARGET_DIR" "${bins[@]}" || exit 2
 echo "[fuzz] build took $(( $(date +%s) - start )) s"
 
