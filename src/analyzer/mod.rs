@@ -152,6 +152,7 @@ pub fn analyze(src: &str, ctx: &Context) -> Analysis {
         diagnostics: Vec::new(),
         ancestors: Vec::new(),
         current: None,
+        current_function: None,
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -198,6 +199,7 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
             too_deep_at.get_or_insert(node.start_byte());
         } else if let Some(rules) = by_kind.get(kind) {
             c.current = Some(node);
+            c.current_function = None;
             for rule in rules {
                 if let Some(f) = rule.check_node {
                     c.rule = rule;
@@ -242,6 +244,8 @@ pub struct Checker<'a> {
     ancestors: Vec<Node<'a>>,
     /// The node being dispatched.
     current: Option<Node<'a>>,
+    /// `current.field("function")` once computed (several rules look at every call).
+    current_function: Option<Option<Node<'a>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -266,6 +270,20 @@ impl<'a> Checker<'a> {
             Some(i) => Some(self.ancestors[i - 1]),
             None => node.parent(),
         }
+    }
+
+    /// `node.field("function")`, looked up once per dispatched node (seven rules look
+    /// at the callee of every `call_expression`).
+    pub fn function_of(&mut self, node: Node<'a>) -> Option<Node<'a>> {
+        if self.current != Some(node) {
+            return node.field("function");
+        }
+        if let Some(f) = self.current_function {
+            return f;
+        }
+        let f = node.field("function");
+        self.current_function = Some(f);
+        f
     }
 
     /// The ancestors of `node`, nearest first, using the walk's stack where it can: walks

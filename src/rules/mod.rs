@@ -38,7 +38,7 @@ pub struct Rule {
     pub doc: &'static str,
     /// Node kinds `check_node` is called for.
     pub kinds: &'static [&'static str],
-    pub check_node: Option<fn(&mut Checker, Node)>,
+    pub check_node: Option<for<'a> fn(&mut Checker<'a>, Node<'a>)>,
     pub check_file: Option<fn(&mut Checker)>,
 }
 

@@ -52,8 +52,8 @@ declare_rule! {
 
 // Verified with `go run` of `base64.RawURLEncoding.WithPadding(-2)`: go1.21.13 encodes with a
 // garbage padding byte; go1.22.12 panics with `panic: invalid padding`.
-fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.field("function") else { return };
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(f) = c.function_of(call) else { return };
     if f.kind_str() != "selector_expression" {
         return;
     }

@@ -74,8 +74,8 @@ declare_rule! {
 //   go 1.21 → `recover() == nil: false; panic called with nil argument (*runtime.PanicNilError)`
 // Unrecovered, go1.21–go1.23 print `panic: panic called with nil argument`; rules.md records
 // `runtime error: panic called with nil argument` from go1.27.3, hence the quoted substring.
-fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.field("function") else { return };
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(f) = c.function_of(call) else { return };
     if f.kind_str() != "identifier" || c.text(f) != "panic" {
         return;
     }

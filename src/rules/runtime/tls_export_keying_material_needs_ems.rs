@@ -62,8 +62,8 @@ declare_rule! {
 
 // The error text is go1.22's crypto/tls/prf.go (`ekmFromMasterSecret`); rules.md §D records that
 // Go 1.27 drops the "override with GODEBUG" clause.
-fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.field("function") else { return };
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(f) = c.function_of(call) else { return };
     if f.kind_str() != "selector_expression" {
         return;
     }

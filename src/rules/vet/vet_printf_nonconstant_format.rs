@@ -71,9 +71,9 @@ const PRINTF: &[(&str, &str, usize)] = &[
 // The message and the position (the format argument) follow x/tools printf.go's checkPrintf
 // (`non-constant format string in call to %s`, name = fn.FullName(), with the suggested fix
 // `Insert "%s" format string`); go1.27.3's vet printed it for a go 1.24 module (rules.md §H).
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     // Resolve the callee once (`pkg.Name` through the imports), then look it up.
-    let Some(function) = call.field("function") else { return };
+    let Some(function) = c.function_of(call) else { return };
     let Some(operand) = function.field("operand") else { return };
     let Some(imported) = c.facts.import_path(c.text(operand)) else { return };
     let Some(&(path, name, idx)) =

@@ -567,8 +567,8 @@ fn vet_format(c: &Checker, n: Node) -> String {
 //   ./main.go:18:19: slog.Info arg "1" should be a string or a slog.Attr (possible missing key or value)
 //   ./main.go:20:2: call to slog.Logger.With missing a final value
 // The state machine is vet's (x/tools passes/slog run()), with Kind::Unknown ending the check.
-fn check(c: &mut Checker, call: Node) {
-    let Some(f) = call.field("function") else { return };
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(f) = c.function_of(call) else { return };
     if f.kind_str() != "selector_expression" {
         return;
     }
