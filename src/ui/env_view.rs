@@ -397,7 +397,7 @@ fn view_table(
                             <td class="val">{if v.value.is_empty() { html!{ <span class="empty-val">{"(empty)"}</span> } } else { html!{ <code>{v.value.clone()}</code> } }}</td>
                             <td class="val">{default}</td>
                             <td><span class={classes!("chip", format!("chip-{st}"))} title={status_help(v.status)}>{st}</span></td>
-                            <td class="meaning">{meaning(&v.name, &v.meaning)}
+                            <td class="meaning">{v.meaning.clone()}
                                 {for v.note.iter().map(|n| html! { <span class="env-note">{n.clone()}</span> })}</td>
                             <td class="since">{v.introduced.clone()}</td>
                         </tr>
@@ -479,22 +479,6 @@ fn inline_md(s: &str) -> Html {
             if i % 2 == 1 { html! { <code>{part.to_string()}</code> } } else { html! { {part.to_string()} } }
         })}</>
     }
-}
-
-/// The variable's meaning; a few data rows have no help text (multi-name entries of
-/// `go help environment`), so say what the help says for them.
-fn meaning(name: &str, m: &str) -> String {
-    if !m.ends_with("().") {
-        return m.to_string();
-    }
-    let what = match name {
-        "CGO_CPPFLAGS" => "the C preprocessor",
-        "CGO_CXXFLAGS" => "the C++ compiler",
-        "CGO_FFLAGS" => "the Fortran compiler",
-        "CGO_LDFLAGS" => "the linker",
-        _ => return "Computed by the go command.".into(),
-    };
-    format!("Flags that cgo passes to {what} (like CGO_CFLAGS, which is for the C compiler).")
 }
 
 fn source_text(s: &Source) -> String {
