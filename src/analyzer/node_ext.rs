@@ -73,6 +73,26 @@ impl<'t> NodeExt<'t> for Node<'t> {
     }
 }
 
+/// The names a declaration or assignment binds, as the text of the last identifier
+/// (`x.f = …` gives `f`), without `_`: the left side of `:=`/`=`, or the `name` fields of a
+/// var/const spec or parameter declaration.
+pub fn bound_names<'s>(src: &'s str, decl: Node) -> Vec<&'s str> {
+    let mut cur = decl.walk();
+    let names: Vec<Node> = match decl.kind_str() {
+        "short_var_declaration" | "assignment_statement" => match decl.field("left") {
+            Some(l) => l.named_children(&mut cur).collect(),
+            None => return Vec::new(),
+        },
+        _ => decl.children_by_field_name("name", &mut cur).collect(),
+    };
+    names
+        .into_iter()
+        .filter_map(|n| if n.kind_str() == "selector_expression" { n.field("field") } else { Some(n) })
+        .filter_map(|n| src.get(n.byte_range()))
+        .filter(|t| *t != "_")
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,24 +127,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The names a declaration or assignment binds, as the text of the last identifier
-/// (`x.f = …` gives `f`), without `_`: the left side of `:=`/`=`, or the `name` fields of a
-/// var/const spec or parameter declaration.
-pub fn bound_names<'s>(src: &'s str, decl: Node) -> Vec<&'s str> {
-    let mut cur = decl.walk();
-    let names: Vec<Node> = match decl.kind_str() {
-        "short_var_declaration" | "assignment_statement" => match decl.field("left") {
-            Some(l) => l.named_children(&mut cur).collect(),
-            None => return Vec::new(),
-        },
-        _ => decl.children_by_field_name("name", &mut cur).collect(),
-    };
-    names
-        .into_iter()
-        .filter_map(|n| if n.kind_str() == "selector_expression" { n.field("field") } else { Some(n) })
-        .filter_map(|n| src.get(n.byte_range()))
-        .filter(|t| *t != "_")
-        .collect()
 }
