@@ -126,3 +126,49 @@ fn large_input_messages_say_what_is_left_out() {
     assert_eq!(large::draft_too_large(large::MAX_DRAFT_BYTES), None);
     assert!(large::draft_too_large(large::MAX_DRAFT_BYTES + 1).unwrap().starts_with("Not kept as a draft"));
 }
+
+#[path = "../src/ui/viewport.rs"]
+mod viewport;
+
+#[test]
+fn viewport_window_covers_the_visible_lines_with_margin() {
+    use viewport::{window, CHUNK, MARGIN};
+    // A 10,000-line file scrolled to line 5,000 of a 900 px container (21 px lines, 10 px pad).
+    let top = 10.0 + 5000.0 * 21.0;
+    let (first, last) = window(top, 900.0, 21.0, 10.0, 10_000);
+    let visible_last = 5000 + (900.0f64 / 21.0).ceil() as usize;
+    assert!(first <= 5000 - MARGIN && first % CHUNK == 0, "{first}");
+    assert!(last >= visible_last + MARGIN && last % CHUNK == 0, "{last}");
+    assert!(last - first < 250, "the window stays small: {first}..{last}");
+    // The top of the file; a short file is drawn whole.
+    assert_eq!(window(0.0, 900.0, 21.0, 10.0, 10_000).0, 0);
+    assert_eq!(window(0.0, 900.0, 21.0, 10.0, 30), (0, 30));
+    assert_eq!(window(0.0, 900.0, 21.0, 10.0, 1), (0, 1));
+    // Scrolled past the end (a text that just shrank): still a valid, non-empty range at the end.
+    let (f, l) = window(1e9, 900.0, 21.0, 10.0, 100);
+    assert!(f < l && l == 100, "{f}..{l}");
+    // Nonsense from layout: the top of the file, never a panic.
+    for bad in [f64::NAN, f64::INFINITY, -5.0] {
+        let (f, l) = window(bad, bad, bad, bad, 500);
+        assert!(f == 0 && l > 0 && l <= 500, "{f}..{l}");
+    }
+    // Scrolling a few lines inside a chunk keeps the same window (no re-render).
+    assert_eq!(window(top, 900.0, 21.0, 10.0, 10_000), window(top + 42.0, 900.0, 21.0, 10.0, 10_000));
+}
+
+#[test]
+fn viewport_max_columns_expands_tabs_and_counts_chars() {
+    use viewport::max_columns;
+    assert_eq!(max_columns("", 4), 0);
+    assert_eq!(max_columns("ab\nabcdef\r\nxy", 4), 6);
+    assert_eq!(max_columns("\tx", 4), 5);
+    assert_eq!(max_columns("ab\tx", 4), 5);
+    assert_eq!(max_columns("abcd\tx", 4), 9);
+    assert_eq!(max_columns("中文😀", 4), 3);
+}
+
+#[test]
+fn viewport_line_starts() {
+    assert_eq!(viewport::line_starts("a\nbc\n"), vec![0, 2, 5]);
+    assert_eq!(viewport::line_starts(""), vec![0]);
+}

@@ -107,18 +107,91 @@ fn go_parser() -> Parser {
 
 /// Parses Go source. A leading BOM is blanked (same length) so offsets stay valid.
 pub fn parse(src: &str) -> Tree {
-    let mut parser = go_parser();
-    let tree = if let Some(rest) = src.strip_prefix('\u{feff}') {
-        let blanked = format!("   {rest}");
-        parser.parse(&blanked, None)
-    } else {
-        parser.parse(src, None)
+    Reparser::new().parse(src)
+}
+
+/// A parser that keeps the last text and tree, so that the next parse of an edited copy
+/// reuses every unchanged subtree (tree-sitter's incremental parsing: the old tree is told
+/// the edit with `Tree::edit`, then given to `Parser::parse`). The edit is found by
+/// comparing the texts: their common prefix and suffix; any two texts are a valid edit of
+/// each other, so this never fails. The playground's worker keeps one across keystrokes;
+/// `tests/incremental_parse.rs` checks that its trees and analyses equal fresh ones.
+pub struct Reparser {
+    parser: Parser,
+    last: Option<(String, Tree)>,
+}
+
+impl Default for Reparser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reparser {
+    pub fn new() -> Self {
+        Reparser { parser: go_parser(), last: None }
+    }
+
+    /// Parses `src` (a leading BOM blanked, as [`parse`] does), reusing the previous tree.
+    pub fn parse(&mut self, src: &str) -> Tree {
+        let blanked;
+        let text = match src.strip_prefix('\u{feff}') {
+            Some(rest) => {
+                blanked = format!("   {rest}");
+                blanked.as_str()
+            }
+            None => src,
+        };
+        let old = self.last.take().map(|(old_text, mut tree)| {
+            tree.edit(&edit_between(&old_text, text));
+            tree
+        });
+        let tree = self
+            .parser
+            .parse(text, old.as_ref())
+            .expect("tree-sitter returns a tree when no timeout or cancellation is set");
+        self.last = Some((text.to_string(), tree.clone()));
+        tree
+    }
+}
+
+/// The edit that turns `old` into `new`: the bytes between their common prefix and suffix
+/// (both cut at character boundaries), with tree-sitter's row/byte-column points.
+fn edit_between(old: &str, new: &str) -> tree_sitter::InputEdit {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
+        prefix -= 1;
+    }
+    let room = a.len().min(b.len()) - prefix;
+    let mut suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+    while !(old.is_char_boundary(a.len() - suffix) && new.is_char_boundary(b.len() - suffix)) {
+        suffix -= 1;
+    }
+    let point = |text: &[u8], at: usize| {
+        let before = &text[..at];
+        let row = before.iter().filter(|&&c| c == b'\n').count();
+        let column = at - before.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+        tree_sitter::Point { row, column }
     };
-    tree.expect("tree-sitter returns a tree when no timeout or cancellation is set")
+    tree_sitter::InputEdit {
+        start_byte: prefix,
+        old_end_byte: a.len() - suffix,
+        new_end_byte: b.len() - suffix,
+        start_position: point(a, prefix),
+        old_end_position: point(a, a.len() - suffix),
+        new_end_position: point(b, b.len() - suffix),
+    }
 }
 
 /// Analyses one Go file or snippet. Never panics; see the module invariants.
 pub fn analyze(src: &str, ctx: &Context) -> Analysis {
+    analyze_with(src, ctx, &mut Reparser::new())
+}
+
+/// [`analyze`] with a [`Reparser`] kept by the caller: the same analysis, parsed
+/// incrementally from the caller's previous text.
+pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analysis {
     let mut notes = Vec::new();
     let mut text = src;
     if text.len() > MAX_ANALYZED_BYTES {
@@ -137,7 +210,7 @@ pub fn analyze(src: &str, ctx: &Context) -> Analysis {
     }
     let gomod = ctx.go_mod.as_deref().map(GoMod::parse);
     let versions = resolve_versions(text, ctx, gomod.as_ref());
-    let tree = parse(text);
+    let tree = reparser.parse(text);
     let facts = FileFacts::collect(text, &tree, ctx, gomod.as_ref());
     if facts.package_name.is_none() {
         notes.push("No package clause: analysed as a fragment of a file.".into());

@@ -30,6 +30,10 @@ const DEBOUNCE_MS: u32 = 0;
 const URL_INTERVAL_MS: f64 = 1000.0;
 const WORKER_START_TIMEOUT_MS: u32 = 15_000;
 const UNDO_DEPTH: usize = 100;
+/// The editor's line height and the padding above its first line, in CSS px
+/// (`www/style.css`: `.editor { line-height: 21px }`, `.code-layer pre { padding: 10px … }`).
+pub(super) const LINE_PX: f64 = 21.0;
+pub(super) const EDITOR_PAD_PX: f64 = 10.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -96,8 +100,14 @@ pub enum Msg {
     Jump(usize),
     Hover(Option<usize>),
     HidePopup,
-    /// The editor scrolled: a popup would no longer sit at its mark.
+    /// The editor scrolled (its container's scroll top and visible height, in CSS px of
+    /// the editor's own zoom): a popup would no longer sit at its mark, and other lines
+    /// may need drawing (see [`super::viewport`]).
+    Scrolled(f64, f64),
+    /// The plain editor (huge input) scrolled: only the popup matters.
     ScrollHide,
+    /// A popup placed after its mark was drawn (a jump).
+    PlacePopup(Popup),
     KeepPopup,
     Caret,
     Preview(Option<PreviewKey>),
@@ -171,6 +181,10 @@ pub struct App {
     pub(super) workshop: super::workshop::Workshop,
     /// The first analysis has been rendered (`data-first-diagnostics-ms` is set).
     first_shown: bool,
+    /// The editor container's scroll top and visible height (see [`super::viewport`]).
+    pub(super) view: (f64, f64),
+    /// A jump whose mark was not drawn yet: its popup is placed once it is.
+    pending_popup: Option<usize>,
 }
 
 fn valid_version(v: &str) -> bool {
@@ -405,11 +419,7 @@ impl App {
             Popup { idx, top: None, bottom: Some(vh - r.top() + 4.0), left, max_height: above.max(120.0), by_caret }
         };
         // Inside a CSS-zoomed editor (the workshop's large-text mode) fixed offsets are zoomed too.
-        let zoom = js_sys::Reflect::get(&layer, &"currentCSSZoom".into())
-            .ok()
-            .and_then(|z| z.as_f64())
-            .filter(|z| z.is_finite() && *z > 0.0)
-            .unwrap_or(1.0);
+        let zoom = self.editor_zoom();
         let scale = |v: f64| v / zoom;
         Some(Popup {
             top: popup.top.map(scale),
@@ -418,6 +428,21 @@ impl App {
             max_height: scale(popup.max_height),
             ..popup
         })
+    }
+
+    /// The code editor's scrolling container.
+    pub(super) fn editor_scroll(&self) -> Option<web_sys::Element> {
+        self.layer.cast::<web_sys::Element>()?.closest(".editor-scroll").ok().flatten()
+    }
+
+    /// The CSS zoom of the editor (the workshop's large-text mode zooms it), 1 without.
+    pub(super) fn editor_zoom(&self) -> f64 {
+        self.layer
+            .cast::<web_sys::Element>()
+            .and_then(|l| js_sys::Reflect::get(&l, &"currentCSSZoom".into()).ok())
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0)
     }
 
     fn textarea(&self) -> Option<web_sys::HtmlTextAreaElement> {
@@ -482,6 +507,8 @@ impl Component for App {
             embed: super::embed::from_page(),
             workshop: super::workshop::Workshop::load(),
             first_shown: false,
+            view: (0.0, super::viewport::DEFAULT_VIEW_PX),
+            pending_popup: None,
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -628,16 +655,18 @@ impl Component for App {
                     let _ = ta.focus();
                     let _ = ta.set_selection_range(s, e);
                 }
-                if let Some(el) = self
-                    .layer
-                    .cast::<web_sys::Element>()
-                    .and_then(|l| l.query_selector(&format!("mark[data-idx=\"{idx}\"]")).ok().flatten())
-                {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                // The mark may lie outside the drawn lines: scroll its line to the middle
+                // of the container, draw that window, then place the popup (in `rendered`).
+                if let Some(scroll) = self.editor_scroll() {
+                    let line = LineIndex::new(&self.code).position(&self.code, m.start).line as f64 - 1.0;
+                    let zoom = self.editor_zoom();
+                    let view = scroll.client_height() as f64 / zoom;
+                    let top = (EDITOR_PAD_PX + line * LINE_PX - view / 2.0 + LINE_PX / 2.0).max(0.0);
+                    scroll.set_scroll_top((top * zoom) as i32);
+                    self.view = (scroll.scroll_top() as f64 / zoom, view);
                 }
-                self.popup = self.popup_for(idx, true);
+                self.popup = None;
+                self.pending_popup = Some(idx);
                 self.keep_popup_until = dom::now_ms() + 600.0;
             }
             Msg::Hover(Some(idx)) => {
@@ -654,12 +683,24 @@ impl Component for App {
                 }
                 return false;
             }
+            Msg::Scrolled(top, height) => {
+                let lines = self.code.bytes().filter(|b| *b == b'\n').count() + 1;
+                let before = super::viewport::window(self.view.0, self.view.1, LINE_PX, EDITOR_PAD_PX, lines);
+                self.view = (top, height);
+                let after = super::viewport::window(top, height, LINE_PX, EDITOR_PAD_PX, lines);
+                let hide = self.popup.is_some() && dom::now_ms() >= self.keep_popup_until;
+                if hide {
+                    self.popup = None;
+                }
+                return hide || before != after;
+            }
             Msg::ScrollHide => {
                 if self.popup.is_none() || dom::now_ms() < self.keep_popup_until {
                     return false;
                 }
                 self.popup = None;
             }
+            Msg::PlacePopup(p) => self.popup = Some(p),
             Msg::KeepPopup => {
                 self.hide_timer = None;
                 return false;
@@ -821,7 +862,12 @@ impl Component for App {
         true
     }
 
-    fn rendered(&mut self, _ctx: &yew::Context<Self>, _first_render: bool) {
+    fn rendered(&mut self, ctx: &yew::Context<Self>, _first_render: bool) {
+        if let Some(idx) = self.pending_popup.take() {
+            if let Some(p) = self.popup_for(idx, true) {
+                ctx.link().send_message(Msg::PlacePopup(p));
+            }
+        }
         if !self.first_shown && self.current.is_some() {
             self.first_shown = true;
             // Cold load → first diagnostics in the DOM, for the browser tests and the curious.

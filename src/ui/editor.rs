@@ -1,10 +1,13 @@
 //! The editor: a transparent textarea over the highlighted copy (same font, same box), line
 //! numbers and gutter markers beside it, and the finding popup. The container scrolls; the
-//! textarea is as large as its text, so the two layers never drift apart.
+//! textarea is as large as its text, so the two layers never drift apart. The highlighted
+//! copy and the line numbers draw only the lines near the visible part (`super::viewport`):
+//! the rest is padding of the same height, so a keystroke lays out a window, not the file.
 
-use super::app::{App, Backend, Msg, Popup, DEFAULT_FROM, DEFAULT_TO, VERSIONS};
+use super::app::{App, Backend, Msg, Popup, DEFAULT_FROM, DEFAULT_TO, EDITOR_PAD_PX, LINE_PX, VERSIONS};
 use super::large::MAX_DECORATED_BYTES;
 use super::overlay;
+use super::viewport;
 use gocompat::{LineIndex, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -147,19 +150,38 @@ impl App {
                 }
             }
         }
-        let mut numbers = String::with_capacity(lines * 5);
-        for i in 1..=lines {
+        let (first, last) = viewport::window(self.view.0, self.view.1, LINE_PX, EDITOR_PAD_PX, lines);
+        let mut numbers = String::with_capacity((last - first) * 6);
+        for i in first + 1..=last {
             numbers.push_str(&i.to_string());
             numbers.push('\n');
         }
-        let layer_text = overlay::render(&self.code, &self.tokens, &self.marks, self.active);
+        let below = (lines - last) as f64 * LINE_PX;
+        let nums_style = format!(
+            "padding-top:{:.0}px;padding-bottom:{below:.0}px;min-width:calc({}ch + 34px)",
+            first as f64 * LINE_PX,
+            lines.to_string().len()
+        );
+        let layer_style = format!(
+            "padding-top:{:.0}px;padding-bottom:{:.0}px;min-width:calc({}ch + 36px)",
+            EDITOR_PAD_PX + first as f64 * LINE_PX,
+            EDITOR_PAD_PX + below,
+            viewport::max_columns(&self.code, 4)
+        );
+        let starts = viewport::line_starts(&self.code);
+        let layer_text = overlay::render(&self.code, &starts, (first, last), &self.tokens, &self.marks, self.active);
+        let zoom = self.editor_zoom();
+        let onscroll = link.callback(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            Msg::Scrolled(el.scroll_top() as f64 / zoom, el.client_height() as f64 / zoom)
+        });
         html! {
             <section class="editor-pane" aria-labelledby="editor-heading">
                 {view_pane_head()}
-                <div class="editor-scroll" onscroll={link.callback(|_: Event| Msg::ScrollHide)}>
+                <div class="editor-scroll" {onscroll}>
                     <div class="editor">
                         <div class="gutter" aria-hidden="true">
-                            <pre class="nums">{numbers}</pre>
+                            <pre class="nums" style={nums_style}>{numbers}</pre>
                             {for gutter.iter().enumerate().filter_map(|(i, g)| g.map(|(sev, idx)| {
                                 let jump = link.callback(move |_| Msg::Jump(idx));
                                 html! {
@@ -169,7 +191,7 @@ impl App {
                             }))}
                         </div>
                         <div class="code-layer" ref={self.layer.clone()}>
-                            <pre class="hl" aria-hidden="true"><code>{layer_text}</code></pre>
+                            <pre class="hl" aria-hidden="true" style={layer_style}><code>{layer_text}</code></pre>
                             <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off" readonly={self.read_only()}
                                 aria-label="Go code" aria-describedby={if self.popup.is_some() { "editor-hint popup" } else { "editor-hint" }}

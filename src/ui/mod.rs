@@ -24,6 +24,7 @@ mod panel;
 pub mod protocol;
 mod share;
 mod sync;
+mod viewport;
 mod worker_client;
 mod workshop;
 

@@ -112,28 +112,47 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Renders `src` with `tokens` (sorted, disjoint) and `marks` (any order, may overlap; the
-/// innermost mark wins where they do).
-pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<usize>) -> Html {
+/// Renders lines `[first, last)` of `src` (line starts in `starts`, from
+/// [`super::viewport::line_starts`]) with `tokens` (sorted, disjoint) and `marks` (any
+/// order, may overlap; the innermost mark wins where they do). Exactly `last - first` line
+/// blocks come out, keyed by their line number, so scrolling reuses the lines it keeps.
+pub fn render(
+    src: &str,
+    starts: &[usize],
+    (first, last): (usize, usize),
+    tokens: &[Token],
+    marks: &[MarkSpan],
+    active: Option<usize>,
+) -> Html {
     let len = src.len();
-    let mut bounds: Vec<usize> = Vec::with_capacity(tokens.len() * 2 + marks.len() * 2 + 2);
-    bounds.push(0);
-    bounds.push(len);
-    let line_ends: Vec<usize> = src.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let lo = starts.get(first).copied().unwrap_or(len).min(len);
+    let hi = starts.get(last).copied().unwrap_or(len).clamp(lo, len);
+    // Only what lies in [lo, hi] is cut into runs: the cost follows the window, not the file.
+    let tok_from = tokens.partition_point(|t| t.end <= lo);
+    let tok_to = tokens.partition_point(|t| t.start < hi).max(tok_from);
+    let tokens = &tokens[tok_from..tok_to];
+    let line_ends: Vec<usize> =
+        starts.get(first + 1..).unwrap_or(&[]).iter().copied().take_while(|&e| e <= hi).collect();
+    let mut bounds: Vec<usize> = Vec::with_capacity(tokens.len() * 2 + line_ends.len() + 2);
+    bounds.push(lo);
+    bounds.push(hi);
     bounds.extend(line_ends.iter().copied());
     for t in tokens {
-        bounds.push(t.start.min(len));
-        bounds.push(t.end.min(len));
+        bounds.push(t.start.clamp(lo, hi));
+        bounds.push(t.end.clamp(lo, hi));
     }
     for m in marks {
-        bounds.push(m.start.min(len));
-        bounds.push(m.end.min(len));
+        if m.end >= lo && m.start <= hi {
+            bounds.push(m.start.clamp(lo, hi));
+            bounds.push(m.end.clamp(lo, hi));
+        }
     }
     bounds.retain(|&b| src.is_char_boundary(b));
     bounds.sort_unstable();
     bounds.dedup();
 
-    let mut sorted: Vec<&MarkSpan> = marks.iter().filter(|m| m.end <= len && m.start <= m.end).collect();
+    let mut sorted: Vec<&MarkSpan> =
+        marks.iter().filter(|m| m.end <= len && m.start <= m.end && m.end >= lo && m.start <= hi).collect();
     sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let (empty, spans): (Vec<&MarkSpan>, Vec<&MarkSpan>) = sorted.into_iter().partition(|m| m.start == m.end);
 
@@ -176,12 +195,18 @@ pub fn render(src: &str, tokens: &[Token], marks: &[MarkSpan], active: Option<us
         b.group.push(Run { text: b.src.get(a..z).unwrap_or("").to_string(), class });
     }
     b.flush();
-    for m in &empty[empty_i..] {
-        if m.start == len {
-            let p = b.mark_piece(m, Vec::new());
-            b.line.push(p);
+    if hi == len {
+        for m in &empty[empty_i..] {
+            if m.start == len {
+                let p = b.mark_piece(m, Vec::new());
+                b.line.push(p);
+            }
         }
     }
     b.end_line();
-    html! { <>{for b.lines.into_iter().enumerate().map(|(i, pieces)| html! { <CodeLine key={i} pieces={Rc::new(pieces)} /> })}</> }
+    // The last line of a text ending in a newline is empty and has no run: draw it too.
+    let want = last.saturating_sub(first);
+    b.lines.truncate(want);
+    b.lines.resize_with(want, Vec::new);
+    html! { <>{for b.lines.into_iter().enumerate().map(|(i, pieces)| html! { <CodeLine key={first + i} pieces={Rc::new(pieces)} /> })}</> }
 }

@@ -53,7 +53,12 @@ pub fn handle(request: &str, now: impl Fn() -> f64) -> Reply {
     match serde_json::from_str::<ToWorker>(request) {
         Ok(ToWorker::Analyze(r)) => {
             let t0 = now();
-            let analysis = gocompat::analyze(&r.code, &r.ctx);
+            // One parser for the worker's life: each keystroke's text is parsed
+            // incrementally from the previous one (`gocompat::analyzer::Reparser`).
+            thread_local! {
+                static REPARSER: std::cell::RefCell<gocompat::analyzer::Reparser> = Default::default();
+            }
+            let analysis = REPARSER.with(|p| gocompat::analyzer::analyze_with(&r.code, &r.ctx, &mut p.borrow_mut()));
             Reply::Done { id: r.id, analysis: Box::new(analysis), millis: now() - t0 }
         }
         Ok(ToWorker::Env(r)) => {

@@ -325,10 +325,36 @@ test('a large paste stays responsive', async (t) => {
     return performance.now() - t;
   });
   t.diagnostic(`3000 lines, 1000 findings: shown after ${analysed} ms; one keystroke handled in ${keystroke.toFixed(0)} ms`);
-  assert.equal(await page.$$eval('mark[data-rule]', (l) => l.length), 1000);
+  // Only the lines near the visible part are drawn (src/ui/viewport.rs): the rest is padding
+  // of the same height, so the textarea and the drawn layer stay aligned.
+  const drawn = await page.$$eval('.code-layer .line', (l) => l.length);
+  assert.ok(drawn > 40 && drawn < 300, `drawn lines: ${drawn}`);
+  const marksTop = await page.$$eval('mark[data-rule]', (l) => l.length);
+  assert.ok(marksTop > 0 && marksTop < 200, `marks drawn at the top: ${marksTop}`);
+  const heights = await page.evaluate(() => [document.querySelector('.code-layer pre.hl').offsetHeight,
+    document.querySelector('#code').offsetHeight, document.querySelector('.gutter .nums').offsetHeight]);
+  assert.equal(heights[0], heights[1], `layer and textarea heights: ${heights}`);
+  assert.ok(Math.abs(heights[0] - (3005 * 21 + 20)) <= 21, `the layer is as tall as 3,005 lines: ${heights}`);
+  assert.ok(Math.abs(heights[2] + 20 - heights[0]) <= 1, `the line numbers are as tall: ${heights}`);
   assert.equal(await page.$$eval('#diagnostics li[data-rule]', (l) => l.length), 100);
   await page.click('.show-all');
   assert.equal(await page.$$eval('#diagnostics li[data-rule]', (l) => l.length), 1000);
+  // Scrolling to the end draws the end: the last line's number and the last finding's mark.
+  await page.$eval('.editor-scroll', (s) => { s.scrollTop = s.scrollHeight; });
+  await page.waitForFunction(() => document.querySelector('.gutter .nums').textContent.trim().endsWith('3005'));
+  // (The keystroke above typed a space after the final newline: the last line is ' '.)
+  const tail = await page.$$eval('.code-layer .line', (l) => l.slice(-3).map((x) => x.textContent));
+  assert.deepEqual(tail, ['\t}', '}', ' ']);
+  // Jumping to the first finding (now far above) scrolls back, draws its mark and opens its popup.
+  await page.click('#diagnostics li[data-rule] .diag-jump');
+  await page.waitForSelector('#popup');
+  const mark = await page.$eval('mark.active', (m) => m.textContent);
+  assert.equal(mark, '1');
+  const inView = await page.$eval('mark.active', (m) => {
+    const r = m.getBoundingClientRect(), s = document.querySelector('.editor-scroll').getBoundingClientRect();
+    return r.top >= s.top && r.bottom <= s.bottom;
+  });
+  assert.ok(inView, 'the jumped-to mark is inside the visible part of the editor');
 });
 
 test('the caret inside a finding opens its popup (keyboard users); Esc closes it', async (t) => {
