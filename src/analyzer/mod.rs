@@ -18,7 +18,7 @@ use crate::version::GoVersion;
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::Cell;
 use tree_sitter::{Node, Parser, Tree};
 pub use versions::{Sourced, Versions};
 
@@ -153,7 +153,7 @@ pub fn analyze(src: &str, ctx: &Context) -> Analysis {
         diagnostics: Vec::new(),
         ancestors: Vec::new(),
         current: None,
-        fields: RefCell::new(FieldCache::default()),
+        fields: FieldCache::default(),
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -245,39 +245,46 @@ pub struct Checker<'a> {
     /// The node being dispatched.
     current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
-    fields: RefCell<FieldCache<'a>>,
+    fields: FieldCache<'a>,
 }
 
-/// How many lookups [`FieldCache`] keeps. A `call_expression` is looked at by 18 rules,
-/// which mostly ask for the same few fields (`function`, then the callee's `operand` and
-/// `field`, `arguments`); its callee `selector_expression`, dispatched right after it, is
-/// asked for the same `operand` and `field` again. Eight covers that with room to spare.
-const FIELD_CACHE_LEN: usize = 8;
+/// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask
+/// for the same few fields (`function`, then the callee's `operand` and `field`,
+/// `arguments`); its callee `selector_expression`, dispatched right after it, is asked for
+/// the same `operand` and `field` again. Sixteen slots hold those with few collisions.
+const FIELD_CACHE_SLOTS: usize = 16;
 
-/// The last [`FIELD_CACHE_LEN`] lookups `(node, field id, child)`, oldest overwritten first.
-/// `Node::child_by_field_id` walks the node's children and its field map on every call
-/// (a few hundred instructions); a hit here is a short scan. The tree does not change
-/// during an analysis, so an entry never goes stale: the cache only returns what
-/// tree-sitter returned for the same node and field. Field id 0 (no field in tree-sitter)
-/// is the key of `node.child(0)` ([`Checker::first_child`]).
-#[derive(Default)]
+type FieldEntry<'a> = Option<(Node<'a>, u16, Option<Node<'a>>)>;
+
+/// Recent lookups `(node, field id) -> child`, direct-mapped by a hash of the node's id and
+/// the field (a collision overwrites the older entry). `Node::child_by_field_id` walks the
+/// node's children and its field map on every call (a few hundred instructions); a hit
+/// here is one comparison. The tree does not change during an analysis, so an entry never
+/// goes stale: the cache only returns what tree-sitter returned for the same node and
+/// field. Field id 0 (no field in tree-sitter) is the key of `node.child(0)`
+/// ([`Checker::first_child`]).
 struct FieldCache<'a> {
-    entries: Vec<(Node<'a>, u16, Option<Node<'a>>)>,
-    next: usize,
+    slots: [Cell<FieldEntry<'a>>; FIELD_CACHE_SLOTS],
+}
+
+impl Default for FieldCache<'_> {
+    fn default() -> Self {
+        FieldCache { slots: std::array::from_fn(|_| Cell::new(None)) }
+    }
 }
 
 impl<'a> FieldCache<'a> {
-    fn get(&mut self, node: Node<'a>, key: u16, lookup: impl FnOnce() -> Option<Node<'a>>) -> Option<Node<'a>> {
-        if let Some(&(_, _, found)) = self.entries.iter().find(|(n, k, _)| *k == key && *n == node) {
-            return found;
+    #[inline]
+    fn get(&self, node: Node<'a>, key: u16, lookup: impl FnOnce() -> Option<Node<'a>>) -> Option<Node<'a>> {
+        // Node ids are addresses of 8-byte subtree slots: drop the low bits, mix in the key.
+        let slot = &self.slots[((node.id() >> 3) ^ (key as usize).wrapping_mul(5)) % FIELD_CACHE_SLOTS];
+        if let Some((n, k, found)) = slot.get() {
+            if k == key && n == node {
+                return found;
+            }
         }
         let found = lookup();
-        if self.entries.len() < FIELD_CACHE_LEN {
-            self.entries.push((node, key, found));
-        } else {
-            self.entries[self.next] = (node, key, found);
-            self.next = (self.next + 1) % FIELD_CACHE_LEN;
-        }
+        slot.set(Some((node, key, found)));
         found
     }
 }
@@ -323,12 +330,12 @@ impl<'a> Checker<'a> {
         if id == 0 {
             return None; // tree-sitter has no field 0 (and 0 keys `first_child` here)
         }
-        self.fields.borrow_mut().get(node, id, || node.child_by_field_id(id))
+        self.fields.get(node, id, || node.child_by_field_id(id))
     }
 
     /// Same as `node.child(0)`, through the field cache.
     pub fn first_child(&self, node: Node<'a>) -> Option<Node<'a>> {
-        self.fields.borrow_mut().get(node, 0, || node.child(0))
+        self.fields.get(node, 0, || node.child(0))
     }
 
     /// The ancestors of `node`, nearest first, using the walk's stack where it can: walks
