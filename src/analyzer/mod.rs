@@ -18,6 +18,7 @@ use crate::version::GoVersion;
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use tree_sitter::{Node, Parser, Tree};
 pub use versions::{Sourced, Versions};
 
@@ -225,7 +226,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         diagnostics: Vec::new(),
         ancestors: Vec::new(),
         current: None,
-        current_function: None,
+        fields: FieldCache::default(),
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -272,7 +273,6 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
             too_deep_at.get_or_insert(node.start_byte());
         } else if let Some(rules) = by_kind.get(kind) {
             c.current = Some(node);
-            c.current_function = None;
             for rule in rules {
                 if let Some(f) = rule.check_node {
                     c.rule = rule;
@@ -317,8 +317,49 @@ pub struct Checker<'a> {
     ancestors: Vec<Node<'a>>,
     /// The node being dispatched.
     current: Option<Node<'a>>,
-    /// `current.field("function")` once computed (several rules look at every call).
-    current_function: Option<Option<Node<'a>>>,
+    /// The last field lookups made by rules ([`Checker::field`]).
+    fields: FieldCache<'a>,
+}
+
+/// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask
+/// for the same few fields (`function`, then the callee's `operand` and `field`,
+/// `arguments`); its callee `selector_expression`, dispatched right after it, is asked for
+/// the same `operand` and `field` again. Sixteen slots hold those with few collisions.
+const FIELD_CACHE_SLOTS: usize = 16;
+
+type FieldEntry<'a> = Option<(Node<'a>, u16, Option<Node<'a>>)>;
+
+/// Recent lookups `(node, field id) -> child`, direct-mapped by a hash of the node's id and
+/// the field (a collision overwrites the older entry). `Node::child_by_field_id` walks the
+/// node's children and its field map on every call (a few hundred instructions); a hit
+/// here is one comparison. The tree does not change during an analysis, so an entry never
+/// goes stale: the cache only returns what tree-sitter returned for the same node and
+/// field. Field id 0 (no field in tree-sitter) is the key of `node.child(0)`
+/// ([`Checker::first_child`]).
+struct FieldCache<'a> {
+    slots: [Cell<FieldEntry<'a>>; FIELD_CACHE_SLOTS],
+}
+
+impl Default for FieldCache<'_> {
+    fn default() -> Self {
+        FieldCache { slots: std::array::from_fn(|_| Cell::new(None)) }
+    }
+}
+
+impl<'a> FieldCache<'a> {
+    #[inline]
+    fn get(&self, node: Node<'a>, key: u16, lookup: impl FnOnce() -> Option<Node<'a>>) -> Option<Node<'a>> {
+        // Node ids are addresses of 8-byte subtree slots: drop the low bits, mix in the key.
+        let slot = &self.slots[((node.id() >> 3) ^ (key as usize).wrapping_mul(5)) % FIELD_CACHE_SLOTS];
+        if let Some((n, k, found)) = slot.get() {
+            if k == key && n == node {
+                return found;
+            }
+        }
+        let found = lookup();
+        slot.set(Some((node, key, found)));
+        found
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -345,18 +386,29 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `node.field("function")`, looked up once per dispatched node (seven rules look
-    /// at the callee of every `call_expression`).
-    pub fn function_of(&mut self, node: Node<'a>) -> Option<Node<'a>> {
-        if self.current != Some(node) {
-            return node.field("function");
+    /// `node.field("function")` through the field cache (many rules look at the callee of
+    /// every `call_expression`).
+    pub fn function_of(&self, node: Node<'a>) -> Option<Node<'a>> {
+        self.field(node, "function")
+    }
+
+    /// Same as `node.field(name)` ([`NodeExt::field`]), remembered for the next lookups
+    /// (see [`FieldCache`]): use it for fields that several rules ask of the same node.
+    pub fn field(&self, node: Node<'a>, name: &str) -> Option<Node<'a>> {
+        self.field_by_id(node, node_ext::field_id(name)?)
+    }
+
+    /// Same as `node.child_by_field_id(id)`, through the field cache.
+    pub fn field_by_id(&self, node: Node<'a>, id: u16) -> Option<Node<'a>> {
+        if id == 0 {
+            return None; // tree-sitter has no field 0 (and 0 keys `first_child` here)
         }
-        if let Some(f) = self.current_function {
-            return f;
-        }
-        let f = node.field("function");
-        self.current_function = Some(f);
-        f
+        self.fields.get(node, id, || node.child_by_field_id(id))
+    }
+
+    /// Same as `node.child(0)`, through the field cache.
+    pub fn first_child(&self, node: Node<'a>) -> Option<Node<'a>> {
+        self.fields.get(node, 0, || node.child(0))
     }
 
     /// The ancestors of `node`, nearest first, using the walk's stack where it can: walks

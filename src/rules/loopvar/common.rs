@@ -322,7 +322,7 @@ thread_local! {
 
 /// The scan of the nest `for_stmt` heads, or `None` when `for_stmt` is nested in a loop
 /// already scanned (its findings come from the outermost loop's scan).
-pub fn scan(c: &Checker, for_stmt: Node) -> Option<Rc<Scan>> {
+pub fn scan<'a>(c: &Checker<'a>, for_stmt: Node<'a>) -> Option<Rc<Scan>> {
     let span = Checker::span(for_stmt);
     let (src_ptr, src_len, tree_ptr) = (c.src.as_ptr() as usize, c.src.len(), c.tree as *const _ as usize);
     let hit = CACHE.with(|cache| {
@@ -1516,7 +1516,7 @@ pub fn crossing(c: &Checker) -> Option<Crossing> {
 /// The usual start of a loopvar rule on `for_stmt`: the crossing of the file versions,
 /// the nest's scan and the (old, new) go-line labels; `None` when the versions do not
 /// cross go1.22 or the loop is nested in one already scanned.
-pub fn start(c: &Checker, for_stmt: Node) -> Option<(Crossing, Rc<Scan>, String, String)> {
+pub fn start<'a>(c: &Checker<'a>, for_stmt: Node<'a>) -> Option<(Crossing, Rc<Scan>, String, String)> {
     let x = crossing(c)?;
     let scan = scan(c, for_stmt)?;
     let (old_v, new_v) = x.labels(c);

@@ -85,7 +85,7 @@ fn may_assign(for_stmt: Node) -> bool {
 /// Called for every `for` statement; only a loop whose header may assign needs its nest
 /// scanned (the scan of the outermost loop, shared with the other loopvar rules), and it
 /// reports the findings of that loop alone. Most loops declare with `:=` and cost nothing.
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if !may_assign(node) {
         return;
     }

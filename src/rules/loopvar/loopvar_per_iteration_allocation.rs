@@ -69,7 +69,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     let Some(x) = crossing(c) else { return };
     if !x.old_is_from {
         return;

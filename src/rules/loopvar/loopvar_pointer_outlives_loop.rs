@@ -58,7 +58,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
     for (li, l) in scan.loops.iter().enumerate() {
         for u in scan.body_uses(li) {

@@ -75,7 +75,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     let Some((x, scan, old_v, new_v)) = common::start(c, node) else { return };
     let mut receivers = None;
     for (li, l) in scan.declaring_loops() {

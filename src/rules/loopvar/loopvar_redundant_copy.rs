@@ -61,7 +61,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     let v = c.versions;
     if !(v.file_from.version.at_least(22) && v.file_to.version.at_least(22)) {
         return;

@@ -83,6 +83,9 @@ fn check(c: &mut Checker) {
     // Candidates by text (no tree walk): every `Handle`/`HandleFunc` occurrence; and a cheap
     // filter: at least two of them directly followed by `("` or `(\``.
     let bytes = c.src.as_bytes();
+    if !c.src.contains("Handle") {
+        return; // no candidate (a fast search; most files have none)
+    }
     let mut literal_calls = 0;
     let mut candidates = Vec::new();
     for (i, _) in c.src.match_indices("Handle") {

@@ -67,7 +67,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(reg) = registration(c, call) else { return };
     let handler_nil = super::registrations::arguments(call).get(1).is_some_and(|h| h.kind_str() == "nil");
     // Panics of every mux: empty pattern, nil handler.

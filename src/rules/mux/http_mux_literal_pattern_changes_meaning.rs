@@ -114,7 +114,7 @@ fn raw_path(s: &[u8]) -> &[u8] {
     &s[start..]
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(reg) = registration(c, call) else { return };
     let sides = mux_sides(c);
     if !sides[0].old || sides[1].old {

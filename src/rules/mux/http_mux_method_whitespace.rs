@@ -59,7 +59,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let tc = &c.versions.toolchain;
     if tc.version.language() != crate::version::GoVersion::lang(22) {
         return;

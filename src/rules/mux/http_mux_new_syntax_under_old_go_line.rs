@@ -103,9 +103,9 @@ pub fn new_syntax(p: &Pattern) -> Option<String> {
     (!what.is_empty()).then(|| what.join("; "))
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     // Cheap filter first: only `X.Handle`, `X.HandleFunc` and `X.PathValue` calls.
-    let Some(f) = call.child(0) else { return };
+    let Some(f) = c.first_child(call) else { return };
     let callee = c.text(f);
     if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc") || callee.ends_with("PathValue")) {
         return;
@@ -113,7 +113,7 @@ fn check(c: &mut Checker, call: Node) {
     if f.kind_str() != "selector_expression" {
         return;
     }
-    let Some(field) = f.field("field").map(|n| c.text(n)) else { return };
+    let Some(field) = c.field(f, "field").map(|n| c.text(n)) else { return };
     if !matches!(field, "Handle" | "HandleFunc" | "PathValue") {
         return;
     }

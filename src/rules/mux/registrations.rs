@@ -34,9 +34,9 @@ pub struct Registration<'t> {
 }
 
 /// The registration made by `call`, if it is one with a constant pattern.
-pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>> {
+pub fn registration<'t>(c: &Checker<'t>, call: Node<'t>) -> Option<Registration<'t>> {
     // Cheap filter (runs for every call in the file): the callee's text ends in Handle/HandleFunc.
-    let f = call.child(0)?;
+    let f = c.first_child(call)?;
     let callee = c.text(f);
     if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc")) {
         return None;
@@ -44,7 +44,7 @@ pub fn registration<'t>(c: &Checker, call: Node<'t>) -> Option<Registration<'t>>
     if f.kind_str() != "selector_expression" {
         return None;
     }
-    let field = c.text(f.field("field")?);
+    let field = c.text(c.field(f, "field")?);
     if field != "Handle" && field != "HandleFunc" {
         return None;
     }

@@ -26,7 +26,7 @@ pub struct IntEvidence {
 const MAX_DEPTH: u32 = 8;
 
 /// Evidence that `expr` is an integer, or `None`.
-pub fn int_evidence(c: &Checker, expr: Node) -> Option<IntEvidence> {
+pub fn int_evidence<'a>(c: &Checker<'a>, expr: Node<'a>) -> Option<IntEvidence> {
     evidence(c, expr, 0)
 }
 
@@ -34,7 +34,7 @@ fn untyped() -> IntEvidence {
     IntEvidence { description: "untyped int constant".into(), ty: None, constant: true }
 }
 
-fn evidence(c: &Checker, expr: Node, depth: u32) -> Option<IntEvidence> {
+fn evidence<'a>(c: &Checker<'a>, expr: Node<'a>, depth: u32) -> Option<IntEvidence> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -130,7 +130,7 @@ fn declared_in_file(c: &Checker, name: &str) -> bool {
 
 /// Finds the nearest declaration of the identifier visible at its position and reads its
 /// type or value.
-fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEvidence> {
+fn identifier_evidence<'a>(c: &Checker<'a>, ident: Node<'a>, depth: u32) -> Option<IntEvidence> {
     let name = c.text(ident);
     let pos = ident.start_byte();
     for parent in c.ancestors_of(ident) {
@@ -173,7 +173,7 @@ fn identifier_evidence(c: &Checker, ident: Node, depth: u32) -> Option<IntEviden
 }
 
 /// `Some(evidence)` when `stmt` declares `name` (`Some(None)`: declared, type unknown).
-fn declaration_evidence(c: &Checker, stmt: Node, name: &str, depth: u32) -> Option<Option<IntEvidence>> {
+fn declaration_evidence<'a>(c: &Checker<'a>, stmt: Node<'a>, name: &str, depth: u32) -> Option<Option<IntEvidence>> {
     match stmt.kind_str() {
         "short_var_declaration" => {
             let left = stmt.field("left")?;

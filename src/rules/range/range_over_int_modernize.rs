@@ -81,6 +81,7 @@ fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within:
     let mut u = Uses::default();
     let mut stack = vec![root];
     let mut steps = 0usize;
+    let mut cur = root.walk(); // one cursor for every node (`named_children` resets it)
     while let Some(n) = stack.pop() {
         steps += 1;
         if steps > 50_000 {
@@ -95,7 +96,6 @@ fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within:
                 return u;
             }
         }
-        let mut cur = n.walk();
         stack.extend(n.named_children(&mut cur).filter(|ch| ch.end_byte() > within.0 && ch.start_byte() < within.1));
     }
     u
@@ -198,7 +198,7 @@ fn invariant(c: &Checker, n: Node, for_stmt: Node) -> bool {
     }
 }
 
-fn check(c: &mut Checker, clause: Node) {
+fn check<'a>(c: &mut Checker<'a>, clause: Node<'a>) {
     let [from, to] = c.versions.file_sides().map(|s| s.clone());
     // A modernization for code that is already on go1.22 on both sides (during an upgrade
     // from an older go line the rewrite would not compile on the "from" side).

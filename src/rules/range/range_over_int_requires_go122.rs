@@ -56,7 +56,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, clause: Node) {
+fn check<'a>(c: &mut Checker<'a>, clause: Node<'a>) {
     let [from, to] = c.versions.file_sides();
     let (from_ok, to_ok) = (from.version.at_least(22), to.version.at_least(22));
     if from_ok && to_ok {

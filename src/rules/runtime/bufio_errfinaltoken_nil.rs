@@ -63,7 +63,7 @@ declare_rule! {
 
 // Verified with `go run` of tests/fixtures/bufio-errfinaltoken-nil/bad.go: go1.21.13 counts 3
 // tokens ("a", "b", and the final empty one), go1.22.12 counts 2.
-fn check(c: &mut Checker, ret: Node) {
+fn check<'a>(c: &mut Checker<'a>, ret: Node<'a>) {
     let Some(list) = ret.named_child(0) else { return };
     if list.kind_str() != "expression_list" || list.named_child_count() != 3 {
         return;

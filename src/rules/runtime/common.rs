@@ -170,12 +170,12 @@ pub fn unparen(mut n: Node) -> Node {
 
 /// For `pkg.Name` (a `selector_expression` or `qualified_type`) whose package name resolves to
 /// import `path`, returns `Name`.
-pub fn pkg_member<'a>(c: &Checker<'a>, node: Node, path: &str) -> Option<&'a str> {
+pub fn pkg_member<'a>(c: &Checker<'a>, node: Node<'a>, path: &str) -> Option<&'a str> {
     // Most files do not import `path`: answer without touching the tree.
     c.facts.local_name(path)?;
     let (pkg, name) = match node.kind_str() {
-        "selector_expression" => (node.field("operand")?, node.field("field")?),
-        "qualified_type" => (node.field("package")?, node.field("name")?),
+        "selector_expression" => (c.field(node, "operand")?, c.field(node, "field")?),
+        "qualified_type" => (c.field(node, "package")?, c.field(node, "name")?),
         _ => return None,
     };
     if !matches!(pkg.kind_str(), "identifier" | "package_identifier") {
@@ -185,12 +185,12 @@ pub fn pkg_member<'a>(c: &Checker<'a>, node: Node, path: &str) -> Option<&'a str
 }
 
 /// For a `call_expression` of `pkg.Func(...)` with `pkg` resolving to `path`: `Func`.
-pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node, path: &str) -> Option<&'a str> {
+pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>, path: &str) -> Option<&'a str> {
     c.facts.local_name(path)?;
     if call.kind_str() != "call_expression" {
         return None;
     }
-    pkg_member(c, call.field("function")?, path)
+    pkg_member(c, c.field(call, "function")?, path)
 }
 
 /// The arguments of a call (named children of the `argument_list`, comments skipped).

@@ -57,7 +57,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if f.kind_str() != "selector_expression" {
         return;
     }
-    let (Some(recv), Some(field)) = (f.field("operand"), f.field("field")) else { return };
+    let (Some(recv), Some(field)) = (c.field(f, "operand"), c.field(f, "field")) else { return };
     if c.text(field) != "WithPadding" {
         return;
     }

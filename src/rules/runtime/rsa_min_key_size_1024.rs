@@ -63,7 +63,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(f) = called_pkg_func(c, call, "crypto/rsa") else { return };
     let args = call_args(call);
     let bits = match (f, args.len()) {

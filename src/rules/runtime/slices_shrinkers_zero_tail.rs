@@ -65,7 +65,7 @@ const SHRINKERS: &[&str] = &["Delete", "DeleteFunc", "Compact", "CompactFunc", "
 // Verified with `go run` of tests/fixtures/slices-shrinkers-zero-tail/bad.go: go1.21.13 prints
 // the stale tail (`a c c`); go1.22.12 crashes with a nil pointer dereference on the zeroed
 // `*job` element.
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(f) = called_pkg_func(c, call, "slices") else { return };
     if !SHRINKERS.contains(&f) {
         return;

@@ -76,6 +76,9 @@ fn collect_timers(c: &mut Checker) {
         let root = c.tree.root_node();
         for pat in ["NewTimer", "NewTicker", "Timer", "Ticker"] {
             let needle = format!("{t}.{pat}");
+            if !c.src.contains(&needle) {
+                continue; // (a fast search first: match_indices scans more slowly)
+            }
             for (i, _) in c.src.match_indices(&needle) {
                 let end = i + needle.len();
                 if c.src.as_bytes().get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {

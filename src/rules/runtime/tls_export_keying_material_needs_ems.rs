@@ -67,7 +67,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if f.kind_str() != "selector_expression" {
         return;
     }
-    let Some(field) = f.field("field") else { return };
+    let Some(field) = c.field(f, "field") else { return };
     if c.text(field) != "ExportKeyingMaterial" || call_args(call).len() != 3 {
         return;
     }

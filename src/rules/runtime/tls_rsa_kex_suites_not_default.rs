@@ -63,7 +63,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, lit: Node) {
+fn check<'a>(c: &mut Checker<'a>, lit: Node<'a>) {
     let Some(ty) = lit.field("type") else { return };
     if pkg_member(c, ty, "crypto/tls") != Some("Config") {
         return;

@@ -80,14 +80,14 @@ const SERVER_ONLY_FIELDS: &[&str] = &["GetCertificate", "ClientAuth", "ClientCAs
 
 // Handshake errors quoted from rules.md §D [ran] (loopback handshake, TLS 1.0-only client
 // against `&tls.Config{Certificates: …}`, toolchains 1.23.5 and 1.27.3).
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     match node.kind_str() {
         "composite_literal" => check_literal(c, node),
         _ => check_default_server(c, node),
     }
 }
 
-fn check_literal(c: &mut Checker, lit: Node) {
+fn check_literal<'a>(c: &mut Checker<'a>, lit: Node<'a>) {
     let Some(ty) = lit.field("type") else { return };
     if pkg_member(c, ty, "crypto/tls") != Some("Config") {
         return;
@@ -136,7 +136,7 @@ fn explanation(c: &Checker) -> String {
 }
 
 /// `http.ListenAndServeTLS` / `http.ServeTLS`: a server with the default configuration.
-fn check_default_server(c: &mut Checker, call: Node) {
+fn check_default_server<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(f) = called_pkg_func(c, call, "net/http") else { return };
     if f != "ListenAndServeTLS" && f != "ServeTLS" {
         return;
@@ -154,7 +154,7 @@ fn check_default_server(c: &mut Checker, call: Node) {
 }
 
 /// How the literal is used by a server, if the file shows it.
-fn server_use(c: &Checker, lit: Node) -> Option<String> {
+fn server_use<'a>(c: &Checker<'a>, lit: Node<'a>) -> Option<String> {
     let mut e = lit;
     if let Some(p) = e.parent() {
         if p.kind_str() == "unary_expression" {
@@ -232,7 +232,7 @@ fn server_use(c: &Checker, lit: Node) -> Option<String> {
 
 /// `e` is an argument of tls.Listen/NewListener/Server, the TLSConfig of an http.Server
 /// literal, or assigned to `x.TLSConfig`.
-fn direct_server_use(c: &Checker, e: Node) -> Option<String> {
+fn direct_server_use<'a>(c: &Checker<'a>, e: Node<'a>) -> Option<String> {
     let p = e.parent()?;
     match p.kind_str() {
         "argument_list" => {

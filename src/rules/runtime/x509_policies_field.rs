@@ -64,7 +64,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, lit: Node) {
+fn check<'a>(c: &mut Checker<'a>, lit: Node<'a>) {
     let Some(ty) = lit.field("type") else { return };
     if pkg_member(c, ty, "crypto/x509") != Some("Certificate") {
         return;

@@ -86,8 +86,8 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
-    let Some(f) = child(call, &fld::FUNCTION) else { return };
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(f) = c.field_by_id(call, *fld::FUNCTION) else { return };
     if f.kind_str() != "identifier" {
         return;
     }

@@ -72,7 +72,7 @@ declare_rule! {
 /// Deprecated fields (not recorded in the api files, only in field comments).
 const FIELDS: &[(&str, &str)] = &[("Ident", "Obj"), ("File", "Scope"), ("File", "Unresolved")];
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if c.facts.local_name("go/ast").is_none() {
         return;
     }

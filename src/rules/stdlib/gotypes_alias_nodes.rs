@@ -83,7 +83,7 @@ fn gotypes_case<'a>(c: &Checker<'a>, ty: Node<'a>) -> Option<&'a str> {
 }
 
 /// `x.Underlying()` never returns an alias; `types.Unalias(x)` removes them.
-fn unaliased(c: &Checker, value: Node) -> bool {
+fn unaliased<'a>(c: &Checker<'a>, value: Node<'a>) -> bool {
     if value.kind_str() != "call_expression" {
         return false;
     }
@@ -104,7 +104,7 @@ fn enclosing_function_mentions_unalias(c: &Checker, node: Node) -> bool {
     false
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if c.facts.local_name("go/types").is_none() {
         return;
     }

@@ -84,7 +84,7 @@ const SLICE_TAKERS: &[(&str, &str)] = &[
 ];
 
 /// Whether the call `maps.Keys(m)` whose function is `sel` is visibly used as a slice.
-pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
+pub fn used_as_slice<'a>(c: &Checker<'a>, sel: Node<'a>) -> bool {
     let Some(call) = called(sel) else { return false };
     let Some(parent) = call.parent() else { return false };
     match parent.kind_str() {
@@ -107,7 +107,7 @@ pub fn used_as_slice(c: &Checker, sel: Node) -> bool {
     }
 }
 
-fn check(c: &mut Checker, sel: Node) {
+fn check<'a>(c: &mut Checker<'a>, sel: Node<'a>) {
     if c.facts.local_name("maps").is_none() || !matches!(super::resolve::selected_name(c, sel), "Keys" | "Values") {
         return;
     }

@@ -99,7 +99,7 @@ fn plain(n: Node) -> bool {
     matches!(n.kind_str(), "identifier" | "int_literal" | "selector_expression" | "interpreted_string_literal")
 }
 
-fn check(c: &mut Checker, stmt: Node) {
+fn check<'a>(c: &mut Checker<'a>, stmt: Node<'a>) {
     let [from, to] = c.versions.file_sides();
     if !to.version.at_least(21) || stmt.field("initializer").is_some() {
         return;

@@ -61,7 +61,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(r) = called_pkg_func_named(c, call, "math/rand", "Read") else { return };
     let [from, to] = c.versions.file_sides();
     let dep = |v: u32| v >= 20;

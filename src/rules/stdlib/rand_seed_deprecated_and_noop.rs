@@ -63,7 +63,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(r) = called_pkg_func_named(c, call, "math/rand", "Seed") else { return };
     let args = call_args(call);
     let arg = args.first().map(|a| c.text(*a)).unwrap_or("");

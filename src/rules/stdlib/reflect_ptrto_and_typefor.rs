@@ -68,11 +68,11 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, call: Node) {
+fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if c.facts.local_name("reflect").is_none() {
         return;
     }
-    let Some(f) = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
+    let Some(f) = c.field_by_id(call, *fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
     if !matches!(super::resolve::selected_name(c, f), "PtrTo" | "Elem") {
         return;
     }

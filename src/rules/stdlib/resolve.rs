@@ -57,11 +57,11 @@ pub struct PkgRef<'a> {
     pub node: Node<'a>,
 }
 
-impl PkgRef<'_> {
+impl<'a> PkgRef<'a> {
     /// Whether a parameter of an enclosing function has the package's local name (and so
     /// shadows the import). Walks up the tree (tree-sitter's `parent` is not O(1)): call it
     /// only right before reporting.
-    pub fn shadowed(&self, c: &Checker) -> bool {
+    pub fn shadowed(&self, c: &Checker<'a>) -> bool {
         self.node.kind_str() == "selector_expression" && param_type(c, self.node, self.local).is_some()
     }
 }
@@ -71,13 +71,13 @@ impl PkgRef<'_> {
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
     let (pkg, name) = match node.kind_str() {
         "selector_expression" => {
-            let op = child(node, &fld::OPERAND)?;
+            let op = c.field_by_id(node, *fld::OPERAND)?;
             if op.kind_str() != "identifier" {
                 return None;
             }
-            (op, child(node, &fld::FIELD)?)
+            (op, c.field_by_id(node, *fld::FIELD)?)
         }
-        "qualified_type" => (child(node, &fld::PACKAGE)?, child(node, &fld::NAME)?),
+        "qualified_type" => (c.field_by_id(node, *fld::PACKAGE)?, c.field_by_id(node, *fld::NAME)?),
         _ => return None,
     };
     let local = c.text(pkg);
@@ -105,11 +105,11 @@ pub fn typed_member<'a>(
     if sel.kind_str() != "selector_expression" {
         return None;
     }
-    let op = child(sel, &fld::OPERAND)?;
+    let op = c.field_by_id(sel, *fld::OPERAND)?;
     if op.kind_str() != "identifier" {
         return None;
     }
-    let field = c.text(child(sel, &fld::FIELD)?);
+    let field = c.text(c.field_by_id(sel, *fld::FIELD)?);
     if !want(field) || c.facts.import_path(c.text(op)).is_some() {
         return None;
     }
@@ -128,8 +128,8 @@ pub fn typed_member<'a>(
 /// The declared type node of the parameter named `name` of the innermost enclosing function
 /// (declaration, method or literal) that declares it, if any.
 pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Node<'a>> {
-    let mut n = from.parent();
-    while let Some(f) = n {
+    // The walk's ancestor stack where it can (`Node::parent` descends from the root each time).
+    for f in c.ancestors_of(from) {
         if matches!(f.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
             for field in [&fld::RECEIVER, &fld::PARAMETERS, &fld::RESULT] {
                 let Some(list) = child(f, field) else { continue };
@@ -152,7 +152,6 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
                 }
             }
         }
-        n = f.parent();
     }
     None
 }
@@ -160,7 +159,7 @@ pub fn param_type<'a>(c: &Checker<'a>, from: Node<'a>, name: &str) -> Option<Nod
 /// The selected name of a `selector_expression` (`field`) or `qualified_type` (`name`).
 pub fn selected_name<'a>(c: &Checker<'a>, node: Node<'a>) -> &'a str {
     let field = if node.kind_str() == "qualified_type" { &fld::NAME } else { &fld::FIELD };
-    child(node, field).map_or("", |n| c.text(n))
+    c.field_by_id(node, **field).map_or("", |n| c.text(n))
 }
 
 /// The call expression whose `function` is `node` (`node(...)`), if any.
@@ -171,7 +170,7 @@ pub fn called<'a>(node: Node<'a>) -> Option<Node<'a>> {
 
 /// For a `call_expression` `pkg.F(...)`: the resolved `pkg.F`.
 pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>> {
-    let f = child(call, &fld::FUNCTION)?;
+    let f = c.field_by_id(call, *fld::FUNCTION)?;
     if f.kind_str() != "selector_expression" {
         return None;
     }
@@ -183,7 +182,7 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
 /// tests (the file imports `path`, the selected name) come first.
 pub fn called_pkg_func_named<'a>(c: &Checker<'a>, call: Node<'a>, path: &str, name: &str) -> Option<PkgRef<'a>> {
     c.facts.local_name(path)?;
-    let f = child(call, &fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression")?;
+    let f = c.field_by_id(call, *fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression")?;
     if selected_name(c, f) != name {
         return None;
     }

@@ -62,11 +62,11 @@ fn owned_elsewhere(path: &str, name: &str) -> bool {
     matches!((path, name), ("math/rand", "Seed") | ("math/rand", "Read") | ("reflect", "PtrTo")) || path == "go/ast"
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     let _ = check_opt(c, node);
 }
 
-fn check_opt(c: &mut Checker, node: Node) -> Option<()> {
+fn check_opt<'a>(c: &mut Checker<'a>, node: Node<'a>) -> Option<()> {
     let mut pref = None;
     let (path, name, shown) = if let Some(r) = pkg_ref(c, node) {
         // Look up before allocating: almost every `pkg.Name` is not deprecated.

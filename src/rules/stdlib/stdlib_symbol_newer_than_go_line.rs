@@ -82,7 +82,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, node: Node) {
+fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if node.kind_str() == "import_spec" {
         check_import(c, node);
     } else {
@@ -171,7 +171,7 @@ const UNSAFE: &[(&str, u32)] = &[("Add", 17), ("Slice", 17), ("SliceData", 20), 
 /// `unsafe.X` newer than the file: a compiler (language version) error in every toolchain.
 /// `r.shadowed` walks up the tree: asked last, after the cheap tests (`unsafe.Pointer` is
 /// everywhere in low-level code and is never too new).
-fn check_unsafe(c: &mut Checker, node: Node, name: &str, r: PkgRef) {
+fn check_unsafe<'a>(c: &mut Checker<'a>, node: Node<'a>, name: &str, r: PkgRef<'a>) {
     let Some(&(_, minor)) = UNSAFE.iter().find(|(n, _)| *n == name) else { return };
     let Some((failing, f)) = failing_side(c, |fv| minor > fv) else { return };
     if r.shadowed(c) {
@@ -191,7 +191,7 @@ fn check_unsafe(c: &mut Checker, node: Node, name: &str, r: PkgRef) {
     report(c, node, message, explanation, f, &format!("unsafe.{name}"), minor);
 }
 
-fn check_ref(c: &mut Checker, node: Node) {
+fn check_ref<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if let Some(r) = pkg_ref(c, node) {
         if r.path == "unsafe" {
             check_unsafe(c, node, r.name, r);

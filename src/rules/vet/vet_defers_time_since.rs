@@ -64,7 +64,7 @@ declare_rule! {
 
 // Verified with go1.22.12 and go1.23.5: `defer fmt.Println(time.Since(start))` →
 // `./main.go:14:20: call to time.Since is not deferred` (the position of the time.Since call).
-fn check(c: &mut Checker, stmt: Node) {
+fn check<'a>(c: &mut Checker<'a>, stmt: Node<'a>) {
     if !c.versions.toolchain.version.at_least(22) {
         return;
     }

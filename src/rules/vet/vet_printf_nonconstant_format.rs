@@ -74,7 +74,7 @@ const PRINTF: &[(&str, &str, usize)] = &[
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     // Resolve the callee once (`pkg.Name` through the imports), then look it up.
     let Some(function) = c.function_of(call) else { return };
-    let Some(operand) = function.field("operand") else { return };
+    let Some(operand) = c.field(function, "operand") else { return };
     let Some(imported) = c.facts.import_path(c.text(operand)) else { return };
     let Some(&(path, name, idx)) =
         PRINTF.iter().find(|(p, n, _)| *p == imported && called_pkg_func(c, call, p) == Some(*n))

@@ -179,7 +179,7 @@ fn push(c: &Checker, decl: Node, ty: &'static str, out: &mut Vec<(String, &'stat
 }
 
 /// The receiver type of `x` in `x.Method(...)`: "Logger"/"Record" when the file shows it.
-fn receiver_type(c: &Checker, x: Node) -> Option<&'static str> {
+fn receiver_type<'a>(c: &Checker<'a>, x: Node<'a>) -> Option<&'static str> {
     let x = unparen(x);
     match x.kind_str() {
         "identifier" | "selector_expression" => {
@@ -313,7 +313,7 @@ fn interface_kind(t: Node) -> Kind {
 }
 
 /// The kind of a type written in the source.
-fn type_kind(c: &Checker, t: Node) -> Kind {
+fn type_kind<'a>(c: &Checker<'a>, t: Node<'a>) -> Kind {
     match t.kind_str() {
         "type_identifier" => match c.text(t) {
             "string" => Kind::Str,
@@ -336,7 +336,7 @@ fn type_kind(c: &Checker, t: Node) -> Kind {
     }
 }
 
-fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
+fn classify<'a>(c: &Checker<'a>, arg: Node<'a>, at: Node<'a>, depth: u32) -> Kind {
     let a = unparen(arg);
     if depth > 4 {
         return Kind::Unknown;
@@ -410,7 +410,7 @@ fn classify(c: &Checker, arg: Node, at: Node, depth: u32) -> Kind {
 /// The kind of identifier `id` from its declaration: the nearest one before `at` in an
 /// enclosing scope of the same function (parameters, `:=`, `var`, `const`), else a
 /// package-level `var`/`const` of this file.
-fn declared_kind(c: &Checker, id: Node, at: Node, depth: u32) -> Kind {
+fn declared_kind<'a>(c: &Checker<'a>, id: Node<'a>, at: Node<'a>, depth: u32) -> Kind {
     let name = c.text(id);
     let mut func = None;
     let mut cur = at;
@@ -488,7 +488,7 @@ fn scope_of(d: Node) -> (usize, usize) {
 }
 
 /// A declaration of `name` at node `n`, if `n` declares it.
-fn scan_decl(c: &Checker, n: Node, name: &str, depth: u32) -> Option<Decl> {
+fn scan_decl<'a>(c: &Checker<'a>, n: Node<'a>, name: &str, depth: u32) -> Option<Decl> {
     let decl = |kind| Some(Decl { start: n.start_byte(), scope: scope_of(n), kind });
     match n.kind_str() {
         "parameter_declaration" | "variadic_parameter_declaration" => {
@@ -572,7 +572,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if f.kind_str() != "selector_expression" {
         return;
     }
-    let (Some(operand), Some(field)) = (f.field("operand"), f.field("field")) else {
+    let (Some(operand), Some(field)) = (c.field(f, "operand"), c.field(f, "field")) else {
         return;
     };
     let name = c.text(field);
