@@ -57,6 +57,28 @@ fi
 WASM_PATH=$(cat "$STATE/wasm-path")
 export GOCOMPAT_WASM_PATH_USED="$WASM_PATH"
 
+# A smaller wasm on path A (the size budget, ARCHITECTURE.md "Size"): the nightly toolchain
+# (already needed for Trunk, step 3) rebuilds std for wasm32 from its rust-src component with
+# `-Cpanic=immediate-abort` (no panic messages, locations or formatting machinery linked) and
+# std's `optimize_for_size` algorithms: ~50 KB gzip less. When nightly, its rust-src or that
+# option is unavailable, the build uses stable's prebuilt std as before (larger, same
+# behaviour). GOCOMPAT_WASM_STD=stable forces the fallback.
+WASM_STD=stable
+if [ "$WASM_PATH" = A ] && [ "${GOCOMPAT_WASM_STD:-}" != stable ]; then
+  if rustup component list --toolchain nightly --installed 2>/dev/null | grep -qx 'rust-src' \
+     || rustup component add rust-src --toolchain nightly >&2; then
+    if rustc +nightly -Zunstable-options -Cpanic=immediate-abort --print cfg --target wasm32-unknown-unknown 2>/dev/null \
+       | grep -qx 'panic="immediate-abort"'; then
+      WASM_STD=nightly
+    else
+      log "nightly rustc lacks -Cpanic=immediate-abort: the wasm uses stable's std (larger)"
+    fi
+  else
+    log "no nightly rust-src: the wasm uses stable's std (larger)"
+  fi
+fi
+export GOCOMPAT_WASM_STD_USED="$WASM_STD"
+
 # tree-sitter's C for wasm32: clang-19 with the libc headers tree-sitter-language ships.
 ts_lang_dir() {
   cargo metadata --format-version 1 --manifest-path "$ROOT/Cargo.toml" 2>/dev/null \
@@ -78,13 +100,18 @@ with_wasm_env() {
     env PATH="/usr/bin:$PATH" CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
       CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld "$@"
+  elif [ "$WASM_STD" = nightly ]; then
+    env RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" "$@"
   else
     "$@"
   fi
 }
 # Trunk builds offline: fetch every crate (and, on path B, std's own dependencies) first.
-if [ ! -f "$STATE/fetched-$WASM_PATH" ] || [ "$ROOT/Cargo.lock" -nt "$STATE/fetched-$WASM_PATH" ]; then
-  (cd "$ROOT" && with_wasm_env cargo fetch --target wasm32-unknown-unknown >&2 && cargo fetch >&2) && touch "$STATE/fetched-$WASM_PATH"
+FETCHED="$STATE/fetched-$WASM_PATH-$WASM_STD"
+if [ ! -f "$FETCHED" ] || [ "$ROOT/Cargo.lock" -nt "$FETCHED" ]; then
+  (cd "$ROOT" && with_wasm_env cargo fetch --target wasm32-unknown-unknown >&2 && cargo fetch >&2) && touch "$FETCHED"
 fi
 
 # --- 3. Cargo-installed tools ------------------------------------------------------
@@ -109,4 +136,4 @@ if [ ! -x "$NODE_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$NODE_DIR/node_mod
   (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 export PATH="$NODE_DIR/node_modules/.bin:$PATH"
-log "ready (wasm std path $WASM_PATH; $(trunk --version); wasm-bindgen $WB_VERSION; wasm-opt $(wasm-opt --version | awk '{print $3}'))"
+log "ready (wasm std path $WASM_PATH, $WASM_STD std; $(trunk --version); wasm-bindgen $WB_VERSION; wasm-opt $(wasm-opt --version | awk '{print $3}'))"
