@@ -143,9 +143,15 @@ impl Reparser {
             }
             None => src,
         };
-        let old = self.last.take().map(|(old_text, mut tree)| {
-            tree.edit(&edit_between(&old_text, text));
-            tree
+        // A text that shares less than half with the last one (a new paste, another file)
+        // is parsed afresh: there is little to reuse, and matching the old tree costs time.
+        let old = self.last.take().and_then(|(old_text, mut tree)| {
+            let edit = edit_between(&old_text, text);
+            let kept = edit.start_byte + (text.len() - edit.new_end_byte);
+            (kept * 2 >= text.len()).then(|| {
+                tree.edit(&edit);
+                tree
+            })
         });
         let tree = self
             .parser
