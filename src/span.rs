@@ -71,6 +71,11 @@ impl LineIndex {
         self.line_starts.len()
     }
 
+    /// The byte offset where each line starts (line 1 at index 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     /// Byte offset of the start of 1-based `line` (clamped).
     pub fn line_start(&self, line: u32) -> usize {
         let i = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);

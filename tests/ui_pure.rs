@@ -168,7 +168,8 @@ fn viewport_max_columns_expands_tabs_and_counts_chars() {
 }
 
 #[test]
-fn viewport_line_starts() {
-    assert_eq!(viewport::line_starts("a\nbc\n"), vec![0, 2, 5]);
-    assert_eq!(viewport::line_starts(""), vec![0]);
+fn line_starts_for_the_drawn_window() {
+    // What `overlay::render` cuts the window with (one past the last line: the text's end).
+    assert_eq!(gocompat::LineIndex::new("a\nbc\n").line_starts(), &[0, 2, 5]);
+    assert_eq!(gocompat::LineIndex::new("").line_starts(), &[0]);
 }

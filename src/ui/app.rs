@@ -684,10 +684,10 @@ impl Component for App {
                 return false;
             }
             Msg::Scrolled(top, height) => {
-                let lines = self.code.bytes().filter(|b| *b == b'\n').count() + 1;
-                let before = super::viewport::window(self.view.0, self.view.1, LINE_PX, EDITOR_PAD_PX, lines);
+                // Unclamped windows (no line count): equal ones are equal once clamped too.
+                let before = super::viewport::window(self.view.0, self.view.1, LINE_PX, EDITOR_PAD_PX, usize::MAX);
                 self.view = (top, height);
-                let after = super::viewport::window(top, height, LINE_PX, EDITOR_PAD_PX, lines);
+                let after = super::viewport::window(top, height, LINE_PX, EDITOR_PAD_PX, usize::MAX);
                 let hide = self.popup.is_some() && dom::now_ms() >= self.keep_popup_until;
                 if hide {
                     self.popup = None;

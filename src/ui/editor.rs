@@ -168,8 +168,8 @@ impl App {
             EDITOR_PAD_PX + below,
             viewport::max_columns(&self.code, 4)
         );
-        let starts = viewport::line_starts(&self.code);
-        let layer_text = overlay::render(&self.code, &starts, (first, last), &self.tokens, &self.marks, self.active);
+        let layer_text =
+            overlay::render(&self.code, li.line_starts(), (first, last), &self.tokens, &self.marks, self.active);
         let zoom = self.editor_zoom();
         let onscroll = link.callback(move |e: Event| {
             let el: web_sys::Element = e.target_unchecked_into();

@@ -113,7 +113,7 @@ impl<'a> Builder<'a> {
 }
 
 /// Renders lines `[first, last)` of `src` (line starts in `starts`, from
-/// [`super::viewport::line_starts`]) with `tokens` (sorted, disjoint) and `marks` (any
+/// `LineIndex::line_starts`) with `tokens` (sorted, disjoint) and `marks` (any
 /// order, may overlap; the innermost mark wins where they do). Exactly `last - first` line
 /// blocks come out, keyed by their line number, so scrolling reuses the lines it keeps.
 pub fn render(

@@ -59,11 +59,3 @@ pub fn max_columns(text: &str, tab: usize) -> usize {
     }
     widest
 }
-
-/// The byte offset where each line starts (line `i` at `starts[i]`), for cutting the text.
-pub fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
-    starts.push(0);
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    starts
-}
