@@ -7,6 +7,7 @@
 
 pub mod facts;
 pub mod node_ext;
+pub mod scope;
 pub mod versions;
 
 use crate::buildtag::find_build_line;
@@ -18,7 +19,7 @@ use crate::version::GoVersion;
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use tree_sitter::{Node, Parser, Tree};
 pub use versions::{Sourced, Versions};
 
@@ -233,6 +234,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         ancestors: Vec::new(),
         current: None,
         fields: FieldCache::default(),
+        scope: OnceCell::new(),
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -325,6 +327,8 @@ pub struct Checker<'a> {
     current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
+    /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
+    scope: OnceCell<scope::PackageScope<'a>>,
 }
 
 /// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask
@@ -388,7 +392,10 @@ impl<'a> Checker<'a> {
         match self.ancestors.iter().rposition(|a| *a == node) {
             Some(0) => None,
             Some(i) => Some(self.ancestors[i - 1]),
-            None => node.parent(),
+            None => match self.path_below_current(node) {
+                Some(path) => path.last().copied(),
+                None => node.parent(),
+            },
         }
     }
 
@@ -417,41 +424,63 @@ impl<'a> Checker<'a> {
         self.fields.get(node, 0, || node.child(0))
     }
 
-    /// The ancestors of `node`, nearest first, using the walk's stack where it can: walks
-    /// `Node::parent` only from `node` up to the dispatched node.
+    /// The top-level statements that may declare `name`, in file order: a superset of
+    /// those that do (see [`scope`]), so a rule resolving a name at file scope tests these
+    /// instead of every top-level statement.
+    pub fn top_level_declaring(&self, name: &str) -> &[Node<'a>] {
+        self.package_scope().declaring(name)
+    }
+
+    /// The `field_declaration`s naming `name` inside the file's type declarations.
+    pub fn struct_fields_named(&self, name: &str) -> &[Node<'a>] {
+        self.package_scope().fields(name)
+    }
+
+    fn package_scope(&self) -> &scope::PackageScope<'a> {
+        self.scope.get_or_init(|| scope::PackageScope::build(self.src, self.tree.root_node()))
+    }
+
+    /// The ancestors of `node`, nearest first, using the walk's stack where it can. Below the
+    /// dispatched node, the path is found going *down* from it: tree-sitter's
+    /// `Node::parent` searches from the root each time, which costs as much as the file has
+    /// top-level declarations.
     pub fn ancestors_of(&self, node: Node<'a>) -> Vec<Node<'a>> {
-        let mut out = Vec::new();
-        if let Some(cur) = self.current {
-            if cur.start_byte() <= node.start_byte() && node.end_byte() <= cur.end_byte() {
+        if let Some(mut out) = self.path_below_current(node) {
+            out.reverse();
+            out.extend(self.ancestors.iter().rev().copied());
+            return out;
+        }
+        // Elsewhere, one descent from the root (one `Node::parent` call per level would
+        // search from the root once per level).
+        let root = self.tree.root_node();
+        match path_between(root, node) {
+            Some(mut out) => {
+                out.reverse();
+                out
+            }
+            None => {
+                let mut out = Vec::new();
                 let mut n = node;
-                while n != cur {
-                    match n.parent() {
-                        Some(p) => {
-                            out.push(p);
-                            n = p;
-                        }
-                        None => break,
-                    }
-                    if out.len() > MAX_RULE_DEPTH {
-                        break;
-                    }
+                while let Some(p) = n.parent() {
+                    out.push(p);
+                    n = p;
                 }
-                if n == cur {
-                    if out.last() != Some(&cur) && node != cur {
-                        out.push(cur);
-                    }
-                    out.extend(self.ancestors.iter().rev().copied());
-                    return out;
-                }
-                out.clear();
+                out
             }
         }
-        let mut n = node;
-        while let Some(p) = n.parent() {
-            out.push(p);
-            n = p;
+    }
+
+    /// When `node` is the dispatched node or inside it: the nodes from the dispatched node
+    /// down to `node`'s parent (empty for the dispatched node itself).
+    fn path_below_current(&self, node: Node<'a>) -> Option<Vec<Node<'a>>> {
+        let cur = self.current?;
+        if node == cur {
+            return Some(Vec::new());
         }
-        out
+        if !(cur.start_byte() <= node.start_byte() && node.end_byte() <= cur.end_byte()) {
+            return None;
+        }
+        path_between(cur, node)
     }
 
     pub fn span(node: Node) -> Span {
@@ -494,4 +523,24 @@ impl<'a> Checker<'a> {
     pub fn report(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
+}
+
+/// The nodes from `top` down to `node`'s parent, when `node` is strictly inside `top`
+/// (tree-sitter's `child_with_descendant` at each level; `None` if the path is lost or
+/// deeper than the rules look).
+fn path_between<'a>(top: Node<'a>, node: Node<'a>) -> Option<Vec<Node<'a>>> {
+    if node == top || !(top.start_byte() <= node.start_byte() && node.end_byte() <= top.end_byte()) {
+        return None;
+    }
+    let mut path = vec![top];
+    let mut n = top;
+    while path.len() <= MAX_RULE_DEPTH {
+        let child = n.child_with_descendant(node)?;
+        if child == node {
+            return Some(path);
+        }
+        path.push(child);
+        n = child;
+    }
+    None
 }

@@ -61,7 +61,7 @@ declare_rule! {
     }
 }
 
-fn check(c: &mut Checker, sel: Node) {
+fn check<'t>(c: &mut Checker<'t>, sel: Node<'t>) {
     // Cheap filter (runs for every selector in the file).
     let t = c.text(sel);
     if !(t.ends_with("PathValue") || t.ends_with("Pattern")) {

@@ -105,7 +105,7 @@ fn servemux_value(c: &Checker, v: Node, http: &str, decl: usize) -> Option<MuxKe
 }
 
 /// Resolves the receiver of `.Handle`/`.HandleFunc` to a net/http ServeMux.
-fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
+fn servemux<'t>(c: &Checker<'t>, operand: Node<'t>) -> Option<MuxKey> {
     let http = http_name(c)?;
     match operand.kind_str() {
         "identifier" if c.text(operand) == http => {
@@ -142,33 +142,16 @@ fn servemux(c: &Checker, operand: Node) -> Option<MuxKey> {
 /// Whether some struct in the file declares a field `name` of type `*http.ServeMux`
 /// (and no field of that name with another type).
 fn struct_field_is_servemux(c: &Checker, name: &str, http: &str) -> bool {
-    // Cheap pre-filter on the text, then a bounded walk over type declarations only.
     if !c.src.contains("ServeMux") {
         return false;
     }
+    // The file's field declarations of that name (an index built once per analysis).
     let mut found = false;
-    let root = c.tree.root_node();
-    let mut stack: Vec<Node> = Vec::new();
-    let mut cur = root.walk();
-    for d in root.named_children(&mut cur) {
-        if d.kind_str() == "type_declaration" {
-            stack.push(d);
+    for n in c.struct_fields_named(name) {
+        match n.field("type") {
+            Some(t) if is_servemux_type(c, t, http) => found = true,
+            _ => return false,
         }
-    }
-    while let Some(n) = stack.pop() {
-        if n.kind_str() == "field_declaration" {
-            let mut cur2 = n.walk();
-            let names: Vec<Node> = n.children_by_field_name("name", &mut cur2).collect();
-            if names.iter().any(|x| c.text(*x) == name) {
-                match n.field("type") {
-                    Some(t) if is_servemux_type(c, t, http) => found = true,
-                    _ => return false,
-                }
-            }
-            continue;
-        }
-        let mut cur2 = n.walk();
-        stack.extend(n.named_children(&mut cur2));
     }
     found
 }
@@ -182,28 +165,27 @@ pub struct Decl<'t> {
 
 /// The nearest declaration of `ident` visible at its position in the file (parameters,
 /// receivers, `:=`, `var`, `const`), or `None` when not declared in the file.
-pub fn resolve<'t>(c: &Checker, ident: Node<'t>) -> Option<Decl<'t>> {
+pub fn resolve<'t>(c: &Checker<'t>, ident: Node<'t>) -> Option<Decl<'t>> {
     resolve_in(c, ident, true)
 }
 
 /// Whether a package name is shadowed by a local declaration (a package-level one would
 /// clash with the import, so only function scopes are searched).
-pub fn shadowed_locally(c: &Checker, ident: Node) -> bool {
+pub fn shadowed_locally<'t>(c: &Checker<'t>, ident: Node<'t>) -> bool {
     resolve_in(c, ident, false).is_some()
 }
 
-fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl<'t>> {
+fn resolve_in<'t>(c: &Checker<'t>, ident: Node<'t>, file_scope: bool) -> Option<Decl<'t>> {
     let name = c.text(ident);
     let pos = ident.start_byte();
-    let mut node = ident;
-    while let Some(parent) = node.parent() {
+    for parent in c.ancestors_of(ident) {
         match parent.kind_str() {
             "source_file" if !file_scope => return None,
-            "statement_list" | "source_file" => {
+            "statement_list" => {
                 let mut cur = parent.walk();
                 let mut found = None;
                 for stmt in parent.named_children(&mut cur) {
-                    if parent.kind_str() == "statement_list" && stmt.start_byte() >= pos {
+                    if stmt.start_byte() >= pos {
                         break;
                     }
                     if let Some(d) = declares(c, stmt, name) {
@@ -213,6 +195,10 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
                 if found.is_some() {
                     return found;
                 }
+            }
+            "source_file" => {
+                // The last top-level declaration of the name (indexed: not a scan of the file).
+                return c.top_level_declaring(name).iter().filter_map(|s| declares(c, *s, name)).last();
             }
             "function_declaration" | "method_declaration" | "func_literal" => {
                 for field in ["receiver", "parameters", "result"] {
@@ -242,7 +228,6 @@ fn resolve_in<'t>(c: &Checker, ident: Node<'t>, file_scope: bool) -> Option<Decl
             }
             _ => {}
         }
-        node = parent;
     }
     None
 }
@@ -310,7 +295,7 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
 }
 
 /// Whether `expr` is visibly a `*http.Request` (a parameter or variable declared so).
-pub fn is_http_request(c: &Checker, expr: Node) -> bool {
+pub fn is_http_request<'t>(c: &Checker<'t>, expr: Node<'t>) -> bool {
     let Some(http) = http_name(c) else { return false };
     if expr.kind_str() != "identifier" {
         return false;
@@ -321,7 +306,7 @@ pub fn is_http_request(c: &Checker, expr: Node) -> bool {
 /// The value of a constant string expression: interpreted (escapes decoded) or raw
 /// literals, constants declared in the file, parenthesised, joined with `+`. `None` for
 /// anything else.
-pub fn string_value(c: &Checker, e: Node) -> Option<Vec<u8>> {
+pub fn string_value<'t>(c: &Checker<'t>, e: Node<'t>) -> Option<Vec<u8>> {
     // Iterative over `+` chains: collect operands left to right.
     let mut out = Vec::new();
     let mut stack = vec![e];

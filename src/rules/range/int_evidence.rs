@@ -105,9 +105,7 @@ fn combine(l: Option<IntEvidence>, r: Option<IntEvidence>) -> IntEvidence {
 
 /// Whether the file declares `name` at top level (a user `func len`, `type int`...).
 fn declared_in_file(c: &Checker, name: &str) -> bool {
-    let root = c.tree.root_node();
-    let mut cur = root.walk();
-    for d in root.named_children(&mut cur) {
+    for &d in c.top_level_declaring(name) {
         let found = match d.kind_str() {
             "function_declaration" => d.field("name").is_some_and(|n| c.text(n) == name),
             "type_declaration" | "var_declaration" | "const_declaration" => {
@@ -136,14 +134,23 @@ fn identifier_evidence<'a>(c: &Checker<'a>, ident: Node<'a>, depth: u32) -> Opti
     for parent in c.ancestors_of(ident) {
         match parent.kind_str() {
             "statement_list" | "source_file" => {
-                let mut cur = parent.walk();
                 let mut found = None;
-                for stmt in parent.named_children(&mut cur) {
-                    if parent.kind_str() == "statement_list" && stmt.start_byte() >= pos {
-                        break;
+                if parent.kind_str() == "source_file" {
+                    // Indexed top-level declarations, not a scan of the file.
+                    for &stmt in c.top_level_declaring(name) {
+                        if let Some(e) = declaration_evidence(c, stmt, name, depth) {
+                            found = Some(e);
+                        }
                     }
-                    if let Some(e) = declaration_evidence(c, stmt, name, depth) {
-                        found = Some(e);
+                } else {
+                    let mut cur = parent.walk();
+                    for stmt in parent.named_children(&mut cur) {
+                        if stmt.start_byte() >= pos {
+                            break;
+                        }
+                        if let Some(e) = declaration_evidence(c, stmt, name, depth) {
+                            found = Some(e);
+                        }
                     }
                 }
                 if let Some(e) = found {

@@ -126,7 +126,7 @@ enum Evidence {
     Described(String),
 }
 
-fn evidence(c: &Checker, e: Node) -> Option<Evidence> {
+fn evidence<'t>(c: &Checker<'t>, e: Node<'t>) -> Option<Evidence> {
     match e.kind_str() {
         "func_literal" => {
             let params = e.field("parameters")?;
@@ -217,7 +217,7 @@ fn prepare(c: &mut Checker) {
     MAY_DECLARE_ITERATORS.with(|m| m.set(may));
 }
 
-fn check(c: &mut Checker, clause: Node) {
+fn check<'t>(c: &mut Checker<'t>, clause: Node<'t>) {
     let [from, to] = c.versions.file_sides().map(|s| s.clone());
     let tc = c.versions.toolchain.clone();
     let ok = |fv: &Sourced| fv.version.at_least(23) && tc.version.at_least(23);

@@ -148,7 +148,7 @@ fn is_sequence_decl(c: &Checker, ty: Option<Node>, value: Option<Node>) -> bool 
 
 /// A constant, or a local variable/parameter never written in its whole function (so not
 /// by a closure defined before the loop either).
-fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> bool {
+fn unchanging<'t>(c: &Checker<'t>, ident: Node<'t>, need_sequence: bool, for_stmt: Node<'t>) -> bool {
     let Some(d) = resolve(c, ident) else { return false };
     let Some(parent) = d.name.parent() else { return false };
     if parent.kind_str() == "const_spec" {
@@ -180,7 +180,7 @@ fn unchanging(c: &Checker, ident: Node, need_sequence: bool, for_stmt: Node) -> 
 }
 
 /// Whether `n` is loop-invariant (see the doc).
-fn invariant(c: &Checker, n: Node, for_stmt: Node) -> bool {
+fn invariant<'t>(c: &Checker<'t>, n: Node<'t>, for_stmt: Node<'t>) -> bool {
     match n.kind_str() {
         "int_literal" => true,
         "identifier" => unchanging(c, n, false, for_stmt),

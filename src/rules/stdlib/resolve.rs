@@ -200,9 +200,8 @@ pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
 /// Whether the file declares a package-level function, variable, constant or type `name`
 /// (which then shadows a builtin of that name).
 pub fn declares_top_level(c: &Checker, name: &str) -> bool {
-    let root = c.tree.root_node();
-    let mut cur = root.walk();
-    for d in root.named_children(&mut cur) {
+    // The indexed candidates (a superset), each tested here.
+    for &d in c.top_level_declaring(name) {
         match d.kind_str() {
             "function_declaration" if child(d, &fld::NAME).is_some_and(|n| c.text(n) == name) => {
                 return true;
