@@ -298,3 +298,39 @@ fn embedded_tables_come_from_data() {
         bad.join("\n")
     );
 }
+
+/// Code analysis never runs on the page's thread (ARCHITECTURE.md): in `src/ui`, only
+/// `protocol.rs` calls the analyzer, and only the worker's side calls `protocol::handle`.
+#[test]
+fn only_the_worker_analyzes_code() {
+    const ANALYZER: &[&str] = &["analyze(", "analyze_with(", "analyze_bytes(", "analyzer::parse(", "Reparser"];
+    let mut files = Vec::new();
+    let mut stack = vec![root().join("src/ui")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() > 15, "src/ui looks too small: {files:?}");
+    let mut bad = Vec::new();
+    for f in &files {
+        let name = f.strip_prefix(root()).unwrap().display().to_string();
+        for l in code_lines(&read(f)) {
+            // `goenv::analyze_bytes` is the go env resolver (it runs on the page, bounded).
+            let analyzer = ANALYZER.iter().any(|a| l.contains(a)) && !l.contains("goenv::analyze");
+            if analyzer && name != "src/ui/protocol.rs" {
+                bad.push(format!("{name}: {l}"));
+            }
+            if l.contains("protocol::handle(") && name != "src/ui/worker_main.rs" {
+                bad.push(format!("{name}: {l}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "the analyzer called outside the worker:\n{}", bad.join("\n"));
+    assert!(read(&root().join("src/ui/worker_main.rs")).contains("protocol::handle("));
+}

@@ -1,14 +1,11 @@
-//! The page ↔ worker protocol (`src/ui/protocol.rs`, `src/ui/env_model.rs`), natively: a
-//! request encoded by the page is handled by the worker's `handle`, and its reply, encoded
-//! as JSON, decodes on the page's side to what the core computed.
+//! The page ↔ worker protocol (`src/ui/protocol.rs`), natively: a request encoded by the
+//! page is handled by the worker's `handle`, and its reply, encoded as JSON, decodes on the
+//! page's side to what the core computed.
 
-#[path = "../src/ui/env_model.rs"]
-mod env_model;
 #[path = "../src/ui/protocol.rs"]
 mod protocol;
 
-use env_model::{EnvInputs, FromChoice};
-use protocol::{EnvRequest, Reply, Request, ToWorker};
+use protocol::{Reply, Request, ToWorker};
 
 fn round_trip(msg: &ToWorker) -> Reply {
     let sent = serde_json::to_string(msg).unwrap();
@@ -32,39 +29,6 @@ fn analysis_reply_decodes_to_what_the_core_computed() {
             assert!(!analysis.diagnostics.is_empty());
         }
         _ => panic!("expected an analysis"),
-    }
-}
-
-#[test]
-fn env_reply_decodes_to_what_the_core_computed() {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/env-container.txt")).unwrap();
-    let inputs = EnvInputs {
-        text,
-        from: "1.21".into(),
-        to: "1.22".into(),
-        gomod: String::new(),
-        from_choice: Some(FromChoice::Detected),
-    };
-    let want = env_model::compute(&inputs, "1.21", || 0.0);
-    match round_trip(&ToWorker::Env(EnvRequest { id: 3, inputs, page_default_from: "1.21".into() })) {
-        Reply::EnvDone { id, model } => {
-            assert_eq!(id, 3);
-            // Every part the view shows survives the trip.
-            assert_eq!(serde_json::to_value(&model.report).unwrap(), serde_json::to_value(&want.report).unwrap());
-            assert_eq!(serde_json::to_value(&model.upgrade).unwrap(), serde_json::to_value(&want.upgrade).unwrap());
-            assert_eq!(model.godebug, want.godebug);
-            assert_eq!(model.foreign_keys, want.foreign_keys);
-            assert_eq!(model.toolchain, want.toolchain);
-            assert_eq!(model.problem_vars, want.problem_vars);
-            assert_eq!(model.unrecognised, want.unrecognised);
-            assert_eq!(model.home, want.report.context.home);
-            assert!(!model.report.findings.is_empty());
-            let ids: Vec<&str> = model.report.findings.iter().map(|f| f.id).collect();
-            let want_ids: Vec<&str> = want.report.findings.iter().map(|f| f.id).collect();
-            assert_eq!(ids, want_ids);
-        }
-        _ => panic!("expected an env model"),
     }
 }
 

@@ -2,9 +2,11 @@
 //! the defaults of the detected version and OS, the problems with their fix commands, what
 //! an upgrade changes, and the effective GODEBUG settings.
 //!
-//! The computation ([`super::env_model`]) runs in the analysis worker
-//! ([`super::worker_client::request_env`]), debounced by [`DEBOUNCE_MS`]; the view renders
-//! its reply. All pasted text is rendered as text nodes, never as HTML.
+//! The computation ([`super::env_model::compute`]) runs on the page, debounced by
+//! [`DEBOUNCE_MS`]: a real `go env` paste is a few KB and resolves in well under a
+//! millisecond, and the resolver reads at most `goenv::MAX_INPUT` (1 MB) of it. (Code
+//! analysis, which can take long, is the worker's.) All pasted text is rendered as text
+//! nodes, never as HTML.
 //!
 //! Stable hooks for tests: `#env-input`, `#env-table tr[data-var][data-status]`,
 //! `#env-problems [data-check]`, `#env-format`, `#env-version`, `#godebug-table`, and
@@ -103,15 +105,12 @@ pub fn env_view(props: &EnvViewProps) -> Html {
         from_choice: *from_choice,
     };
     let model = use_state(|| None::<Rc<EnvModel>>);
-    // Why the worker could not resolve the paste (it did not start, or crashed).
-    let worker_error = use_state(|| None::<String>);
     let changed_only = use_state(|| false);
     let problems_only = use_state(|| false);
     let copy_status = use_state(String::new);
 
     {
         let model = model.clone();
-        let worker_error = worker_error.clone();
         use_effect_with(inputs.clone(), move |inputs| {
             let inputs = inputs.clone();
             let stale = model.as_ref().is_none_or(|m| m.inputs != inputs);
@@ -119,14 +118,8 @@ pub fn env_view(props: &EnvViewProps) -> Html {
             let delay = if model.is_none() { 0 } else { DEBOUNCE_MS };
             let timer = stale.then(|| {
                 gloo_timers::callback::Timeout::new(delay, move || {
-                    let done = Callback::from(move |r: super::worker_client::EnvResult| match r {
-                        Ok(m) => {
-                            worker_error.set(None);
-                            model.set(Some(m));
-                        }
-                        Err(e) => worker_error.set(Some(e)),
-                    });
-                    super::worker_client::request_env(&inputs, super::app::DEFAULT_FROM, done);
+                    let now = || js_sys::Date::now();
+                    model.set(Some(Rc::new(super::env_model::compute(&inputs, super::app::DEFAULT_FROM, now))));
                 })
             });
             move || drop(timer)
@@ -187,11 +180,6 @@ pub fn env_view(props: &EnvViewProps) -> Html {
                 <p>{"Paste what "}<code>{"go env"}</code>{" prints (or "}<code>{"go env -json"}</code>{", "}<code>{"go env -changed"}</code>
                 {", a Windows "}<code>{"set"}</code>{" listing). Every line is accounted for: each variable is compared with the default of the detected Go version and OS, problems come with the command that fixes them, and the GODEBUG value is resolved setting by setting."}</p>
             </div>
-        },
-        _ if worker_error.is_some() => html! {
-            <p class="note warn" role="alert" id="env-worker-error">
-                {format!("The go env resolver runs in the analysis worker, which is not available ({}). Reload the page; if this persists, the browser may be blocking Web Workers or WebAssembly.", worker_error.as_deref().unwrap_or(""))}
-            </p>
         },
         None => html! { <p class="note" role="status">{"Resolving…"}</p> },
         Some(m) => view_model(

@@ -5,7 +5,8 @@
 //! * [`panel`]: the diagnostics list and fix previews ([`diff`]).
 //! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
 //! * [`embed`], [`embed_params`]: the compact entry for documentation pages (`embed.html`).
-//! * [`protocol`], [`worker_client`]: the Web Worker (`src/bin/worker.rs`).
+//! * [`protocol`], [`worker_client`], [`worker_main`]: the analysis Web Worker (the same
+//!   wasm module, started by `www/worker.js`).
 //! * [`workshop`]: lessons with checked exercises and the myth-or-fact deck.
 
 mod app;
@@ -26,6 +27,7 @@ mod share;
 mod sync;
 mod viewport;
 mod worker_client;
+pub mod worker_main;
 mod workshop;
 
 /// Mounts the app into `#app`, replacing the static loading message.

@@ -1,21 +1,21 @@
-//! The page's side of the analysis worker: starts `worker_loader.js` (Trunk's loader shim
-//! for the `worker` bin), forwards analysis replies and failures to the app as
-//! [`WorkerEvent`]s, and answers the go env view's requests ([`request_env`]).
+//! The page's side of the analysis worker: starts `worker.js` (a module worker written by
+//! `scripts/post_build.d/05-worker.sh`), hands it this page's compiled wasm module (the
+//! worker runs the same module, so it neither downloads nor compiles it again), and forwards
+//! analysis replies and failures to the app as [`WorkerEvent`]s.
 //!
 //! Messages posted before the worker says [`Reply::Ready`] would be lost (its wasm installs
 //! the message handler only once it is initialised), so they are queued until then.
 
-use super::env_model::{EnvInputs, EnvModel};
-use super::protocol::{EnvRequest, Reply, Request, ToWorker};
+use super::protocol::{Reply, Request, ToWorker};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-/// Where Trunk puts the worker's loader (see index.html, `data-loader-shim`).
-pub const WORKER_URL: &str = "./worker_loader.js";
+/// The worker's script (see www/worker.js; www/worker-boot.js starts it early).
+pub const WORKER_URL: &str = "./worker.js";
 
 pub enum WorkerEvent {
     Reply(Reply),
@@ -23,17 +23,11 @@ pub enum WorkerEvent {
     Failed(String),
 }
 
-/// What the go env view gets back: the model, or why the worker cannot compute it.
-pub type EnvResult = Result<Rc<EnvModel>, String>;
-
 struct Inner {
     worker: Worker,
     ready: Cell<bool>,
     /// JSON messages waiting for the worker to be ready.
     queue: RefCell<Vec<String>>,
-    /// The newest env request's id and who wants its answer (older ones are dropped).
-    env_waiter: RefCell<Option<(u64, Callback<EnvResult>)>>,
-    env_id: Cell<u64>,
     failed: RefCell<Option<String>>,
 }
 
@@ -52,16 +46,7 @@ impl Inner {
     fn fail(&self, reason: &str) {
         *self.failed.borrow_mut() = Some(reason.to_string());
         self.queue.borrow_mut().clear();
-        let waiter = self.env_waiter.borrow_mut().take();
-        if let Some((_, cb)) = waiter {
-            cb.emit(Err(reason.to_string()));
-        }
     }
-}
-
-thread_local! {
-    /// The running worker, for components that do not own it (the go env view).
-    static CURRENT: RefCell<Weak<Inner>> = const { RefCell::new(Weak::new()) };
 }
 
 enum Early {
@@ -94,7 +79,7 @@ fn failed(inner: &Inner, events: &Callback<WorkerEvent>, msg: String) {
     events.emit(WorkerEvent::Failed(reason));
 }
 
-/// One message from the worker: env replies go to the env view, the rest to the app.
+/// One message from the worker, to the app.
 fn deliver(inner: &Inner, ev: &Callback<WorkerEvent>, data: Option<String>) {
     let reply = match data.map(|s| serde_json::from_str::<Reply>(&s)) {
         Some(Ok(reply)) => reply,
@@ -102,13 +87,6 @@ fn deliver(inner: &Inner, ev: &Callback<WorkerEvent>, data: Option<String>) {
         None => return failed(inner, ev, "the worker sent a non-text message".to_string()),
     };
     match reply {
-        Reply::EnvDone { id, model } => {
-            let waiter = inner.env_waiter.borrow_mut().take();
-            match waiter {
-                Some((want, cb)) if want == id => cb.emit(Ok(Rc::new(*model))),
-                other => *inner.env_waiter.borrow_mut() = other,
-            }
-        }
         Reply::Ready => {
             inner.ready.set(true);
             let queued = std::mem::take(&mut *inner.queue.borrow_mut());
@@ -132,14 +110,16 @@ impl WorkerClient {
         // The worker www/worker-boot.js started while this wasm loaded, else a new one.
         let (worker, early) = match adopt_boot_worker() {
             Some(w) => w,
-            None => (Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?, Vec::new()),
+            None => {
+                let opts = WorkerOptions::new();
+                opts.set_type(WorkerType::Module);
+                (Worker::new_with_options(WORKER_URL, &opts).map_err(|e| format!("{e:?}"))?, Vec::new())
+            }
         };
         let inner = Rc::new(Inner {
             worker,
             ready: Cell::new(false),
             queue: RefCell::new(Vec::new()),
-            env_waiter: RefCell::new(None),
-            env_id: Cell::new(0),
             failed: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
@@ -161,7 +141,11 @@ impl WorkerClient {
         });
         inner.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         inner.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        CURRENT.with(|c| *c.borrow_mut() = Rc::downgrade(&inner));
+        // The worker waits for this page's compiled module (www/worker.js).
+        inner
+            .worker
+            .post_message(&wasm_bindgen::module())
+            .map_err(|e| format!("cannot hand the wasm module to the worker: {e:?}"))?;
         // What the boot worker said before this listened (at most Ready, or an error).
         for item in early {
             match item {
@@ -186,29 +170,5 @@ impl Drop for WorkerClient {
         if self.inner.failed.borrow().is_none() {
             self.inner.fail("it was stopped");
         }
-    }
-}
-
-/// Asks the worker for the go env view's model of `inputs`; `done` gets the answer unless a
-/// newer env request replaces this one first. Without a worker, `done` gets the reason at once.
-pub fn request_env(inputs: &EnvInputs, page_default_from: &str, done: Callback<EnvResult>) {
-    let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) else {
-        done.emit(Err("it has not been started".into()));
-        return;
-    };
-    let id = inner.env_id.get() + 1;
-    inner.env_id.set(id);
-    let req = ToWorker::Env(EnvRequest { id, inputs: inputs.clone(), page_default_from: page_default_from.into() });
-    let text = match serde_json::to_string(&req) {
-        Ok(t) => t,
-        Err(e) => {
-            done.emit(Err(e.to_string()));
-            return;
-        }
-    };
-    *inner.env_waiter.borrow_mut() = Some((id, done.clone()));
-    if let Err(e) = inner.post(text) {
-        *inner.env_waiter.borrow_mut() = None;
-        done.emit(Err(e));
     }
 }

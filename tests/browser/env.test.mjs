@@ -115,8 +115,8 @@ test('every goenv sample, as stored and without its provenance comments, shows w
       if (!name.includes('changed')) assert.ok(s.rows.length >= 30, `${name}: full listing`);
     }
   }
-  // The whole computation (report + upgrade + GODEBUG) in the worker, per paste.
-  t.diagnostic(`worker computation: max ${Math.max(...timings)} ms, median ${timings.sort((a, b) => a - b)[timings.length >> 1]} ms`);
+  // The whole computation (report + upgrade + GODEBUG) on the page, per paste.
+  t.diagnostic(`env computation on the page: max ${Math.max(...timings)} ms, median ${timings.sort((a, b) => a - b)[timings.length >> 1]} ms`);
   // Spot checks that do not depend on the CLI: what the samples are.
   await paste(page, fs.readFileSync(path.join(SAMPLES, 'windows-amd64-go1.22.txt'), 'utf8'));
   let s = await shown(page);

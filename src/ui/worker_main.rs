@@ -1,21 +1,15 @@
-//! The analysis Web Worker (built by Trunk as `data-type="worker"`): receives
-//! [`protocol::ToWorker`] requests as JSON strings (Go code to analyse, `go env` output to
-//! resolve), answers with [`protocol::Reply`]s. Every core computation of the page runs here.
-//! On native targets this binary does nothing (the CLI is `gocompat`).
+//! The analysis Web Worker's side of the one wasm module: `src/main.rs` runs [`start`] when
+//! the module is instantiated in a worker (`www/worker.js`, which receives the page's
+//! compiled `WebAssembly.Module` rather than fetching and compiling the file again). It
+//! receives [`protocol::ToWorker`] requests as JSON strings and answers with
+//! [`protocol::Reply`]s. Code analysis runs only here.
 
-#[cfg(target_arch = "wasm32")]
-#[path = "../ui/env_model.rs"]
-mod env_model;
-#[cfg(target_arch = "wasm32")]
-#[path = "../ui/protocol.rs"]
-mod protocol;
+use super::protocol;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-#[cfg(target_arch = "wasm32")]
-fn main() {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
+pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let post = move |scope: &DedicatedWorkerGlobalScope, reply: &protocol::Reply| {
@@ -34,9 +28,4 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &protocol::Reply::Ready);
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("worker: this binary is the browser app's analysis worker; use `gocompat` on the command line");
 }
