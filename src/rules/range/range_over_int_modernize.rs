@@ -83,7 +83,7 @@ const MAX_SCAN_NODES: usize = 50_000;
 fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within: (usize, usize)) -> Uses {
     // A subtree that small cannot make the walk give up: the identifiers named `name` are
     // then found faster from the text (see `scan_text`), with the same answer.
-    if root.descendant_count() as usize <= MAX_SCAN_NODES && !name.is_empty() {
+    if root.descendant_count() <= MAX_SCAN_NODES && !name.is_empty() {
         return scan_text(c, root, name, except, within);
     }
     let mut u = Uses::default();
