@@ -5,6 +5,7 @@
 //! a tree; syntax errors become diagnostics); the walk is iterative (a cursor, no recursion
 //! in proportion to nesting depth); every diagnostic names a rule that cites a source.
 
+pub mod callee;
 pub mod facts;
 pub mod node_ext;
 pub mod scope;
@@ -16,6 +17,7 @@ use crate::gomod::GoMod;
 use crate::rules::{self, Rule};
 use crate::span::Span;
 use crate::version::GoVersion;
+pub use callee::Callee;
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
@@ -235,6 +237,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         current: None,
         fields: FieldCache::default(),
         scope: OnceCell::new(),
+        callee: Cell::new(None),
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -329,6 +332,8 @@ pub struct Checker<'a> {
     fields: FieldCache<'a>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
     scope: OnceCell<scope::PackageScope<'a>>,
+    /// The callee of the dispatched call ([`Checker::callee`]).
+    callee: Cell<Option<(Node<'a>, Option<Callee<'a>>)>>,
 }
 
 /// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask
@@ -403,6 +408,21 @@ impl<'a> Checker<'a> {
     /// every `call_expression`).
     pub fn function_of(&self, node: Node<'a>) -> Option<Node<'a>> {
         self.field(node, "function")
+    }
+
+    /// The callee of the `call_expression` `call` ([`Callee`]): computed once for the
+    /// dispatched call, which every call rule asks about.
+    pub fn callee(&self, call: Node<'a>) -> Option<Callee<'a>> {
+        if let Some((n, found)) = self.callee.get() {
+            if n == call {
+                return found;
+            }
+        }
+        let found = Callee::of(self, call);
+        if self.current == Some(call) {
+            self.callee.set(Some((call, found)));
+        }
+        found
     }
 
     /// Same as `node.field(name)` ([`NodeExt::field`]), remembered for the next lookups

@@ -104,16 +104,9 @@ pub fn new_syntax(p: &Pattern) -> Option<String> {
 }
 
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    // Cheap filter first: only `X.Handle`, `X.HandleFunc` and `X.PathValue` calls.
-    let Some(f) = c.first_child(call) else { return };
-    let callee = c.text(f);
-    if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc") || callee.ends_with("PathValue")) {
-        return;
-    }
-    if f.kind_str() != "selector_expression" {
-        return;
-    }
-    let Some(field) = c.field(f, "field").map(|n| c.text(n)) else { return };
+    // Only `X.Handle`, `X.HandleFunc` and `X.PathValue` calls (a selector's name is never empty).
+    let Some(callee) = c.callee(call) else { return };
+    let (f, field) = (callee.function, callee.selected);
     if !matches!(field, "Handle" | "HandleFunc" | "PathValue") {
         return;
     }

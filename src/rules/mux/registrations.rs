@@ -35,17 +35,10 @@ pub struct Registration<'t> {
 
 /// The registration made by `call`, if it is one with a constant pattern.
 pub fn registration<'t>(c: &Checker<'t>, call: Node<'t>) -> Option<Registration<'t>> {
-    // Cheap filter (runs for every call in the file): the callee's text ends in Handle/HandleFunc.
-    let f = c.first_child(call)?;
-    let callee = c.text(f);
-    if !(callee.ends_with("Handle") || callee.ends_with("HandleFunc")) {
-        return None;
-    }
-    if f.kind_str() != "selector_expression" {
-        return None;
-    }
-    let field = c.text(c.field(f, "field")?);
-    if field != "Handle" && field != "HandleFunc" {
+    // Cheap filter (runs for every call in the file): `X.Handle` or `X.HandleFunc`.
+    let callee = c.callee(call)?;
+    let f = callee.function;
+    if callee.selected != "Handle" && callee.selected != "HandleFunc" {
         return None;
     }
     let args = arguments(call);

@@ -76,15 +76,23 @@ fn scan(c: &Checker, root: Node, name: &str, except: Option<Node>) -> Uses {
     scan_range(c, root, name, except, (0, usize::MAX))
 }
 
+/// Nodes a scan visits at most; past that it gives up and reports `written`.
+const MAX_SCAN_NODES: usize = 50_000;
+
 /// [`scan`] limited to the nodes that overlap the byte range `within`.
 fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within: (usize, usize)) -> Uses {
+    // A subtree that small cannot make the walk give up: the identifiers named `name` are
+    // then found faster from the text (see `scan_text`), with the same answer.
+    if root.descendant_count() <= MAX_SCAN_NODES && !name.is_empty() {
+        return scan_text(c, root, name, except, within);
+    }
     let mut u = Uses::default();
     let mut stack = vec![root];
     let mut steps = 0usize;
     let mut cur = root.walk(); // one cursor for every node (`named_children` resets it)
     while let Some(n) = stack.pop() {
         steps += 1;
-        if steps > 50_000 {
+        if steps > MAX_SCAN_NODES {
             // Too big to be sure: report as written.
             u.written = true;
             return u;
@@ -97,6 +105,40 @@ fn scan_range(c: &Checker, root: Node, name: &str, except: Option<Node>, within:
             }
         }
         stack.extend(n.named_children(&mut cur).filter(|ch| ch.end_byte() > within.0 && ch.start_byte() < within.1));
+    }
+    u
+}
+
+/// [`scan_range`] from the text: an identifier named `name` is a leaf whose text is `name`,
+/// so each occurrence of `name` in `root`'s text that a longer identifier does not continue
+/// (an ASCII letter, digit or `_` right after it) is looked up in the tree. Loop bodies are
+/// mostly other code: a byte search skips it instead of visiting every node.
+fn scan_text(c: &Checker, root: Node, name: &str, except: Option<Node>, within: (usize, usize)) -> Uses {
+    let mut u = Uses::default();
+    let (start, end) = (root.start_byte(), root.end_byte());
+    let Some(text) = c.src.get(start..end) else { return u };
+    let step = name.chars().next().map_or(1, char::len_utf8); // to the next character
+    let mut from = 0;
+    while let Some(i) = text[from..].find(name) {
+        let at = start + from + i;
+        from += i + step;
+        let end_at = at + name.len();
+        if text.as_bytes().get(end_at - start).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+            continue;
+        }
+        // The walk enters no node outside `within` (but always looks at `root`).
+        if (end_at <= within.0 || at >= within.1) && (at, end_at) != (start, end) {
+            continue;
+        }
+        let Some(n) = root.descendant_for_byte_range(at, end_at) else { continue };
+        if n.kind_str() != "identifier" || n.start_byte() != at || n.end_byte() != end_at || Some(n) == except {
+            continue;
+        }
+        u.mentioned = true;
+        if is_write(c, n) {
+            u.written = true;
+            return u;
+        }
     }
     u
 }

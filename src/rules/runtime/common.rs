@@ -186,11 +186,10 @@ pub fn pkg_member<'a>(c: &Checker<'a>, node: Node<'a>, path: &str) -> Option<&'a
 
 /// For a `call_expression` of `pkg.Func(...)` with `pkg` resolving to `path`: `Func`.
 pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>, path: &str) -> Option<&'a str> {
-    c.facts.local_name(path)?;
     if call.kind_str() != "call_expression" {
         return None;
     }
-    pkg_member(c, c.field(call, "function")?, path)
+    c.callee(call)?.in_package(path)
 }
 
 /// The arguments of a call (named children of the `argument_list`, comments skipped).

@@ -53,14 +53,8 @@ declare_rule! {
 // Verified with `go run` of `base64.RawURLEncoding.WithPadding(-2)`: go1.21.13 encodes with a
 // garbage padding byte; go1.22.12 panics with `panic: invalid padding`.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    if f.kind_str() != "selector_expression" {
-        return;
-    }
-    let (Some(recv), Some(field)) = (c.field(f, "operand"), c.field(f, "field")) else { return };
-    if c.text(field) != "WithPadding" {
-        return;
-    }
+    let Some(f) = c.callee(call) else { return };
+    let Some((recv, _)) = f.selector.filter(|_| f.selected == "WithPadding") else { return };
     // The receiver must visibly be a base32/base64 encoding: `base64.StdEncoding`,
     // `base32.NewEncoding(...)`, or the file imports one of them.
     let pkg = ["encoding/base64", "encoding/base32"].into_iter().find(|p| {

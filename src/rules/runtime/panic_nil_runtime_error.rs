@@ -75,8 +75,7 @@ declare_rule! {
 // Unrecovered, go1.21–go1.23 print `panic: panic called with nil argument`; rules.md records
 // `runtime error: panic called with nil argument` from go1.27.3, hence the quoted substring.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    if f.kind_str() != "identifier" || c.text(f) != "panic" {
+    if c.callee(call).and_then(|f| f.ident) != Some("panic") {
         return;
     }
     let args = call_args(call);

@@ -135,9 +135,8 @@ fn push_names(c: &Checker, decl: Node, out: &mut Vec<String>) {
 // Verified with go1.23.5 (`go run`, only the go.mod line varied) on an expired, unreceived
 // time.NewTimer: go 1.22 → `len 1 cap 1 stop false`; go 1.23 → `len 0 cap 0 stop true`.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    let builtin = c.text(f);
-    if f.kind_str() != "identifier" || (builtin != "len" && builtin != "cap") {
+    let Some(builtin) = c.callee(call).and_then(|f| f.ident) else { return };
+    if builtin != "len" && builtin != "cap" {
         return;
     }
     let args = call_args(call);

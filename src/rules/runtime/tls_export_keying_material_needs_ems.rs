@@ -1,6 +1,5 @@
 use super::common::{call_args, godebug_sides, library_note, main_sides, removal_note};
 use crate::analyzer::Checker;
-use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use tree_sitter::Node;
@@ -63,12 +62,8 @@ declare_rule! {
 // The error text is go1.22's crypto/tls/prf.go (`ekmFromMasterSecret`); rules.md §D records that
 // Go 1.27 drops the "override with GODEBUG" clause.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    if f.kind_str() != "selector_expression" {
-        return;
-    }
-    let Some(field) = c.field(f, "field") else { return };
-    if c.text(field) != "ExportKeyingMaterial" || call_args(call).len() != 3 {
+    let Some(f) = c.callee(call) else { return };
+    if f.selector.is_none() || f.selected != "ExportKeyingMaterial" || call_args(call).len() != 3 {
         return;
     }
     if requires_tls13(c) {

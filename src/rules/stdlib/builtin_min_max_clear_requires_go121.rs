@@ -87,11 +87,7 @@ fn mentions_not_as_call(c: &Checker, top: Node, name: &str) -> bool {
 }
 
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.field_by_id(call, *fld::FUNCTION) else { return };
-    if f.kind_str() != "identifier" {
-        return;
-    }
-    let name = c.text(f);
+    let Some(name) = c.callee(call).and_then(|f| f.ident) else { return };
     if !matches!(name, "min" | "max" | "clear") {
         return;
     }

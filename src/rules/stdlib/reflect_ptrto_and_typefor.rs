@@ -72,8 +72,9 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if c.facts.local_name("reflect").is_none() {
         return;
     }
-    let Some(f) = c.field_by_id(call, *fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression") else { return };
-    if !matches!(super::resolve::selected_name(c, f), "PtrTo" | "Elem") {
+    let Some(callee) = c.callee(call) else { return };
+    let f = callee.function;
+    if !matches!(callee.selected, "PtrTo" | "Elem") {
         return;
     }
     let [from, to] = c.versions.file_sides();

@@ -181,9 +181,8 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
 /// local name for it, not shadowed by a parameter): the resolved reference. The cheap
 /// tests (the file imports `path`, the selected name) come first.
 pub fn called_pkg_func_named<'a>(c: &Checker<'a>, call: Node<'a>, path: &str, name: &str) -> Option<PkgRef<'a>> {
-    c.facts.local_name(path)?;
-    let f = c.field_by_id(call, *fld::FUNCTION).filter(|f| f.kind_str() == "selector_expression")?;
-    if selected_name(c, f) != name {
+    let callee = c.callee(call)?;
+    if callee.package != Some(path) || callee.selected != name {
         return None;
     }
     let r = called_pkg_func(c, call)?;

@@ -54,8 +54,7 @@ declare_rule! {
 // Verified with go1.22.12: `go vet` on `s = append(s)` prints `./main.go:16:6: append with no values`
 // (the position of the call); go1.21.13's vet has no appends analyzer.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    if f.kind_str() != "identifier" || c.text(f) != "append" || !c.versions.toolchain.version.at_least(22) {
+    if c.callee(call).and_then(|f| f.ident) != Some("append") || !c.versions.toolchain.version.at_least(22) {
         return;
     }
     let args = call_args(call);

@@ -2,7 +2,7 @@ use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::{Fix, Severity, TextEdit};
-use crate::rules::runtime::common::{call_args, called_pkg_func, is_string_lit, unparen, walk_subtree};
+use crate::rules::runtime::common::{call_args, is_string_lit, unparen, walk_subtree};
 use tree_sitter::Node;
 
 declare_rule! {
@@ -72,13 +72,10 @@ const PRINTF: &[(&str, &str, usize)] = &[
 // (`non-constant format string in call to %s`, name = fn.FullName(), with the suggested fix
 // `Insert "%s" format string`); go1.27.3's vet printed it for a go 1.24 module (rules.md §H).
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    // Resolve the callee once (`pkg.Name` through the imports), then look it up.
-    let Some(function) = c.function_of(call) else { return };
-    let Some(operand) = c.field(function, "operand") else { return };
-    let Some(imported) = c.facts.import_path(c.text(operand)) else { return };
-    let Some(&(path, name, idx)) =
-        PRINTF.iter().find(|(p, n, _)| *p == imported && called_pkg_func(c, call, p) == Some(*n))
-    else {
+    // The callee `pkg.Name`, resolved through the imports, looked up in the table.
+    let Some(callee) = c.callee(call) else { return };
+    let Some(imported) = callee.package else { return };
+    let Some(&(path, name, idx)) = PRINTF.iter().find(|(p, n, _)| *p == imported && *n == callee.selected) else {
         return;
     };
     let args = call_args(call);

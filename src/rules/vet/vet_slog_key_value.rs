@@ -568,15 +568,14 @@ fn vet_format(c: &Checker, n: Node) -> String {
 //   ./main.go:20:2: call to slog.Logger.With missing a final value
 // The state machine is vet's (x/tools passes/slog run()), with Kind::Unknown ending the check.
 fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
-    let Some(f) = c.function_of(call) else { return };
-    if f.kind_str() != "selector_expression" {
+    let Some(f) = c.callee(call) else { return };
+    let Some((operand, _)) = f.selector else { return };
+    let name = f.selected;
+    // The receiver is only looked for when the name is one of the key/value functions'.
+    if !KV_FUNCS.iter().any(|(_, n, _)| *n == name) {
         return;
     }
-    let (Some(operand), Some(field)) = (c.field(f, "operand"), c.field(f, "field")) else {
-        return;
-    };
-    let name = c.text(field);
-    let recv = if pkg_member(c, f, "log/slog").is_some() { "" } else { receiver_type(c, operand).unwrap_or("?") };
+    let recv = if f.in_package("log/slog").is_some() { "" } else { receiver_type(c, operand).unwrap_or("?") };
     let Some(&(_, _, skip)) = KV_FUNCS.iter().find(|(r, n, _)| *r == recv && *n == name) else { return };
     if !c.versions.toolchain.version.at_least(21) {
         return;
