@@ -28,6 +28,11 @@ pub const DEFAULT_TO: &str = "1.22";
 /// go.mod edits: analysed once the current event is handled (code edits are sent at once).
 const DEBOUNCE_MS: u32 = 0;
 const URL_INTERVAL_MS: f64 = 1000.0;
+/// The address and the draft are written once typing pauses this long (compressing the
+/// text for the link takes milliseconds that a keystroke's update should not wait for)...
+const URL_QUIET_MS: f64 = 400.0;
+/// ...or, while typing goes on, at least this often.
+const URL_MAX_DEFER_MS: f64 = 5000.0;
 const WORKER_START_TIMEOUT_MS: u32 = 15_000;
 const UNDO_DEPTH: usize = 100;
 /// The editor's line height and the padding above its first line, in CSS px
@@ -119,6 +124,8 @@ pub enum Msg {
     CopyLink,
     Copied(Result<(), String>),
     WriteUrl,
+    /// The page is being left: write a pending link/draft now.
+    FlushUrl,
     DismissNote(usize),
     ShowAll,
     /// Highlights a finding's span without moving the focus.
@@ -141,7 +148,9 @@ pub struct App {
     pub(super) toolchain: String,
     pub(super) file: String,
     pub(super) mode: Mode,
-    pub(super) current: Option<Current>,
+    pub(super) current: Option<Rc<Current>>,
+    /// The app's own messages as one callback, made once (for child components' props).
+    pub(super) send: Callback<Msg>,
     pub(super) tokens: Vec<Token>,
     pub(super) marks: Vec<MarkSpan>,
     pub(super) backend: Backend,
@@ -164,6 +173,8 @@ pub struct App {
     pub(super) status: String,
     pub(super) share_error: Option<String>,
     last_url_write: f64,
+    /// When the text (or another part of the link) last changed ([`Self::schedule_url`]).
+    last_change: f64,
     /// The fragment the page last wrote or read (`location.hash`, with its `#`). A different
     /// one in the address bar is a link opened on the page whose `hashchange` has not been
     /// handled yet: writing over it would lose that link.
@@ -212,7 +223,7 @@ impl App {
     }
 
     fn accept(&mut self, current: Current) {
-        self.current = Some(current);
+        self.current = Some(Rc::new(current));
         if self.active.is_some_and(|a| a >= self.diag_len()) {
             self.active = None;
         }
@@ -314,12 +325,31 @@ impl App {
     }
 
     fn schedule_url(&mut self, ctx: &yew::Context<Self>) {
+        self.last_change = dom::now_ms();
         if self.url_timer.is_some() {
             return;
         }
-        let wait = (self.last_url_write + URL_INTERVAL_MS - dom::now_ms()).max(0.0);
+        let wait = (self.last_url_write + URL_INTERVAL_MS - self.last_change).max(URL_QUIET_MS);
+        self.arm_url_timer(ctx, wait);
+    }
+
+    fn arm_url_timer(&mut self, ctx: &yew::Context<Self>, wait: f64) {
         let link = ctx.link().clone();
         self.url_timer = Some(Timeout::new(wait.ceil() as u32, move || link.send_message(Msg::WriteUrl)));
+    }
+
+    /// The URL timer fired: writes now, or waits for the typing to pause (at most
+    /// [`URL_MAX_DEFER_MS`] after the last write). Whether the page must re-render.
+    fn url_timer_fired(&mut self, ctx: &yew::Context<Self>) -> bool {
+        let now = dom::now_ms();
+        let quiet = now - self.last_change;
+        if quiet < URL_QUIET_MS && now - self.last_url_write < URL_MAX_DEFER_MS {
+            self.arm_url_timer(ctx, URL_QUIET_MS - quiet);
+            return false;
+        }
+        let before = self.share_error.clone();
+        self.write_url();
+        self.share_error != before
     }
 
     fn write_url(&mut self) {
@@ -479,6 +509,7 @@ impl Component for App {
             file: String::new(),
             mode: Mode::Code,
             current: None,
+            send: ctx.link().callback(|m: Msg| m),
             tokens: Vec::new(),
             marks: Vec::new(),
             backend: Backend::Failed("not started".into()),
@@ -497,6 +528,7 @@ impl Component for App {
             status: String::new(),
             share_error: None,
             last_url_write: 0.0,
+            last_change: 0.0,
             url_hash: dom::location_hash(),
             url_timer: None,
             example: default.id.to_string(),
@@ -541,6 +573,11 @@ impl Component for App {
             let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || link.send_message(Msg::HashChanged));
             let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
             on_hash.forget();
+            // Leaving the page: a link or draft write still waiting for a pause happens now.
+            let link = ctx.link().clone();
+            let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || link.send_message(Msg::FlushUrl));
+            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+            on_hide.forget();
         }
         let events = ctx.link().callback(Msg::Worker);
         app.backend = match WorkerClient::start(events) {
@@ -816,7 +853,13 @@ impl Component for App {
             Msg::Copied(Err(e)) => {
                 self.status = format!("Could not copy ({e}): the link is in the address bar.");
             }
-            Msg::WriteUrl => self.write_url(),
+            Msg::WriteUrl => return self.url_timer_fired(ctx),
+            Msg::FlushUrl => {
+                if self.url_timer.take().is_some() {
+                    self.write_url();
+                }
+                return false;
+            }
             Msg::ShowAll => self.show_all = true,
             Msg::Activate(idx) => {
                 if self.active == Some(idx) {

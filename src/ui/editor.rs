@@ -92,7 +92,8 @@ impl App {
         html! {
             <div class="workspace">
                 {self.view_editor(ctx)}
-                {self.view_panel(ctx)}
+                <super::panel::Panel current={self.current.clone()} preview={self.preview} show_all={self.show_all}
+                    active={self.active} can_undo={!self.undo.is_empty()} share_error={self.share_error.clone()} send={self.send.clone()} />
             </div>
         }
     }
@@ -276,7 +277,7 @@ impl App {
             <div class={classes!("popup", format!("sev-{}", d.severity.key()))} id="popup" role="region" aria-label="Finding details"
                 style={style} onmouseenter={keep} onmouseleave={leave}>
                 <button type="button" class="popup-close" aria-label="Close" onclick={close}>{"×"}</button>
-                {self.view_details(ctx, idx, d, true)}
+                {super::panel::details(&self.send, self.current.as_deref(), self.preview, idx, d, true)}
             </div>
         }
     }

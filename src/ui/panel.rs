@@ -1,18 +1,58 @@
 //! The findings panel: a count, findings grouped by severity (most severe first, then by
 //! position), each with its details and fixes; an empty state naming what was checked.
+//!
+//! It is its own component ([`Panel`]) whose props are everything it shows: a keystroke
+//! changes none of them (the panel lists the last analysis; the editor moves its marks), so
+//! Yew skips the panel, its hundreds of nodes and their layout, until the next reply.
 
-use super::app::{App, Msg, PreviewKey};
+use super::app::{Current, Msg, PreviewKey};
 use super::diff::{self, Line};
 use gocompat::{apply_edits, apply_fixes, Applicability, Diagnostic, LineIndex, Severity};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Findings listed per severity before a "Show more" button (the editor marks them all).
 const LIST_LIMIT: usize = 100;
 
-impl App {
-    pub(super) fn view_panel(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
-        let Some(cur) = &self.current else {
+#[derive(Properties, Clone)]
+pub struct PanelProps {
+    /// The analysis shown (compared by identity: a new reply is a new `Rc`).
+    pub current: Option<Rc<Current>>,
+    pub preview: Option<PreviewKey>,
+    pub show_all: bool,
+    pub active: Option<usize>,
+    pub can_undo: bool,
+    pub share_error: Option<String>,
+    /// The app's messages: one callback made once, so that equal props stay equal.
+    pub send: Callback<Msg>,
+}
+
+impl PartialEq for PanelProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same_current = match (&self.current, &o.current) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_current
+            && self.preview == o.preview
+            && self.show_all == o.show_all
+            && self.active == o.active
+            && self.can_undo == o.can_undo
+            && self.share_error == o.share_error
+            && self.send == o.send
+    }
+}
+
+#[function_component(Panel)]
+pub fn panel(p: &PanelProps) -> Html {
+    p.view()
+}
+
+impl PanelProps {
+    fn view(&self) -> Html {
+        let send = &self.send;
+        let Some(cur) = self.current.as_deref() else {
             return html! { <aside class="panel"><p id="diag-count" role="status">{"Analysing…"}</p><div id="diagnostics"></div></aside> };
         };
         let a = &cur.analysis;
@@ -32,14 +72,14 @@ impl App {
                     <p class="hint">{format!("{} rules for {versions}", a.rules_checked)}</p>
                 </div>
                 <div class="panel-actions">
-                    <button type="button" id="apply-all-safe" disabled={safe == 0} onclick={link.callback(|_| Msg::ApplyAllSafe)}>
+                    <button type="button" id="apply-all-safe" disabled={safe == 0} onclick={send.reform(|_| Msg::ApplyAllSafe)}>
                         {format!("Apply all safe fixes ({safe})")}
                     </button>
                     {for (safe > 0).then(|| html! {
                         <button type="button" class="secondary" id="preview-all-safe" aria-pressed={(self.preview == Some(PreviewKey::AllSafe)).to_string()}
-                            onclick={link.callback(|_| Msg::Preview(Some(PreviewKey::AllSafe)))}>{"Preview"}</button>
+                            onclick={send.reform(|_| Msg::Preview(Some(PreviewKey::AllSafe)))}>{"Preview"}</button>
                     })}
-                    <button type="button" class="secondary" id="undo" disabled={self.undo.is_empty()} onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
+                    <button type="button" class="secondary" id="undo" disabled={!self.can_undo} onclick={send.reform(|_| Msg::Undo)}>{"Undo"}</button>
                 </div>
                 {for (self.preview == Some(PreviewKey::AllSafe)).then(|| {
                     let fixes: Vec<_> = a.diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe).collect();
@@ -67,10 +107,10 @@ impl App {
                                     <section class={classes!("group", format!("sev-{}", sev.key()))} aria-label={heading.clone()}>
                                         <h3>{heading}</h3>
                                         <ul>
-                                            {for items.into_iter().map(|(idx, d)| self.view_item(ctx, &li, &cur.code, idx, d))}
+                                            {for items.into_iter().map(|(idx, d)| self.view_item(cur, &li, idx, d))}
                                         </ul>
                                         {for (more > 0).then(|| html! {
-                                            <button type="button" class="secondary show-all" onclick={link.callback(|_| Msg::ShowAll)}>
+                                            <button type="button" class="secondary show-all" onclick={send.reform(|_| Msg::ShowAll)}>
                                                 {format!("Show {more} more")}
                                             </button>
                                         })}
@@ -84,11 +124,11 @@ impl App {
         }
     }
 
-    fn view_item(&self, ctx: &Context<Self>, li: &LineIndex, code: &str, idx: usize, d: &Diagnostic) -> Html {
-        let p = li.position(code, d.span.start);
-        let jump = ctx.link().callback(move |_| Msg::Jump(idx));
+    fn view_item(&self, cur: &Current, li: &LineIndex, idx: usize, d: &Diagnostic) -> Html {
+        let p = li.position(&cur.code, d.span.start);
+        let jump = self.send.reform(move |_| Msg::Jump(idx));
         // Keyboard focus on a finding lights up its span in the editor.
-        let focus = ctx.link().callback(move |_: FocusEvent| Msg::Activate(idx));
+        let focus = self.send.reform(move |_: FocusEvent| Msg::Activate(idx));
         let active = self.active == Some(idx);
         html! {
             <li class={classes!("diag", format!("sev-{}", d.severity.key()), active.then_some("active"))} data-rule={d.rule.clone()}>
@@ -97,21 +137,30 @@ impl App {
                     <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
                     <span class="msg">{rich(&d.message)}</span>
                 </button>
-                {self.view_details(ctx, idx, d, false)}
+                {details(&self.send, Some(cur), self.preview, idx, d, false)}
             </li>
         }
     }
+}
 
-    /// Why / sides / GODEBUG / source / fix: shared by the list and the popup.
-    pub(super) fn view_details(&self, ctx: &Context<Self>, idx: usize, d: &Diagnostic, in_popup: bool) -> Html {
-        let link = ctx.link();
+/// Why / sides / GODEBUG / source / fix of finding `idx` of `current`: shared by the list and
+/// the editor's popup.
+pub(super) fn details(
+    send: &Callback<Msg>,
+    current: Option<&Current>,
+    preview: Option<PreviewKey>,
+    idx: usize,
+    d: &Diagnostic,
+    in_popup: bool,
+) -> Html {
+    {
         let fix = d.fix.as_ref().map(|f| {
-            let preview_on = self.preview == Some(PreviewKey::Diag(idx));
-            let preview = link.callback(move |_| Msg::Preview(Some(PreviewKey::Diag(idx))));
-            let apply = link.callback(move |_| Msg::ApplyFix(idx));
+            let preview_on = preview == Some(PreviewKey::Diag(idx));
+            let preview = send.reform(move |_| Msg::Preview(Some(PreviewKey::Diag(idx))));
+            let apply = send.reform(move |_| Msg::ApplyFix(idx));
             let unsafe_ = f.applicability == Applicability::Unsafe;
             let diff_view = (preview_on && !in_popup)
-                .then(|| self.current.as_ref().and_then(|c| apply_edits(&c.code, &f.edits).ok().map(|t| view_diff(&c.code, &t))))
+                .then(|| current.and_then(|c| apply_edits(&c.code, &f.edits).ok().map(|t| view_diff(&c.code, &t))))
                 .flatten();
             html! {
                 <div class="fix">
