@@ -237,6 +237,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         current: None,
         fields: FieldCache::default(),
         scope: OnceCell::new(),
+        blocks: Default::default(),
         callee: Cell::new(None),
     };
     if let Some(at) = run_rules(&mut checker) {
@@ -332,6 +333,8 @@ pub struct Checker<'a> {
     fields: FieldCache<'a>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
     scope: OnceCell<scope::PackageScope<'a>>,
+    /// Indexes of long blocks by node id, built on first use ([`Checker::block_declaring`]).
+    blocks: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<scope::DeclaringIndex<'a>>>>,
     /// The callee of the dispatched call ([`Checker::callee`]).
     callee: Cell<Option<(Node<'a>, Option<Callee<'a>>)>>,
 }
@@ -449,6 +452,24 @@ impl<'a> Checker<'a> {
     /// instead of every top-level statement.
     pub fn top_level_declaring(&self, name: &str) -> &[Node<'a>] {
         self.package_scope().declaring(name)
+    }
+
+    /// The statements of `block` (a `statement_list`) that start before byte `before` and
+    /// may declare `name`, in order: a superset of those that do. A long block is indexed
+    /// once ([`scope::BLOCK_INDEX_MIN`]); a short one is scanned.
+    pub fn block_declaring(&self, block: Node<'a>, name: &str, before: usize) -> Vec<Node<'a>> {
+        if block.named_child_count() <= scope::BLOCK_INDEX_MIN {
+            let mut cur = block.walk();
+            return block.named_children(&mut cur).take_while(|s| s.start_byte() < before).collect();
+        }
+        let index = {
+            let mut blocks = self.blocks.borrow_mut();
+            blocks
+                .entry(block.id())
+                .or_insert_with(|| std::rc::Rc::new(scope::declaring_index(self.src, block)))
+                .clone()
+        };
+        scope::lookup(&index, name).iter().copied().take_while(|s| s.start_byte() < before).collect()
     }
 
     /// The `field_declaration`s naming `name` inside the file's type declarations.

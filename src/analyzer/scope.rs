@@ -8,6 +8,11 @@
 //! 400 ms natively, most of it in those scans). These indexes answer "which top-level
 //! statements may declare `name`" in O(1).
 //!
+//! The same index of a long block (a `statement_list` of more than [`BLOCK_INDEX_MIN`]
+//! statements: a generated `register()` with thousands of `mux.HandleFunc` calls) is built
+//! on its first lookup, so that looking up the statements before a position does not scan
+//! them all; shorter blocks are scanned, which is cheaper than building a map.
+//!
 //! They are filters, not resolvers: each lists a *superset* of the statements (or field
 //! declarations) that declare a name in any of the places a rule looks, in file order, and
 //! the rule still runs its own test on each candidate. So a rule gives the same answer
@@ -17,10 +22,13 @@ use super::NodeExt;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
+/// Blocks with more statements than this get an index ([`super::Checker::block_declaring`]).
+pub const BLOCK_INDEX_MIN: usize = 32;
+
 #[derive(Default)]
 pub struct PackageScope<'a> {
     /// Name → the top-level statements that mention it in a declaring position.
-    declaring: HashMap<&'a str, Vec<Node<'a>>>,
+    declaring: DeclaringIndex<'a>,
     /// Field name → the `field_declaration`s naming it, anywhere inside top-level type
     /// declarations (nested struct types included).
     fields: HashMap<&'a str, Vec<Node<'a>>>,
@@ -29,45 +37,11 @@ pub struct PackageScope<'a> {
 impl<'a> PackageScope<'a> {
     pub fn build(src: &'a str, root: Node<'a>) -> Self {
         let text = |n: Node| src.get(n.byte_range()).unwrap_or("");
-        let mut scope = PackageScope::default();
+        let mut scope = PackageScope { declaring: declaring_index(src, root), ..Default::default() };
         let mut cur = root.walk();
         for stmt in root.named_children(&mut cur) {
-            let mut names: Vec<Node<'a>> = Vec::new();
-            match stmt.kind_str() {
-                "function_declaration" => names.extend(stmt.field("name")),
-                "short_var_declaration" => {
-                    if let Some(left) = stmt.field("left") {
-                        let mut c = left.walk();
-                        names.extend(left.named_children(&mut c));
-                    }
-                }
-                "type_declaration" | "var_declaration" | "const_declaration" => {
-                    // Specs directly or in a spec list.
-                    let mut specs = Vec::new();
-                    let mut c = stmt.walk();
-                    for ch in stmt.named_children(&mut c) {
-                        if ch.kind_str().ends_with("_spec_list") {
-                            let mut c2 = ch.walk();
-                            specs.extend(ch.named_children(&mut c2));
-                        } else {
-                            specs.push(ch);
-                        }
-                    }
-                    for s in specs {
-                        let mut c2 = s.walk();
-                        names.extend(s.children_by_field_name("name", &mut c2));
-                    }
-                    if stmt.kind_str() == "type_declaration" {
-                        scope.index_fields(text, stmt);
-                    }
-                }
-                _ => {}
-            }
-            for n in names {
-                let list = scope.declaring.entry(text(n)).or_default();
-                if list.last() != Some(&stmt) {
-                    list.push(stmt);
-                }
+            if stmt.kind_str() == "type_declaration" {
+                scope.index_fields(text, stmt);
             }
         }
         scope
@@ -93,10 +67,61 @@ impl<'a> PackageScope<'a> {
     }
 
     pub fn declaring(&self, name: &str) -> &[Node<'a>] {
-        self.declaring.get(name).map_or(&[], Vec::as_slice)
+        lookup(&self.declaring, name)
     }
 
     pub fn fields(&self, name: &str) -> &[Node<'a>] {
         self.fields.get(name).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Name → the statements directly in `container` (a `source_file` or a `statement_list`)
+/// that mention it in a declaring position: a function's name, a short variable
+/// declaration's left side, a var/const/type spec's names (directly or in a spec list).
+pub type DeclaringIndex<'a> = HashMap<&'a str, Vec<Node<'a>>>;
+
+pub fn declaring_index<'a>(src: &'a str, container: Node<'a>) -> DeclaringIndex<'a> {
+    let text = |n: Node| src.get(n.byte_range()).unwrap_or("");
+    let mut index: DeclaringIndex<'a> = HashMap::new();
+    let mut cur = container.walk();
+    for stmt in container.named_children(&mut cur) {
+        let mut names: Vec<Node<'a>> = Vec::new();
+        match stmt.kind_str() {
+            "function_declaration" => names.extend(stmt.field("name")),
+            "short_var_declaration" => {
+                if let Some(left) = stmt.field("left") {
+                    let mut c = left.walk();
+                    names.extend(left.named_children(&mut c));
+                }
+            }
+            "type_declaration" | "var_declaration" | "const_declaration" => {
+                let mut specs = Vec::new();
+                let mut c = stmt.walk();
+                for ch in stmt.named_children(&mut c) {
+                    if ch.kind_str().ends_with("_spec_list") {
+                        let mut c2 = ch.walk();
+                        specs.extend(ch.named_children(&mut c2));
+                    } else {
+                        specs.push(ch);
+                    }
+                }
+                for s in specs {
+                    let mut c2 = s.walk();
+                    names.extend(s.children_by_field_name("name", &mut c2));
+                }
+            }
+            _ => {}
+        }
+        for n in names {
+            let list = index.entry(text(n)).or_default();
+            if list.last() != Some(&stmt) {
+                list.push(stmt);
+            }
+        }
+    }
+    index
+}
+
+pub fn lookup<'i, 'a>(index: &'i DeclaringIndex<'a>, name: &str) -> &'i [Node<'a>] {
+    index.get(name).map_or(&[], Vec::as_slice)
 }

@@ -175,16 +175,9 @@ fn resolve_in<'t>(c: &Checker<'t>, ident: Node<'t>, file_scope: bool) -> Option<
         match parent.kind_str() {
             "source_file" if !file_scope => return None,
             "statement_list" => {
-                let mut cur = parent.walk();
-                let mut found = None;
-                for stmt in parent.named_children(&mut cur) {
-                    if stmt.start_byte() >= pos {
-                        break;
-                    }
-                    if let Some(d) = declares(c, stmt, name) {
-                        found = Some(d);
-                    }
-                }
+                // The last declaration before the identifier (a long block is indexed).
+                let found =
+                    c.block_declaring(parent, name, pos).into_iter().filter_map(|s| declares(c, s, name)).last();
                 if found.is_some() {
                     return found;
                 }

@@ -143,11 +143,7 @@ fn identifier_evidence<'a>(c: &Checker<'a>, ident: Node<'a>, depth: u32) -> Opti
                         }
                     }
                 } else {
-                    let mut cur = parent.walk();
-                    for stmt in parent.named_children(&mut cur) {
-                        if stmt.start_byte() >= pos {
-                            break;
-                        }
+                    for stmt in c.block_declaring(parent, name, pos) {
                         if let Some(e) = declaration_evidence(c, stmt, name, depth) {
                             found = Some(e);
                         }
