@@ -95,17 +95,7 @@ pub fn declaring_index<'a>(src: &'a str, container: Node<'a>) -> DeclaringIndex<
                 }
             }
             "type_declaration" | "var_declaration" | "const_declaration" => {
-                let mut specs = Vec::new();
-                let mut c = stmt.walk();
-                for ch in stmt.named_children(&mut c) {
-                    if ch.kind_str().ends_with("_spec_list") {
-                        let mut c2 = ch.walk();
-                        specs.extend(ch.named_children(&mut c2));
-                    } else {
-                        specs.push(ch);
-                    }
-                }
-                for s in specs {
+                for s in specs_of(stmt) {
                     let mut c2 = s.walk();
                     names.extend(s.children_by_field_name("name", &mut c2));
                 }
@@ -124,4 +114,20 @@ pub fn declaring_index<'a>(src: &'a str, container: Node<'a>) -> DeclaringIndex<
 
 pub fn lookup<'i, 'a>(index: &'i DeclaringIndex<'a>, name: &str) -> &'i [Node<'a>] {
     index.get(name).map_or(&[], Vec::as_slice)
+}
+
+/// The specs of a var/const/type declaration: its children, with a spec list's children in
+/// its place (`var ( a = 1; b = 2 )`). Never descends into the values.
+pub fn specs_of(decl: Node) -> Vec<Node> {
+    let mut specs = Vec::new();
+    let mut c = decl.walk();
+    for ch in decl.named_children(&mut c) {
+        if ch.kind_str().ends_with("_spec_list") {
+            let mut c2 = ch.walk();
+            specs.extend(ch.named_children(&mut c2));
+        } else {
+            specs.push(ch);
+        }
+    }
+    specs
 }

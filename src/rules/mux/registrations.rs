@@ -236,17 +236,7 @@ fn declares<'t>(c: &Checker, stmt: Node<'t>, name: &str) -> Option<Decl<'t>> {
             // Specs directly or in a spec list; never descend into the values (a top-level
             // `var tests = []T{…}` can be thousands of lines).
             let mut found = None;
-            let mut specs = Vec::new();
-            let mut cur = stmt.walk();
-            for ch in stmt.named_children(&mut cur) {
-                if ch.kind_str().ends_with("_spec_list") {
-                    let mut cur2 = ch.walk();
-                    specs.extend(ch.named_children(&mut cur2));
-                } else {
-                    specs.push(ch);
-                }
-            }
-            for s in specs {
+            for s in crate::analyzer::scope::specs_of(stmt) {
                 if s.kind_str() != "var_spec" && s.kind_str() != "const_spec" {
                     continue;
                 }
