@@ -1,9 +1,7 @@
-//! What the go env view shows, computed from the paste in the analysis worker (~1 ms): the
-//! core's `goenv` report, the upgrade comparison and the GODEBUG resolution. Pure: no DOM here.
-//!
-//! Shared by the page (the types, to read the worker's reply) and the worker
-//! (`src/bin/worker.rs` includes it with `#[path]`; only the worker calls [`compute`], so the
-//! goenv and GODEBUG tables are not linked into the page's wasm).
+//! What the go env view shows, computed from the paste on the page (well under 1 ms for a
+//! real paste; the resolver reads at most `goenv::MAX_INPUT`): the core's `goenv` report, the
+//! upgrade comparison and the GODEBUG resolution. Pure: no DOM here (`tests/env_model.rs`
+//! runs it natively).
 
 use gocompat::godebug::{self, Inputs, Resolution};
 use gocompat::goenv::{self, upgrade::Upgrade, Options, Report};
