@@ -454,6 +454,13 @@ impl<'a> Checker<'a> {
         self.package_scope().declaring(name)
     }
 
+    /// Whether the file declares a package-level function, variable, constant or type
+    /// `name` (which then shadows a builtin or predeclared name of that spelling).
+    pub fn declares_top_level(&self, name: &str) -> bool {
+        // The index's candidates minus a top-level `:=`, which only a broken file has.
+        self.top_level_declaring(name).iter().any(|s| s.kind_str() != "short_var_declaration")
+    }
+
     /// The statements of `block` (a `statement_list`) that start before byte `before` and
     /// may declare `name`, in order: a superset of those that do. A long block is indexed
     /// once ([`scope::BLOCK_INDEX_MIN`]); a short one is scanned.
@@ -517,9 +524,6 @@ impl<'a> Checker<'a> {
         let cur = self.current?;
         if node == cur {
             return Some(Vec::new());
-        }
-        if !(cur.start_byte() <= node.start_byte() && node.end_byte() <= cur.end_byte()) {
-            return None;
         }
         path_between(cur, node)
     }

@@ -44,7 +44,7 @@ fn evidence<'a>(c: &Checker<'a>, expr: Node<'a>, depth: u32) -> Option<IntEviden
         "call_expression" => {
             let f = expr.field("function")?;
             let name = c.text(f);
-            if f.kind_str() == "identifier" && (name == "len" || name == "cap") && !declared_in_file(c, name) {
+            if f.kind_str() == "identifier" && (name == "len" || name == "cap") && !c.declares_top_level(name) {
                 return Some(IntEvidence {
                     description: "value of type int".into(),
                     ty: Some("int".into()),
@@ -53,7 +53,7 @@ fn evidence<'a>(c: &Checker<'a>, expr: Node<'a>, depth: u32) -> Option<IntEviden
             }
             if (f.kind_str() == "identifier" || f.kind_str() == "type_identifier")
                 && INT_TYPES.contains(&name)
-                && !declared_in_file(c, name)
+                && !c.declares_top_level(name)
             {
                 let args = expr.field("arguments")?;
                 let constant = args.named_child(0).and_then(|a| evidence(c, a, depth + 1)).is_some_and(|e| e.constant);
@@ -101,29 +101,6 @@ fn combine(l: Option<IntEvidence>, r: Option<IntEvidence>) -> IntEvidence {
         (false, Some(t)) => IntEvidence { description: format!("value of type {t}"), ty: Some(t), constant },
         (false, None) => IntEvidence { description: "value of type int".into(), ty: Some("int".into()), constant },
     }
-}
-
-/// Whether the file declares `name` at top level (a user `func len`, `type int`...).
-fn declared_in_file(c: &Checker, name: &str) -> bool {
-    for &d in c.top_level_declaring(name) {
-        let found = match d.kind_str() {
-            "function_declaration" => d.field("name").is_some_and(|n| c.text(n) == name),
-            "type_declaration" | "var_declaration" | "const_declaration" => {
-                let mut cur2 = d.walk();
-                let hit = d.named_children(&mut cur2).any(|s| {
-                    let mut cur3 = s.walk();
-                    let names: Vec<_> = s.children_by_field_name("name", &mut cur3).collect();
-                    names.iter().any(|n| c.text(*n) == name)
-                });
-                hit
-            }
-            _ => false,
-        };
-        if found {
-            return true;
-        }
-    }
-    false
 }
 
 /// Finds the nearest declaration of the identifier visible at its position and reads its

@@ -4,7 +4,6 @@
 //! set to go1.20; check go.mod)`; go1.22.12 and go1.21.13 say `min requires …` / `max requires …`
 //! (no "built-in"). Module `go 1.21` + `//go:build go1.20` with go1.22.12: `min requires go1.21
 //! or later (file declares //go:build go1.20)` (Go 1.23+ raise such a file to go1.21).
-use super::resolve::declares_top_level;
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
@@ -96,7 +95,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if !fails[0] && !fails[1] {
         return;
     }
-    if declares_top_level(c, name) {
+    if c.declares_top_level(name) {
         return;
     }
     // A local declaration (`max := 0`, a parameter `max int`) in the enclosing top-level

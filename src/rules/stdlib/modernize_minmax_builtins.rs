@@ -1,7 +1,6 @@
 //! Pattern as in x/tools gopls/internal/analysis/modernize `minmax` (rules.md §J; peer-analyzers.md):
 //! if/else assigning the smaller or larger operand, and the `x := b; if a < b { x = a }` form.
 //! Floating-point operands are not equivalent (NaN, -0.0), so the fix is offered as unsafe.
-use super::resolve::declares_top_level;
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
@@ -163,7 +162,7 @@ fn check<'a>(c: &mut Checker<'a>, stmt: Node<'a>) {
         (true, true) | (false, false) => "min",
         _ => "max",
     };
-    if declares_top_level(c, func) {
+    if c.declares_top_level(func) {
         return;
     }
     let replacement = format!("{x} {decl} {func}({lt}, {rt})");

@@ -195,36 +195,3 @@ pub fn call_args<'a>(call: Node<'a>) -> Vec<Node<'a>> {
     let mut cur = args.walk();
     args.named_children(&mut cur).filter(|n| n.kind_str() != "comment").collect()
 }
-
-/// Whether the file declares a package-level function, variable, constant or type `name`
-/// (which then shadows a builtin of that name).
-pub fn declares_top_level(c: &Checker, name: &str) -> bool {
-    // The indexed candidates (a superset), each tested here.
-    for &d in c.top_level_declaring(name) {
-        match d.kind_str() {
-            "function_declaration" if child(d, &fld::NAME).is_some_and(|n| c.text(n) == name) => {
-                return true;
-            }
-            "var_declaration" | "const_declaration" | "type_declaration" => {
-                // names of specs, one level down or inside a spec list
-                let mut stack = vec![d];
-                while let Some(n) = stack.pop() {
-                    match n.kind_str() {
-                        "var_spec" | "const_spec" | "type_spec" | "type_alias" => {
-                            let mut c2 = n.walk();
-                            if n.children_by_field_name("name", &mut c2).any(|id| c.text(id) == name) {
-                                return true;
-                            }
-                        }
-                        _ => {
-                            let mut c2 = n.walk();
-                            stack.extend(n.named_children(&mut c2));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
