@@ -668,7 +668,6 @@ impl Component for App {
                     }
                 }
             }
-            // Routed to the go env view by the client; never reaches the app.
             Msg::Worker(WorkerEvent::Reply(Reply::Failed { error, .. })) => {
                 self.worker_failed(format!("it could not read a request ({error})"));
             }
