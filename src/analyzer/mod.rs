@@ -239,6 +239,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         scope: OnceCell::new(),
         blocks: Default::default(),
         callee: Cell::new(None),
+        pkg_ref: Cell::new(None),
     };
     if let Some(at) = run_rules(&mut checker) {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
@@ -328,7 +329,7 @@ pub struct Checker<'a> {
     /// The ancestors of the node being dispatched, root first (maintained by the walk).
     ancestors: Vec<Node<'a>>,
     /// The node being dispatched.
-    current: Option<Node<'a>>,
+    pub(crate) current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
@@ -337,6 +338,9 @@ pub struct Checker<'a> {
     blocks: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<scope::DeclaringIndex<'a>>>>,
     /// The callee of the dispatched call ([`Checker::callee`]).
     callee: Cell<Option<(Node<'a>, Option<Callee<'a>>)>>,
+    /// The dispatched node's `pkg.Name` resolution ([`crate::rules::stdlib::resolve::pkg_ref`]),
+    /// which several stdlib rules ask of every selector.
+    pub(crate) pkg_ref: Cell<Option<(Node<'a>, Option<crate::rules::stdlib::resolve::PkgRef<'a>>)>>,
 }
 
 /// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask

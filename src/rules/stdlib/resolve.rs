@@ -68,7 +68,21 @@ impl<'a> PkgRef<'a> {
 
 /// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
 /// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
+/// Remembered for the dispatched node: the stdlib rules each ask it of every selector.
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
+    if let Some((n, found)) = c.pkg_ref.get() {
+        if n == node {
+            return found;
+        }
+    }
+    let found = resolve_pkg_ref(c, node);
+    if c.current == Some(node) {
+        c.pkg_ref.set(Some((node, found)));
+    }
+    found
+}
+
+fn resolve_pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
     let (pkg, name) = match node.kind_str() {
         "selector_expression" => {
             let op = c.field_by_id(node, *fld::OPERAND)?;
