@@ -329,7 +329,7 @@ pub struct Checker<'a> {
     /// The ancestors of the node being dispatched, root first (maintained by the walk).
     ancestors: Vec<Node<'a>>,
     /// The node being dispatched.
-    pub(crate) current: Option<Node<'a>>,
+    current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
@@ -420,14 +420,25 @@ impl<'a> Checker<'a> {
     /// The callee of the `call_expression` `call` ([`Callee`]): computed once for the
     /// dispatched call, which every call rule asks about.
     pub fn callee(&self, call: Node<'a>) -> Option<Callee<'a>> {
-        if let Some((n, found)) = self.callee.get() {
-            if n == call {
+        self.remembered(&self.callee, call, || Callee::of(self, call))
+    }
+
+    /// `compute()` for `node`, kept in `slot` when `node` is the dispatched node, so that the
+    /// next rule asking the same of it gets the copy (the slot holds one node's answer).
+    pub(crate) fn remembered<T: Copy>(
+        &self,
+        slot: &Cell<Option<(Node<'a>, T)>>,
+        node: Node<'a>,
+        compute: impl FnOnce() -> T,
+    ) -> T {
+        if let Some((n, found)) = slot.get() {
+            if n == node {
                 return found;
             }
         }
-        let found = Callee::of(self, call);
-        if self.current == Some(call) {
-            self.callee.set(Some((call, found)));
+        let found = compute();
+        if self.current == Some(node) {
+            slot.set(Some((node, found)));
         }
         found
     }

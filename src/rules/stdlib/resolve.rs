@@ -70,16 +70,7 @@ impl<'a> PkgRef<'a> {
 /// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
 /// Remembered for the dispatched node: the stdlib rules each ask it of every selector.
 pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
-    if let Some((n, found)) = c.pkg_ref.get() {
-        if n == node {
-            return found;
-        }
-    }
-    let found = resolve_pkg_ref(c, node);
-    if c.current == Some(node) {
-        c.pkg_ref.set(Some((node, found)));
-    }
-    found
+    c.remembered(&c.pkg_ref, node, || resolve_pkg_ref(c, node))
 }
 
 fn resolve_pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
