@@ -1,0 +1,109 @@
+//! `cargo bench --profile release-native --bench keystroke`: the worker's share of one
+//! keystroke, natively. The file is the browser benchmark's (`scripts/bench-browser.mjs`):
+//! the fixtures' Go code under one package clause, cut at 1,000 and 10,000 lines. One
+//! character is typed at the end of the middle line, then deleted, over and over, as the
+//! browser benchmark does; each edit is analysed with the worker's kept [`Reparser`] and
+//! the reply is encoded as the worker encodes it (JSON). Prints medians per phase.
+
+use gocompat::analyzer::{self, Reparser};
+use gocompat::{Context, GoVersion};
+use std::path::Path;
+use std::time::Instant;
+
+/// The browser benchmark's `goFile(lines)`, line for line.
+fn go_file(lines: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut rules: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    rules.sort();
+    let mut bodies = Vec::new();
+    for rule in rules {
+        let mut files: Vec<_> = std::fs::read_dir(&rule)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "go"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(f).unwrap();
+            let mut kept = Vec::new();
+            let mut in_import = false;
+            for l in text.split('\n') {
+                if in_import {
+                    in_import = !l.starts_with(')');
+                    continue;
+                }
+                if l.starts_with("import (") {
+                    in_import = true;
+                    continue;
+                }
+                if ["package ", "import ", "//go:build", "// want", "//go:debug"].iter().any(|p| l.starts_with(p)) {
+                    continue;
+                }
+                kept.push(l.to_string());
+            }
+            bodies.push(kept.join("\n"));
+        }
+    }
+    let mut out: Vec<String> =
+        ["package main", "", "import (", "\t\"fmt\"", "\t\"net/http\"", "\t\"sync\"", "\t\"time\"", ")", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+    let mut i = 0;
+    while out.len() < lines {
+        out.extend(bodies[i % bodies.len()].split('\n').map(str::to_string));
+        i += 1;
+    }
+    out.truncate(lines);
+    out.join("\n") + "\n"
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[(xs.len() - 1) / 2]
+}
+
+fn main() {
+    let ctx = Context::default();
+    let keys: usize = std::env::var("GOCOMPAT_BENCH_KEYS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    println!("keystroke bench (native): one character typed/deleted mid-file, {keys} keys");
+    // GOCOMPAT_BENCH_LINES=n: that size only (for a profiler).
+    let sizes: Vec<usize> = match std::env::var("GOCOMPAT_BENCH_LINES").ok().and_then(|s| s.parse().ok()) {
+        Some(n) => vec![n],
+        None => vec![1000, 10000],
+    };
+    // GOCOMPAT_BENCH_INCREMENTAL=1: no fresh analyses (for a profiler).
+    let only_incremental = std::env::var("GOCOMPAT_BENCH_INCREMENTAL").is_ok();
+    for lines in sizes {
+        let base = go_file(lines);
+        let mid = base.split('\n').take(lines / 2).map(|l| l.len() + 1).sum::<usize>() - 1;
+        let mut reparser = Reparser::new();
+        let first = analyzer::analyze_with(&base, &ctx, &mut reparser);
+        let (mut fresh, mut incr, mut json, mut bytes) = (Vec::new(), Vec::new(), Vec::new(), 0);
+        for k in 0..keys {
+            let text = if k % 2 == 0 { format!("{}x{}", &base[..mid], &base[mid..]) } else { base.clone() };
+            let t = Instant::now();
+            let a = analyzer::analyze_with(&text, &ctx, &mut reparser);
+            incr.push(t.elapsed().as_secs_f64() * 1e3);
+            let t = Instant::now();
+            let s = serde_json::to_string(&a).unwrap();
+            json.push(t.elapsed().as_secs_f64() * 1e3);
+            bytes = s.len();
+            if !only_incremental {
+                let t = Instant::now();
+                let b = analyzer::analyze(&text, &ctx);
+                fresh.push(t.elapsed().as_secs_f64() * 1e3);
+                assert_eq!(a, b, "incremental and fresh analyses differ");
+            }
+        }
+        let _ = GoVersion::lang(22);
+        println!(
+            "  {lines:>5} lines {:>7} B, {:>4} findings: fresh {:>7.2} ms, incremental {:>7.2} ms, reply JSON {:>6.2} ms ({bytes} B)",
+            base.len(),
+            first.diagnostics.len(),
+            if fresh.is_empty() { f64::NAN } else { median(fresh) },
+            median(incr),
+            median(json),
+        );
+    }
+}
