@@ -240,8 +240,16 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         blocks: Default::default(),
         callee: Cell::new(None),
         pkg_ref: Cell::new(None),
+        shared: Default::default(),
     };
-    if let Some(at) = run_rules(&mut checker) {
+    let too_deep = run_rules(&mut checker);
+    for rule in rules::ALL.iter() {
+        if let Some(f) = rule.check_end {
+            checker.rule = rule;
+            f(&mut checker);
+        }
+    }
+    if let Some(at) = too_deep {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
         notes.push(format!(
             "The code nests deeper than {MAX_RULE_DEPTH} syntax levels (from line {line}); rules did not look inside the deepest parts. Real Go code never nests this deep."
@@ -341,6 +349,8 @@ pub struct Checker<'a> {
     /// The dispatched node's `pkg.Name` resolution ([`crate::rules::stdlib::resolve::pkg_ref`]),
     /// which several stdlib rules ask of every selector.
     pub(crate) pkg_ref: Cell<Option<(Node<'a>, Option<crate::rules::stdlib::resolve::PkgRef<'a>>)>>,
+    /// What rules share with each other during this analysis ([`rules::Shared`]).
+    pub(crate) shared: rules::Shared<'a>,
 }
 
 /// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask

@@ -9,6 +9,9 @@
 
 use crate::analyzer::Checker;
 use crate::diagnostic::Severity;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
@@ -19,6 +22,18 @@ pub mod runtime;
 pub mod stdlib;
 pub mod syntax;
 pub mod vet;
+
+/// Results that several rules compute for the same node, kept for one analysis. The
+/// driver ([`Checker`]) holds one and knows nothing of what is inside: a family that
+/// shares work between its rules keeps it here.
+#[derive(Default)]
+pub struct Shared<'a> {
+    /// ServeMux registrations by call node id ([`mux::registrations::registration`]): five
+    /// rules ask for each `Handle`/`HandleFunc` call.
+    pub(crate) registrations: RefCell<HashMap<usize, Option<Rc<mux::registrations::Registration<'a>>>>>,
+    /// The unconditional registrations met by the walk, for the conflict check at its end.
+    pub(crate) mux_sites: RefCell<Vec<mux::http_mux_conflicting_patterns::Site<'a>>>,
+}
 
 /// A rule's metadata and its checks.
 pub struct Rule {
@@ -39,7 +54,11 @@ pub struct Rule {
     /// Node kinds `check_node` is called for.
     pub kinds: &'static [&'static str],
     pub check_node: Option<for<'a> fn(&mut Checker<'a>, Node<'a>)>,
+    /// Runs once before the walk.
     pub check_file: Option<fn(&mut Checker)>,
+    /// Runs once after the walk (a rule that gathers from its `check_node` calls and
+    /// reports on the whole, e.g. conflicts between registrations).
+    pub check_end: Option<fn(&mut Checker)>,
 }
 
 impl Rule {
@@ -56,6 +75,7 @@ impl Rule {
         kinds: &[],
         check_node: None,
         check_file: None,
+        check_end: None,
     };
 }
 

@@ -130,9 +130,9 @@ fn value_type(c: &Checker, value: Node) -> Option<String> {
                 return None;
             }
             let name = c.text(f);
-            let root = c.tree.root_node();
-            let mut cur = root.walk();
-            let decl = root.named_children(&mut cur).find(|d| {
+            // The first top-level function of that name (the package-scope index lists the
+            // candidates in file order: not a scan of every declaration per loop).
+            let decl = c.top_level_declaring(name).iter().copied().find(|d| {
                 d.kind_str() == "function_declaration" && d.field("name").is_some_and(|n| c.text(n) == name)
             })?;
             let result = decl.field("result")?;
@@ -176,9 +176,7 @@ fn lock_in(c: &Checker, ty: &str, sync: &str) -> Option<&'static str> {
 
 /// `type T struct {…}` declared at top level.
 fn struct_type<'t>(c: &Checker<'t>, name: &str) -> Option<Node<'t>> {
-    let root = c.tree.root_node();
-    let mut cur = root.walk();
-    for d in root.named_children(&mut cur) {
+    for &d in c.top_level_declaring(name) {
         if d.kind_str() != "type_declaration" {
             continue;
         }

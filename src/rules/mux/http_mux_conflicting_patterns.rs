@@ -6,6 +6,8 @@ use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
+use std::rc::Rc;
+use tree_sitter::Node;
 
 declare_rule! {
     /// ## What it does
@@ -65,12 +67,15 @@ declare_rule! {
         versions: "MV >= 1.22 (exact duplicates: every version)",
         godebug: Some(("httpmuxgo121", "1", None)),
         sources: &["https://go.dev/blog/routing-enhancements", "https://pkg.go.dev/net/http#hdr-Precedence-ServeMux", "https://go.dev/src/net/http/pattern.go"],
-        check_file: Some(check),
+        kinds: &["call_expression"],
+        check_node: Some(collect),
+        check_end: Some(check),
     }
 }
 
-struct Found<'t> {
-    reg: Registration<'t>,
+/// An unconditional registration inside a function, gathered by the walk.
+pub struct Site<'t> {
+    reg: Rc<Registration<'t>>,
     /// The function's start byte, or `usize::MAX` for "init and main" (both always run,
     /// every init first).
     func: usize,
@@ -79,49 +84,26 @@ struct Found<'t> {
     line: usize,
 }
 
+/// Each `call_expression` of the walk: keeps the registrations that always run once their
+/// function runs (the walk's ancestors say where the call is, at no cost).
+fn collect<'a>(c: &mut Checker<'a>, call: Node<'a>) {
+    let Some(reg) = registration(c, call) else { return };
+    let above = c.ancestors();
+    let (false, Some(func)) = (conditional(above), enclosing_function(above)) else { return };
+    let line = call.start_position().row + 1;
+    let name = func.field("name").map(|n| c.text(n));
+    let phase = match (func.kind_str(), name) {
+        ("function_declaration", Some("init")) => 0,
+        ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
+        _ => 2,
+    };
+    let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
+    c.shared.mux_sites.borrow_mut().push(Site { reg, func, order: (phase, call.start_byte()), line });
+}
+
+/// After the walk: the conflicts among the gathered registrations.
 fn check(c: &mut Checker) {
-    // Candidates by text (no tree walk): every `Handle`/`HandleFunc` occurrence; and a cheap
-    // filter: at least two of them directly followed by `("` or `(\``.
-    let bytes = c.src.as_bytes();
-    if !c.src.contains("Handle") {
-        return; // no candidate (a fast search; most files have none)
-    }
-    let mut literal_calls = 0;
-    let mut candidates = Vec::new();
-    for (i, _) in c.src.match_indices("Handle") {
-        candidates.push(i);
-        let rest = &bytes[i + 6..];
-        let rest = rest.strip_prefix(b"Func").unwrap_or(rest);
-        if rest.starts_with(b"(\"") || rest.starts_with(b"(`") {
-            literal_calls += 1;
-        }
-    }
-    if literal_calls < 2 {
-        return;
-    }
-    let root = c.tree.root_node();
-    let mut regs: Vec<Found> = Vec::new();
-    for i in candidates {
-        // The field identifier, its selector, and the call whose callee the selector is.
-        let Some(leaf) = root.descendant_for_byte_range(i, i + 6) else { continue };
-        let Some(sel) = leaf.parent() else { continue };
-        let Some(node) = sel.parent() else { continue };
-        if node.kind_str() != "call_expression" || node.child(0) != Some(sel) {
-            continue;
-        }
-        let Some(reg) = registration(c, node) else { continue };
-        if let (false, Some(func)) = (conditional(node), enclosing_function(node)) {
-            let line = node.start_position().row + 1;
-            let name = func.field("name").map(|n| c.text(n));
-            let phase = match (func.kind_str(), name) {
-                ("function_declaration", Some("init")) => 0,
-                ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
-                _ => 2,
-            };
-            let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
-            regs.push(Found { reg, func, order: (phase, node.start_byte()), line });
-        }
-    }
+    let regs = std::mem::take(&mut *c.shared.mux_sites.borrow_mut());
     if regs.len() < 2 {
         return;
     }

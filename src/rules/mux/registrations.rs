@@ -11,6 +11,7 @@
 use super::pattern::Dialect;
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
+use std::rc::Rc;
 use tree_sitter::Node;
 
 /// Which mux a registration goes to, for grouping registrations of the same mux.
@@ -33,14 +34,23 @@ pub struct Registration<'t> {
     pub mux: MuxKey,
 }
 
-/// The registration made by `call`, if it is one with a constant pattern.
-pub fn registration<'t>(c: &Checker<'t>, call: Node<'t>) -> Option<Registration<'t>> {
+/// The registration made by `call`, if it is one with a constant pattern. Resolved once
+/// per call and analysis (five rules ask; see [`crate::rules::Shared`]).
+pub fn registration<'t>(c: &Checker<'t>, call: Node<'t>) -> Option<Rc<Registration<'t>>> {
     // Cheap filter (runs for every call in the file): `X.Handle` or `X.HandleFunc`.
     let callee = c.callee(call)?;
-    let f = callee.function;
     if callee.selected != "Handle" && callee.selected != "HandleFunc" {
         return None;
     }
+    if let Some(found) = c.shared.registrations.borrow().get(&call.id()) {
+        return found.clone();
+    }
+    let found = resolve_registration(c, call, callee.function).map(Rc::new);
+    c.shared.registrations.borrow_mut().insert(call.id(), found.clone());
+    found
+}
+
+fn resolve_registration<'t>(c: &Checker<'t>, call: Node<'t>, f: Node<'t>) -> Option<Registration<'t>> {
     let args = arguments(call);
     if args.len() != 2 {
         return None;
@@ -414,11 +424,11 @@ pub fn dialect(c: &Checker) -> Dialect {
     }
 }
 
-/// Whether `node` is inside a conditional, loop or closure below the enclosing function
-/// body (such a registration may run zero or several times).
-pub fn conditional(node: Node) -> bool {
-    let mut n = node;
-    while let Some(p) = n.parent() {
+/// Whether a node whose ancestors (root first, as [`Checker::ancestors`]) are `above` is
+/// inside a conditional, loop or closure below the enclosing function body (such a
+/// registration may run zero or several times).
+pub fn conditional(above: &[Node]) -> bool {
+    for p in above.iter().rev() {
         match p.kind_str() {
             "function_declaration" | "method_declaration" | "source_file" => return false,
             "if_statement"
@@ -431,22 +441,15 @@ pub fn conditional(node: Node) -> bool {
             | "defer_statement" => return true,
             _ => {}
         }
-        n = p;
     }
     false
 }
 
-/// The enclosing function or method declaration (registrations are compared only within
-/// one function, or across `init` and `main` for a package-level mux).
-pub fn enclosing_function(node: Node) -> Option<Node> {
-    let mut n = node;
-    while let Some(p) = n.parent() {
-        if matches!(p.kind_str(), "function_declaration" | "method_declaration") {
-            return Some(p);
-        }
-        n = p;
-    }
-    None
+/// The enclosing function or method declaration among the ancestors `above` (root first):
+/// registrations are compared only within one function, or across `init` and `main` for a
+/// package-level mux.
+pub fn enclosing_function<'t>(above: &[Node<'t>]) -> Option<Node<'t>> {
+    above.iter().rev().copied().find(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration"))
 }
 
 /// Whether a mux is package-wide: the DefaultServeMux or a variable declared at top level.
@@ -455,14 +458,10 @@ pub fn package_level(c: &Checker, key: &MuxKey) -> bool {
         MuxKey::Default => true,
         MuxKey::Field(_) => false,
         MuxKey::Decl(off) => {
-            let Some(mut n) = c.tree.root_node().descendant_for_byte_range(*off, *off) else { return false };
-            while let Some(p) = n.parent() {
-                if matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal") {
-                    return false;
-                }
-                n = p;
-            }
-            true
+            let Some(n) = c.tree.root_node().descendant_for_byte_range(*off, *off) else { return false };
+            !c.ancestors_of(n)
+                .iter()
+                .any(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal"))
         }
     }
 }
