@@ -82,6 +82,9 @@ pub struct Table {
     /// Per Bloom slot, the newest minor version of the member rows hashing to it: most
     /// member names that pass the filter are older than the go line and stop here.
     member_slot_max: Vec<u8>,
+    /// A 32768-bit Bloom filter over the names of all rows (`Name`, `Type.Member`): most
+    /// lookups are of go1.0 names, which have no row, and stop at one hash.
+    name_bloom: Vec<u64>,
 }
 
 const BLOOM_BITS: u64 = 1 << 15;
@@ -92,6 +95,12 @@ fn bloom_hash(s: &str) -> u64 {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h % BLOOM_BITS
+}
+
+/// Whether `name` may be among the names of Bloom filter `bits` (never false for one that is).
+fn bloom_has(bits: &[u64], name: &str) -> bool {
+    let h = bloom_hash(name);
+    bits.get((h / 64) as usize).is_some_and(|w| w & (1 << (h % 64)) != 0)
 }
 
 /// A hit: the Go minor version (22 for go1.22) and what the row names.
@@ -146,18 +155,23 @@ impl Table {
             .collect();
         members.sort_unstable_by_key(|&i| rows[usize::from(i)].member());
         members.shrink_to_fit();
-        let mut member_bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
-        for &i in &members {
-            let h = bloom_hash(rows[usize::from(i)].member());
-            member_bloom[(h / 64) as usize] |= 1 << (h % 64);
-        }
+        let bloom = |names: &mut dyn Iterator<Item = &str>| {
+            let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
+            for name in names {
+                let h = bloom_hash(name);
+                bits[(h / 64) as usize] |= 1 << (h % 64);
+            }
+            bits
+        };
+        let member_bloom = bloom(&mut members.iter().map(|&i| rows[usize::from(i)].member()));
+        let name_bloom = bloom(&mut rows.iter().map(|r| r.name));
         let mut member_slot_max = vec![0u8; BLOOM_BITS as usize];
         for &i in &members {
             let r = rows[usize::from(i)];
             let slot = &mut member_slot_max[bloom_hash(r.member()) as usize];
             *slot = (*slot).max(r.minor);
         }
-        Table { packages: first, rows, members, member_bloom, member_slot_max }
+        Table { packages: first, rows, members, member_bloom, member_slot_max, name_bloom }
     }
 
     fn package_index(&self, path: &str) -> Option<usize> {
@@ -171,6 +185,9 @@ impl Table {
 
     /// Looks up `Name` or `Type.Member` of package `path`.
     pub fn get(&self, path: &str, name: &str) -> Option<Entry> {
+        if !bloom_has(&self.name_bloom, name) {
+            return None;
+        }
         let pkg = self.package_index(path)? as u16;
         let i = self.rows.binary_search_by(|r| (r.pkg, r.name).cmp(&(pkg, name))).ok()?;
         let r = self.rows[i];
@@ -180,12 +197,11 @@ impl Table {
     /// Whether some type of a package accepted by `pkg_ok` has a method or field `member`
     /// whose version is above `above` (a cheap filter before typing a receiver).
     pub fn has_member(&self, member: &str, above: u32, pkg_ok: impl Fn(&str) -> bool) -> bool {
-        let h = bloom_hash(member);
-        if self.member_bloom.get((h / 64) as usize).is_none_or(|w| w & (1 << (h % 64)) == 0) {
+        if !bloom_has(&self.member_bloom, member) {
             return false;
         }
         // No member row hashing to this slot is newer than `above`: nothing can match.
-        if self.member_slot_max.get(h as usize).is_none_or(|&m| u32::from(m) <= above) {
+        if self.member_slot_max.get(bloom_hash(member) as usize).is_none_or(|&m| u32::from(m) <= above) {
             return false;
         }
         let row = |i: &u16| self.rows[usize::from(*i)];
@@ -212,6 +228,7 @@ impl Table {
             + self.packages.capacity() * std::mem::size_of::<(&str, u8)>()
             + self.members.capacity() * std::mem::size_of::<u16>()
             + self.member_bloom.capacity() * 8
+            + self.name_bloom.capacity() * 8
             + self.member_slot_max.capacity()
     }
 }
@@ -298,6 +315,7 @@ mod tests {
         assert_eq!(full.members, trimmed.members);
         assert_eq!(full.member_bloom, trimmed.member_bloom);
         assert_eq!(full.member_slot_max, trimmed.member_slot_max);
+        assert_eq!(full.name_bloom, trimmed.name_bloom);
     }
 
     #[test]
