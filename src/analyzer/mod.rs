@@ -268,8 +268,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
 pub const MAX_RULE_DEPTH: usize = 600;
 
 fn run_rules(c: &mut Checker) -> Option<usize> {
-    let by_kind = &*rules::BY_KIND;
-    let skip_children = &*rules::SKIP_CHILDREN;
+    let dispatch = &*rules::DISPATCH;
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_file {
             c.rule = rule;
@@ -285,20 +284,26 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
         let too_deep = c.ancestors.len() >= MAX_RULE_DEPTH;
         if too_deep {
             too_deep_at.get_or_insert(node.start_byte());
-        } else if let Some(rules) = by_kind.get(kind) {
+        }
+        let (descend, rules) =
+            dispatch.get(kind).map_or((rules::Descend::ALWAYS, &[][..]), |d| (d.descend, &d.rules[..]));
+        if !too_deep && !rules.is_empty() {
             c.current = Some(node);
-            c.callee.take();
-            c.pkg_ref.take();
-            for rule in rules {
-                if let Some(f) = rule.check_node {
-                    c.rule = rule;
-                    f(c, node);
-                }
+            // The memos hold the last dispatched node's answers (emptied only when filled).
+            if c.callee.get().is_some() {
+                c.callee = OnceCell::new();
+            }
+            if c.pkg_ref.get().is_some() {
+                c.pkg_ref = OnceCell::new();
+            }
+            for &(rule, check) in rules {
+                c.rule = rule;
+                check(c, node);
             }
         }
-        let opaque = match skip_children.get(kind).copied() {
-            Some(rules::Descend::NEVER) => true,
-            Some(rules::Descend::IF_ERROR) => !node.has_error(),
+        let opaque = match descend {
+            rules::Descend::NEVER => true,
+            rules::Descend::IF_ERROR => !node.has_error(),
             _ => false,
         };
         if !too_deep && !opaque && cursor.goto_first_child() {
