@@ -17,10 +17,11 @@ use crate::gomod::GoMod;
 use crate::rules::{self, Rule};
 use crate::span::Span;
 use crate::version::GoVersion;
-pub use callee::Callee;
+pub use callee::{Callee, PkgRef};
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use tree_sitter::{Node, Parser, Tree};
 pub use versions::{Sourced, Versions};
@@ -238,8 +239,8 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         fields: FieldCache::default(),
         scope: OnceCell::new(),
         blocks: Default::default(),
-        callee: Cell::new(None),
-        pkg_ref: Cell::new(None),
+        callee: OnceCell::new(),
+        pkg_ref: OnceCell::new(),
         shared: Default::default(),
     };
     let too_deep = run_rules(&mut checker);
@@ -275,8 +276,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
 pub const MAX_RULE_DEPTH: usize = 600;
 
 fn run_rules(c: &mut Checker) -> Option<usize> {
-    let by_kind = &*rules::BY_KIND;
-    let skip_children = &*rules::SKIP_CHILDREN;
+    let dispatch = &*rules::DISPATCH;
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_file {
             c.rule = rule;
@@ -292,18 +292,26 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
         let too_deep = c.ancestors.len() >= MAX_RULE_DEPTH;
         if too_deep {
             too_deep_at.get_or_insert(node.start_byte());
-        } else if let Some(rules) = by_kind.get(kind) {
+        }
+        let (descend, rules) =
+            dispatch.get(kind).map_or((rules::Descend::ALWAYS, &[][..]), |d| (d.descend, &d.rules[..]));
+        if !too_deep && !rules.is_empty() {
             c.current = Some(node);
-            for rule in rules {
-                if let Some(f) = rule.check_node {
-                    c.rule = rule;
-                    f(c, node);
-                }
+            // The memos hold the last dispatched node's answers (emptied only when filled).
+            if c.callee.get().is_some() {
+                c.callee = OnceCell::new();
+            }
+            if c.pkg_ref.get().is_some() {
+                c.pkg_ref = OnceCell::new();
+            }
+            for &(rule, check) in rules {
+                c.rule = rule;
+                check(c, node);
             }
         }
-        let opaque = match skip_children.get(kind).copied() {
-            Some(rules::Descend::NEVER) => true,
-            Some(rules::Descend::IF_ERROR) => !node.has_error(),
+        let opaque = match descend {
+            rules::Descend::NEVER => true,
+            rules::Descend::IF_ERROR => !node.has_error(),
             _ => false,
         };
         if !too_deep && !opaque && cursor.goto_first_child() {
@@ -344,11 +352,10 @@ pub struct Checker<'a> {
     scope: OnceCell<scope::PackageScope<'a>>,
     /// Indexes of long blocks by node id, built on first use ([`Checker::block_declaring`]).
     blocks: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<scope::DeclaringIndex<'a>>>>,
-    /// The callee of the dispatched call ([`Checker::callee`]).
-    callee: Cell<Option<(Node<'a>, Option<Callee<'a>>)>>,
-    /// The dispatched node's `pkg.Name` resolution ([`crate::rules::stdlib::resolve::pkg_ref`]),
-    /// which several stdlib rules ask of every selector.
-    pub(crate) pkg_ref: Cell<Option<(Node<'a>, Option<crate::rules::stdlib::resolve::PkgRef<'a>>)>>,
+    /// The callee of the dispatched call ([`Checker::callee`]), once a rule asked.
+    callee: OnceCell<Option<Callee<'a>>>,
+    /// The dispatched node's `pkg.Name` resolution ([`Checker::pkg_ref`]), once a rule asked.
+    pkg_ref: OnceCell<Option<PkgRef<'a>>>,
     /// What rules share with each other during this analysis ([`rules::Shared`]).
     pub(crate) shared: rules::Shared<'a>,
 }
@@ -428,29 +435,31 @@ impl<'a> Checker<'a> {
     }
 
     /// The callee of the `call_expression` `call` ([`Callee`]): computed once for the
-    /// dispatched call, which every call rule asks about.
-    pub fn callee(&self, call: Node<'a>) -> Option<Callee<'a>> {
+    /// dispatched call, which every call rule asks about, and lent to each.
+    pub fn callee(&self, call: Node<'a>) -> Option<Cow<'_, Callee<'a>>> {
         self.remembered(&self.callee, call, || Callee::of(self, call))
     }
 
-    /// `compute()` for `node`, kept in `slot` when `node` is the dispatched node, so that the
-    /// next rule asking the same of it gets the copy (the slot holds one node's answer).
-    pub(crate) fn remembered<T: Copy>(
-        &self,
-        slot: &Cell<Option<(Node<'a>, T)>>,
+    /// `node` (a `selector_expression` or `qualified_type`) resolved as `pkg.Name` through
+    /// the imports ([`PkgRef`]): computed once for the dispatched node, which several
+    /// stdlib rules ask about. Rules check shadowing before they report.
+    pub fn pkg_ref(&self, node: Node<'a>) -> Option<Cow<'_, PkgRef<'a>>> {
+        self.remembered(&self.pkg_ref, node, || PkgRef::of(self, node))
+    }
+
+    /// `compute()` for `node`, kept in `slot` when `node` is the dispatched node (the driver
+    /// empties the slots for each node), so that the next rule asking gets a reference to it.
+    fn remembered<'s, T: Clone>(
+        &'s self,
+        slot: &'s OnceCell<Option<T>>,
         node: Node<'a>,
-        compute: impl FnOnce() -> T,
-    ) -> T {
-        if let Some((n, found)) = slot.get() {
-            if n == node {
-                return found;
-            }
-        }
-        let found = compute();
+        compute: impl FnOnce() -> Option<T>,
+    ) -> Option<Cow<'s, T>> {
         if self.current == Some(node) {
-            slot.set(Some((node, found)));
+            slot.get_or_init(compute).as_ref().map(Cow::Borrowed)
+        } else {
+            compute().map(Cow::Owned)
         }
-        found
     }
 
     /// Same as `node.field(name)` ([`NodeExt::field`]), remembered for the next lookups

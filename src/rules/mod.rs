@@ -113,18 +113,32 @@ pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     families.iter().flat_map(|f| f.iter().copied()).collect()
 });
 
-/// Node kind id → the rules whose `kinds` name it.
-pub static BY_KIND: LazyLock<Vec<Vec<&'static Rule>>> = LazyLock::new(|| {
+/// A rule's node check.
+pub type CheckNode = for<'a> fn(&mut Checker<'a>, Node<'a>);
+
+/// What the driver's walk does at a node of one kind.
+pub struct Dispatch {
+    /// Whether it descends into the node: a [`Descend`] constant (see [`SKIP_CHILDREN`]).
+    pub descend: u8,
+    /// The rules whose `kinds` name the kind, with their node checks, in [`ALL`]'s order.
+    pub rules: Vec<(&'static Rule, CheckNode)>,
+}
+
+/// Node kind id → what the walk does there: one table, so the walk reads one entry per node.
+pub static DISPATCH: LazyLock<Vec<Dispatch>> = LazyLock::new(|| {
     let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
-    let mut by_kind = vec![Vec::new(); lang.node_kind_count()];
+    let mut table: Vec<Dispatch> =
+        SKIP_CHILDREN.iter().map(|&descend| Dispatch { descend, rules: Vec::new() }).collect();
     for rule in ALL.iter() {
         for kind in rule.kinds {
             let id = lang.id_for_node_kind(kind, true) as usize;
             assert!(id != 0, "rule {} asks for unknown node kind {kind}", rule.id);
-            by_kind[id].push(*rule);
+            if let Some(check) = rule.check_node {
+                table[id].rules.push((*rule, check));
+            }
         }
     }
-    by_kind
+    table
 });
 
 /// Literal kinds whose children are only string tokens (quotes, content, escape sequences).

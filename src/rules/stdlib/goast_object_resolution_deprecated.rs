@@ -5,7 +5,7 @@
 //! `Scope`/`Unresolved` on File. Package-level rows from stdapi-deprecated.tsv (go1.22, and go1.25
 //! for FilterPackage, PackageExports, MergePackageFiles, MergeMode and the Filter* constants).
 use super::resolve::{child, fld};
-use super::resolve::{pkg_ref, selected_name, typed_member};
+use super::resolve::{selected_name, typed_member};
 use super::stdapi::DEPRECATED;
 use crate::analyzer::Checker;
 use crate::declare_rule;
@@ -80,7 +80,7 @@ fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
     if DEPRECATED.get("go/ast", name).is_none() && !FIELDS.iter().any(|(_, f)| *f == name) {
         return;
     }
-    let (shown, minor) = if let Some(r) = pkg_ref(c, node) {
+    let (shown, minor) = if let Some(r) = c.pkg_ref(node) {
         if r.path != "go/ast" {
             return;
         }

@@ -1,7 +1,7 @@
 //! Facts from stdapi-since.tsv: std `maps.Keys`/`maps.Values` are go1.23 (returning
 //! `iter.Seq[K]`/`iter.Seq[V]`); the go1.21 `maps` package has Clone, Copy, DeleteFunc, Equal,
 //! EqualFunc only. golang.org/x/exp/maps.Keys returned `[]K`.
-use super::resolve::{call_args, called, pkg_ref};
+use super::resolve::{call_args, called};
 use super::resolve::{child, fld};
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
@@ -98,7 +98,7 @@ pub fn used_as_slice<'a>(c: &Checker<'a>, sel: Node<'a>) -> bool {
             }
             let args = call_args(outer);
             let first = args.first() == Some(&call);
-            pkg_ref(c, f).is_some_and(|r| first && SLICE_TAKERS.contains(&(r.path, r.name)))
+            c.pkg_ref(f).is_some_and(|r| first && SLICE_TAKERS.contains(&(r.path, r.name)))
         }
         "range_clause" => parent
             .field("left")
@@ -111,7 +111,7 @@ fn check<'a>(c: &mut Checker<'a>, sel: Node<'a>) {
     if c.facts.local_name("maps").is_none() || !matches!(super::resolve::selected_name(c, sel), "Keys" | "Values") {
         return;
     }
-    let Some(r) = pkg_ref(c, sel) else { return };
+    let Some(r) = c.pkg_ref(sel) else { return };
     if r.path != "maps" || !matches!(r.name, "Keys" | "Values") || !used_as_slice(c, sel) || r.shadowed(c) {
         return;
     }

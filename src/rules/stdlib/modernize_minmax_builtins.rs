@@ -106,11 +106,13 @@ fn check<'a>(c: &mut Checker<'a>, stmt: Node<'a>) {
     let Some(cond) = stmt.field("condition").filter(|n| n.kind_str() == "binary_expression") else {
         return;
     };
-    let (Some(l), Some(r), Some(op)) = (cond.field("left"), cond.field("right"), cond.field("operator")) else {
+    // The operator first: most conditions (`err != nil`) stop here, before two more lookups.
+    let Some(op) = cond.field("operator").map(|o| c.text(o)) else { return };
+    if !matches!(op, "<" | "<=" | ">" | ">=") {
         return;
-    };
-    let op = c.text(op);
-    if !matches!(op, "<" | "<=" | ">" | ">=") || !plain(l) || !plain(r) {
+    }
+    let (Some(l), Some(r)) = (cond.field("left"), cond.field("right")) else { return };
+    if !plain(l) || !plain(r) {
         return;
     }
     let (lt, rt) = (c.text(l), c.text(r));

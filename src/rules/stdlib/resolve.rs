@@ -1,8 +1,8 @@
 //! Syntax-only name resolution shared by the stdlib rules: `pkg.Name` through the file's
-//! imports (aliases included), and the declared type of a parameter for `r.Method`.
+//! imports (aliases included; [`Checker::pkg_ref`] resolves it), whether a parameter shadows
+//! the import, and the declared type of a parameter for `r.Method`.
 
-use crate::analyzer::Checker;
-use crate::analyzer::NodeExt;
+use crate::analyzer::{Checker, NodeExt, PkgRef};
 use std::sync::LazyLock;
 use tree_sitter::Node;
 
@@ -42,21 +42,6 @@ pub fn child<'a>(node: Node<'a>, id: &LazyLock<u16>) -> Option<Node<'a>> {
     }
 }
 
-/// A package-level reference `pkg.Name` (expression or type) resolved through the imports.
-#[derive(Debug, Clone, Copy)]
-pub struct PkgRef<'a> {
-    /// The import path (`math/rand/v2`).
-    pub path: &'a str,
-    /// The name the file uses for the package (`r` for `import r "math/rand/v2"`).
-    pub local: &'a str,
-    /// The selected name (`IntN`).
-    pub name: &'a str,
-    /// The `field_identifier`/`type_identifier` node of the name.
-    pub name_node: Node<'a>,
-    /// The `selector_expression` or `qualified_type`.
-    pub node: Node<'a>,
-}
-
 impl<'a> PkgRef<'a> {
     /// Whether a parameter of an enclosing function has the package's local name (and so
     /// shadows the import). Walks up the tree (tree-sitter's `parent` is not O(1)): call it
@@ -64,39 +49,6 @@ impl<'a> PkgRef<'a> {
     pub fn shadowed(&self, c: &Checker<'a>) -> bool {
         self.node.kind_str() == "selector_expression" && param_type(c, self.node, self.local).is_some()
     }
-}
-
-/// Resolves a `selector_expression` or `qualified_type` to `pkg.Name` when `pkg` is the local
-/// name of an import. Cheap; rules call [`PkgRef::shadowed`] before they report.
-/// Remembered for the dispatched node: the stdlib rules each ask it of every selector.
-pub fn pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
-    c.remembered(&c.pkg_ref, node, || resolve_pkg_ref(c, node))
-}
-
-fn resolve_pkg_ref<'a>(c: &Checker<'a>, node: Node<'a>) -> Option<PkgRef<'a>> {
-    let (pkg, name) = match node.kind_str() {
-        "selector_expression" => {
-            let op = c.field_by_id(node, *fld::OPERAND)?;
-            if op.kind_str() != "identifier" {
-                return None;
-            }
-            (op, c.field_by_id(node, *fld::FIELD)?)
-        }
-        "qualified_type" => (c.field_by_id(node, *fld::PACKAGE)?, c.field_by_id(node, *fld::NAME)?),
-        _ => return None,
-    };
-    let local = c.text(pkg);
-    if local.is_empty() || local == "_" || local == "." {
-        return None;
-    }
-    let import = c.facts.imports.iter().find(|i| i.local_name == local)?;
-    Some(PkgRef {
-        path: import.path.as_str(),
-        local: import.local_name.as_str(),
-        name: c.text(name),
-        name_node: name,
-        node,
-    })
 }
 
 /// For a selector `x.M` whose operand `x` is a parameter (or receiver, or named result) of an
@@ -179,7 +131,7 @@ pub fn called_pkg_func<'a>(c: &Checker<'a>, call: Node<'a>) -> Option<PkgRef<'a>
     if f.kind_str() != "selector_expression" {
         return None;
     }
-    pkg_ref(c, f)
+    c.pkg_ref(f).map(|r| *r)
 }
 
 /// For a `call_expression` calling function `name` of package `path` (under the file's

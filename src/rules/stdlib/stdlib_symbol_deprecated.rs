@@ -1,4 +1,4 @@
-use super::resolve::{pkg_ref, typed_member};
+use super::resolve::typed_member;
 use super::stdapi::{deprecated_replacement, package_name, DEPRECATED};
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
@@ -68,10 +68,10 @@ fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
 
 fn check_opt<'a>(c: &mut Checker<'a>, node: Node<'a>) -> Option<()> {
     let mut pref = None;
-    let (path, name, shown) = if let Some(r) = pkg_ref(c, node) {
+    let (path, name, shown) = if let Some(r) = c.pkg_ref(node) {
         // Look up before allocating: almost every `pkg.Name` is not deprecated.
         DEPRECATED.get(r.path, r.name)?;
-        pref = Some(r);
+        pref = Some(*r);
         (r.path, r.name.to_string(), format!("{}.{}", r.local, r.name))
     } else if let Some((path, ty, member)) =
         typed_member(c, node, |m| DEPRECATED.has_member(m, 0, |p| c.facts.local_name(p).is_some()))

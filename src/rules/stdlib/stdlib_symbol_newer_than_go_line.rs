@@ -15,10 +15,11 @@
 //! requires go1.20 or later (-lang was set to go1.16; check go.mod)`, likewise unsafe.Slice and
 //! unsafe.Add (go1.17), unsafe.String and unsafe.SliceData (go1.20).
 use super::maps_keys_returns_iterator::used_as_slice;
-use super::resolve::{pkg_ref, typed_member, PkgRef};
+use super::resolve::typed_member;
 use super::stdapi::{package_name, Kind, SINCE};
 use super::version_noun;
 use crate::analyzer::NodeExt;
+use crate::analyzer::PkgRef;
 use crate::analyzer::{Checker, Sourced};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -192,8 +193,9 @@ fn check_unsafe<'a>(c: &mut Checker<'a>, node: Node<'a>, name: &str, r: PkgRef<'
 }
 
 fn check_ref<'a>(c: &mut Checker<'a>, node: Node<'a>) {
-    if let Some(r) = pkg_ref(c, node) {
+    if let Some(r) = c.pkg_ref(node) {
         if r.path == "unsafe" {
+            let r = *r;
             check_unsafe(c, node, r.name, r);
             return;
         }
