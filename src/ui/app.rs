@@ -286,13 +286,13 @@ impl App {
     }
 
     fn text_changed(&mut self, ctx: &yew::Context<Self>) {
+        // Sent first, so the worker analyses while the page colours and paints; while one
+        // request is in flight, changes coalesce into the next one.
+        self.run_analysis();
         self.tokens = highlight::tokens(&self.code);
         self.remap();
         self.popup = None;
         self.preview = None;
-        // Sent before this change is rendered, so the worker analyses while the page paints;
-        // while one request is in flight, changes coalesce into the next one.
-        self.run_analysis();
         self.schedule_url(ctx);
     }
 

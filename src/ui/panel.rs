@@ -107,7 +107,7 @@ impl PanelProps {
                                     <section class={classes!("group", format!("sev-{}", sev.key()))} aria-label={heading.clone()}>
                                         <h3>{heading}</h3>
                                         <ul>
-                                            {for items.into_iter().map(|(idx, d)| self.view_item(cur, &li, idx, d))}
+                                            {for items.into_iter().map(|(idx, d)| self.view_item(&li, idx, d))}
                                         </ul>
                                         {for (more > 0).then(|| html! {
                                             <button type="button" class="secondary show-all" onclick={send.reform(|_| Msg::ShowAll)}>
@@ -124,22 +124,87 @@ impl PanelProps {
         }
     }
 
-    fn view_item(&self, cur: &Current, li: &LineIndex, idx: usize, d: &Diagnostic) -> Html {
-        let p = li.position(&cur.code, d.span.start);
-        let jump = self.send.reform(move |_| Msg::Jump(idx));
-        // Keyboard focus on a finding lights up its span in the editor.
-        let focus = self.send.reform(move |_: FocusEvent| Msg::Activate(idx));
-        let active = self.active == Some(idx);
+    fn view_item(&self, li: &LineIndex, idx: usize, d: &Diagnostic) -> Html {
+        let Some(current) = self.current.clone() else { return html! {} };
+        let p = li.position(&current.code, d.span.start);
         html! {
-            <li class={classes!("diag", format!("sev-{}", d.severity.key()), active.then_some("active"))} data-rule={d.rule.clone()}>
-                <button type="button" class="diag-jump" onclick={jump} onfocus={focus} aria-current={active.then_some("true")}>
-                    <span class="sev-badge">{d.severity.label()}</span>
-                    <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
-                    <span class="msg">{rich(&d.message)}</span>
-                </button>
-                {details(&self.send, Some(cur), self.preview, idx, d, false)}
-            </li>
+            <Item {current} {idx} line={p.line} column={p.column} active={self.active == Some(idx)}
+                preview_on={self.preview == Some(PreviewKey::Diag(idx))} send={self.send.clone()} />
         }
+    }
+}
+
+/// One finding of the list: its own component, so that a reply that only moved the
+/// findings (a character typed inside a function shifts every later span) re-renders none
+/// of them. Its props compare what it shows (position as line and column, texts, fix), not
+/// the spans; an open fix preview shows the text itself, so then only the same analysis
+/// is equal.
+#[derive(Properties, Clone)]
+struct ItemProps {
+    current: Rc<Current>,
+    idx: usize,
+    line: u32,
+    column: u32,
+    active: bool,
+    preview_on: bool,
+    send: Callback<Msg>,
+}
+
+impl ItemProps {
+    fn diagnostic(&self) -> Option<&Diagnostic> {
+        self.current.analysis.diagnostics.get(self.idx)
+    }
+}
+
+impl PartialEq for ItemProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.idx == o.idx
+            && self.line == o.line
+            && self.column == o.column
+            && self.active == o.active
+            && self.preview_on == o.preview_on
+            && self.send == o.send
+            && (Rc::ptr_eq(&self.current, &o.current)
+                || (!self.preview_on
+                    && match (self.diagnostic(), o.diagnostic()) {
+                        (Some(a), Some(b)) => shows_the_same(a, b),
+                        _ => false,
+                    }))
+    }
+}
+
+/// Whether two findings look the same in the list (everything but where they are).
+fn shows_the_same(a: &Diagnostic, b: &Diagnostic) -> bool {
+    fn fix_view(d: &Diagnostic) -> Option<(&String, Applicability, &Option<String>)> {
+        d.fix.as_ref().map(|f| (&f.title, f.applicability, &f.reason))
+    }
+    a.rule == b.rule
+        && a.severity == b.severity
+        && a.message == b.message
+        && a.explanation == b.explanation
+        && a.source_url == b.source_url
+        && a.godebug == b.godebug
+        && a.sides == b.sides
+        && fix_view(a) == fix_view(b)
+}
+
+#[function_component(Item)]
+fn item(p: &ItemProps) -> Html {
+    let Some(d) = p.diagnostic() else { return html! {} };
+    let idx = p.idx;
+    let jump = p.send.reform(move |_| Msg::Jump(idx));
+    // Keyboard focus on a finding lights up its span in the editor.
+    let focus = p.send.reform(move |_: FocusEvent| Msg::Activate(idx));
+    let preview = p.preview_on.then_some(PreviewKey::Diag(idx));
+    html! {
+        <li class={classes!("diag", format!("sev-{}", d.severity.key()), p.active.then_some("active"))} data-rule={d.rule.clone()}>
+            <button type="button" class="diag-jump" onclick={jump} onfocus={focus} aria-current={p.active.then_some("true")}>
+                <span class="sev-badge">{d.severity.label()}</span>
+                <span class="where">{format!("line {}:{}", p.line, p.column)}</span>
+                <span class="msg">{rich(&d.message)}</span>
+            </button>
+            {details(&p.send, Some(&p.current), preview, idx, d, false)}
+        </li>
     }
 }
 
