@@ -198,6 +198,15 @@ pub struct App {
     pending_popup: Option<usize>,
 }
 
+/// The editor's colours: none above the size the editor decorates (it is then a plain
+/// textarea, `super::large`), where lexing megabytes on every keystroke would only waste time.
+fn colour(code: &str) -> Vec<highlight::Token> {
+    if code.len() > super::large::MAX_DECORATED_BYTES {
+        return Vec::new();
+    }
+    highlight::tokens(code)
+}
+
 fn valid_version(v: &str) -> bool {
     VERSIONS.contains(&v)
 }
@@ -289,7 +298,7 @@ impl App {
         // Sent first, so the worker analyses while the page colours and paints; while one
         // request is in flight, changes coalesce into the next one.
         self.run_analysis();
-        self.tokens = highlight::tokens(&self.code);
+        self.tokens = colour(&self.code);
         self.remap();
         self.popup = None;
         self.preview = None;
@@ -565,7 +574,7 @@ impl Component for App {
         }
         app.init_embed();
         app.example = examples::ALL.iter().find(|e| e.code == app.code).map(|e| e.id).unwrap_or("").to_string();
-        app.tokens = highlight::tokens(&app.code);
+        app.tokens = colour(&app.code);
         // The app writes the fragment with history.replaceState, which fires no hashchange:
         // this only hears navigations (a new link in the address bar, back/forward).
         if let Some(w) = dom::window() {
