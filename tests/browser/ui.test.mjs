@@ -112,6 +112,39 @@ test('pasted code is analysed in the worker: underline, gutter marker and list i
   assert.equal(deco, 'wavy');
 });
 
+test('typing keeps every listed finding true: moved, shifted and reworded findings update (the list skips only unchanged ones)', async (t) => {
+  const { page } = await open(t);
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  const item = `#diagnostics li[data-rule="${RANGE_RULE}"]`;
+  assert.match(await page.textContent(`${item} .where`), /^line 7:12$/);
+  const msg = await page.textContent(`${item} .msg`);
+  assert.match(msg, /\b3\b/);
+  const typeAt = async (needle, keys) => {
+    const at = (await code(page)).indexOf(needle);
+    assert.ok(at >= 0, needle);
+    await page.focus('#code');
+    await page.$eval('#code', (ta, at) => ta.setSelectionRange(at, at), at);
+    for (const k of keys) await page.keyboard.press(k);
+    await settled(page);
+  };
+  // Same line, later column: "for range 3" -> "for  range 3".
+  await typeAt('range 3', ['Space']);
+  assert.match(await page.textContent(`${item} .where`), /^line 7:13$/);
+  // A line above: every finding moves down one line.
+  await typeAt('func main', ['Enter']);
+  assert.match(await page.textContent(`${item} .where`), /^line 8:13$/);
+  // The same finding, reworded: 3 -> 31.
+  await typeAt('3 {', ['ArrowRight', '1']);
+  const reworded = await page.textContent(`${item} .msg`);
+  assert.notEqual(reworded, msg);
+  assert.match(reworded, /\b31\b/);
+  // Its jump still selects its span in the current text.
+  await page.click(`${item} .diag-jump`);
+  const sel = await page.$eval('#code', (ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd));
+  assert.equal(sel, '31');
+});
+
 test('clicking a finding selects its span in the textarea (UTF-16 offsets)', async (t) => {
   const { page } = await open(t);
   await page.fill('#code', SAMPLE);
