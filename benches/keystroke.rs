@@ -3,7 +3,9 @@
 //! the fixtures' Go code under one package clause, cut at 1,000 and 10,000 lines. One
 //! character is typed at the end of the middle line, then deleted, over and over, as the
 //! browser benchmark does; each edit is analysed with the worker's kept [`Reparser`] and
-//! the reply is encoded as the worker encodes it (JSON). Prints medians per phase.
+//! the reply is encoded as the worker encodes it (JSON). Prints medians per phase. Each
+//! incremental analysis (the worker's: [`Reparser::for_typing`], kept trees and local
+//! findings) is checked equal to a fresh one.
 
 use gocompat::analyzer::{self, Reparser};
 use gocompat::{Context, GoVersion};
@@ -77,7 +79,7 @@ fn main() {
     for lines in sizes {
         let base = go_file(lines);
         let mid = base.split('\n').take(lines / 2).map(|l| l.len() + 1).sum::<usize>() - 1;
-        let mut reparser = Reparser::new();
+        let mut reparser = Reparser::for_typing();
         let first = analyzer::analyze_with(&base, &ctx, &mut reparser);
         let (mut fresh, mut incr, mut json, mut bytes) = (Vec::new(), Vec::new(), Vec::new(), 0);
         for k in 0..keys {

@@ -7,6 +7,10 @@
 //! that breaks the syntax for a while, a block pasted and then undone, and the whole text
 //! replaced. After every edit the incremental tree's S-expression and the analysis (as JSON)
 //! must equal those of a fresh parse of the same text.
+//!
+//! The worker's parser also keeps the findings of rules local to a function
+//! (`Reparser::for_typing`, `analyzer::reuse`): the second test types inside function bodies,
+//! as a person does, and checks every analysis against a fresh one.
 
 mod support;
 
@@ -57,7 +61,9 @@ fn sources() -> Vec<PathBuf> {
     files.extend(support::corpus::go_files(&fixtures));
     let std = Path::new(support::corpus::ROOT);
     if std.is_dir() {
-        files.extend(support::corpus::go_files(std).into_iter().step_by(151));
+        // GOCOMPAT_STD_EVERY=n: every nth std file instead (a longer run by hand).
+        let every = std::env::var("GOCOMPAT_STD_EVERY").ok().and_then(|s| s.parse().ok()).unwrap_or(151);
+        files.extend(support::corpus::go_files(std).into_iter().step_by(every));
     } else {
         eprintln!("incremental_parse: {} absent; fixtures only", std.display());
     }
@@ -101,4 +107,78 @@ fn incremental_parse_equals_fresh_parse_edit_after_edit() {
     }
     eprintln!("incremental_parse: {files} files, {edits} edits: incremental trees and analyses equal fresh ones");
     assert!(files >= 40, "too few sources: {files}");
+}
+
+/// A place inside the body of a random top-level function or method, if the text has one.
+fn inside_a_body(text: &str, rng: &mut Rng) -> Option<usize> {
+    let tree = analyzer::parse(text);
+    let root = tree.root_node();
+    let mut cur = root.walk();
+    let bodies: Vec<(usize, usize)> = root
+        .named_children(&mut cur)
+        .filter(|n| matches!(n.kind(), "function_declaration" | "method_declaration"))
+        .filter_map(|n| n.child_by_field_name("body"))
+        .filter(|b| b.end_byte() > b.start_byte() + 2)
+        .map(|b| (b.start_byte() + 1, b.end_byte() - 1))
+        .collect();
+    if bodies.is_empty() {
+        return None;
+    }
+    let (s, e) = bodies[rng.below(bodies.len())];
+    let mut at = s + rng.below(e - s);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    Some(at)
+}
+
+/// Typing without line breaks (mostly): what keeps every other function's findings.
+const SAME_LINE: &[&str] =
+    &["x", " ", "(", ")", "{", "}", "\"", "`", ":=", "range 10", "go ", "for ", "&", "*", "/", "中", "0"];
+
+#[test]
+fn kept_findings_equal_fresh_analyses_while_typing_in_functions() {
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let (mut files, mut analyses, mut kept) = (0, 0, 0);
+    for path in sources() {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if text.len() > 100_000 {
+            continue;
+        }
+        files += 1;
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ text.len() as u64);
+        let mut reparser = Reparser::for_typing();
+        let mut cur = text.clone();
+        for step in 0..10 {
+            cur = match step {
+                9 => text.clone(),
+                _ => match (inside_a_body(&cur, &mut rng), rng.below(8)) {
+                    (Some(at), 0..=4) => {
+                        let mut out = cur.clone();
+                        out.insert_str(at, SAME_LINE[rng.below(SAME_LINE.len())]);
+                        out
+                    }
+                    (Some(at), 5..=6) => {
+                        let mut end = (at + 1 + rng.below(2)).min(cur.len());
+                        while !cur.is_char_boundary(end) {
+                            end += 1;
+                        }
+                        let mut out = cur.clone();
+                        out.replace_range(at..end, "");
+                        out
+                    }
+                    _ => edit(&cur, &mut rng),
+                },
+            };
+            let a = serde_json::to_string(&gocompat::analyze(&cur, &ctx)).unwrap();
+            let b = serde_json::to_string(&analyzer::analyze_with(&cur, &ctx, &mut reparser)).unwrap();
+            assert_eq!(a, b, "{}: analysis after edit {step} differs from a fresh one", path.display());
+            kept += reparser.kept_declarations();
+            analyses += 1;
+        }
+    }
+    eprintln!("kept findings: {files} files, {analyses} analyses equal fresh ones; {kept} declarations' findings kept");
+    assert!(files >= 40, "too few sources: {files}");
+    // The test means something only if findings were in fact kept, and often.
+    assert!(kept >= analyses, "findings were kept for only {kept} declarations in {analyses} analyses");
 }

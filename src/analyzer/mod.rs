@@ -8,6 +8,7 @@
 pub mod callee;
 pub mod facts;
 pub mod node_ext;
+pub mod reuse;
 pub mod scope;
 pub mod versions;
 
@@ -124,6 +125,10 @@ pub fn parse(src: &str) -> Tree {
 pub struct Reparser {
     parser: Parser,
     last: Option<(String, Tree)>,
+    /// Keep each analysis' local findings for the next one ([`Reparser::for_typing`]).
+    keep_findings: bool,
+    memo: Option<reuse::Memo>,
+    kept: usize,
 }
 
 impl Default for Reparser {
@@ -134,7 +139,20 @@ impl Default for Reparser {
 
 impl Reparser {
     pub fn new() -> Self {
-        Reparser { parser: go_parser(), last: None }
+        Reparser { parser: go_parser(), last: None, keep_findings: false, memo: None, kept: 0 }
+    }
+
+    /// A parser for a text being typed: besides the tree, [`analyze_with`] keeps the findings
+    /// of rules that are local to a function or method, and gives the next analysis those of
+    /// every declaration the edit did not touch ([`reuse`]). The analyses are the same as
+    /// fresh ones.
+    pub fn for_typing() -> Self {
+        Reparser { keep_findings: true, ..Reparser::new() }
+    }
+
+    /// How many declarations' findings the last [`analyze_with`] kept (for tests and benches).
+    pub fn kept_declarations(&self) -> usize {
+        self.kept
     }
 
     /// Parses `src` (a leading BOM blanked, as [`parse`] does), reusing the previous tree.
@@ -242,8 +260,16 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         callee: OnceCell::new(),
         pkg_ref: OnceCell::new(),
         shared: Default::default(),
+        plan: reparser
+            .keep_findings
+            .then(|| reuse::Plan::new(reparser.memo.take(), text, tree.root_node(), ctx, &versions, &facts)),
+        top: None,
+        reusing: false,
+        reused: Vec::new(),
     };
-    let too_deep = run_rules(&mut checker);
+    // The walk with reuse is a separate instance, so that the plain one pays nothing for it.
+    let too_deep =
+        if checker.plan.is_some() { run_rules::<true>(&mut checker) } else { run_rules::<false>(&mut checker) };
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_end {
             checker.rule = rule;
@@ -256,7 +282,12 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
             "The code nests deeper than {MAX_RULE_DEPTH} syntax levels (from line {line}); rules did not look inside the deepest parts. Real Go code never nests this deep."
         ));
     }
+    if let Some(plan) = checker.plan.take() {
+        reparser.kept = plan.kept;
+        reparser.memo = Some(plan.finish(text));
+    }
     let mut diagnostics = checker.diagnostics;
+    diagnostics.append(&mut checker.reused);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     Analysis {
@@ -275,7 +306,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
 /// `Node::parent` descends from the root). The analysis says what it skipped.
 pub const MAX_RULE_DEPTH: usize = 600;
 
-fn run_rules(c: &mut Checker) -> Option<usize> {
+fn run_rules<const REUSE: bool>(c: &mut Checker) -> Option<usize> {
     let dispatch = &*rules::DISPATCH;
     for rule in rules::ALL.iter() {
         if let Some(f) = rule.check_file {
@@ -293,8 +324,12 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
         if too_deep {
             too_deep_at.get_or_insert(node.start_byte());
         }
-        let (descend, rules) =
-            dispatch.get(kind).map_or((rules::Descend::ALWAYS, &[][..]), |d| (d.descend, &d.rules[..]));
+        if REUSE && c.ancestors.len() == 1 {
+            enter_top_level(c, node);
+        }
+        let (descend, rules) = dispatch.get(kind).map_or((rules::Descend::ALWAYS, &[][..]), |d| {
+            (d.descend, if REUSE && c.reusing { &d.nonlocal[..] } else { &d.rules[..] })
+        });
         if !too_deep && !rules.is_empty() {
             c.current = Some(node);
             // The memos hold the last dispatched node's answers (emptied only when filled).
@@ -323,6 +358,7 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
         }
         loop {
             if !cursor.goto_parent() {
+                (c.top, c.reusing) = (None, false);
                 return too_deep_at;
             }
             c.ancestors.pop();
@@ -331,6 +367,21 @@ fn run_rules(c: &mut Checker) -> Option<usize> {
             }
         }
     }
+}
+
+/// The walk is at a child of the root: a function or method declaration gets its number
+/// and, when unchanged since the last analysis, its kept local findings ([`reuse`]).
+fn enter_top_level(c: &mut Checker, node: Node) {
+    let Some(plan) = c.plan.as_mut() else { return };
+    if !reuse::is_decl(node) {
+        (c.top, c.reusing) = (None, false);
+        return;
+    }
+    let k = c.top.map_or(plan.decls.len(), |k| k + 1).max(plan.decls.len());
+    let kept = plan.enter(k, node.start_byte(), node.end_byte(), c.src);
+    c.top = Some(k);
+    c.reusing = kept.is_some();
+    c.reused.extend(kept.into_iter().flatten());
 }
 
 /// What a rule sees: the text, the tree, the versions, file facts; and where it reports.
@@ -358,6 +409,13 @@ pub struct Checker<'a> {
     pkg_ref: OnceCell<Option<PkgRef<'a>>>,
     /// What rules share with each other during this analysis ([`rules::Shared`]).
     pub(crate) shared: rules::Shared<'a>,
+    /// Findings kept from the last analysis ([`Reparser::for_typing`]), and the next memo.
+    plan: Option<reuse::Plan>,
+    /// The number of the top-level function or method being walked.
+    top: Option<usize>,
+    /// Its local findings are kept: only the other rules are given its nodes.
+    reusing: bool,
+    reused: Vec<Diagnostic>,
 }
 
 /// Slots of [`FieldCache`]. A `call_expression` is looked at by 18 rules, which mostly ask
@@ -600,6 +658,9 @@ impl<'a> Checker<'a> {
     }
 
     pub fn report(&mut self, d: Diagnostic) {
+        if let (Some(plan), Some(k), true) = (self.plan.as_mut(), self.top, self.rule.local) {
+            plan.record(k, &d);
+        }
         self.diagnostics.push(d);
     }
 }

@@ -31,6 +31,10 @@ pub struct Shared<'a> {
     /// ServeMux registrations by call node id ([`mux::registrations::registration`]): five
     /// rules ask for each `Handle`/`HandleFunc` call.
     pub(crate) registrations: RefCell<HashMap<usize, Option<Rc<mux::registrations::Registration<'a>>>>>,
+    /// The last loop nest scanned for the loopvar rules ([`loopvar::common::scan`]).
+    pub(crate) loop_scan: RefCell<Option<(crate::span::Span, Rc<loopvar::common::Scan>)>>,
+    /// The file's methods and receivers ([`loopvar::common::file_method_receivers`]).
+    pub(crate) method_receivers: std::cell::OnceCell<loopvar::common::Receivers>,
     /// The unconditional registrations met by the walk, for the conflict check at its end.
     pub(crate) mux_sites: RefCell<Vec<mux::http_mux_conflicting_patterns::Site<'a>>>,
 }
@@ -54,6 +58,11 @@ pub struct Rule {
     /// Node kinds `check_node` is called for.
     pub kinds: &'static [&'static str],
     pub check_node: Option<for<'a> fn(&mut Checker<'a>, Node<'a>)>,
+    /// What its node checks report inside a top-level function or method depends only on
+    /// that declaration and the file's skeleton, and lies inside it (see
+    /// [`crate::analyzer::reuse`]): its findings there are kept while the declaration is
+    /// unchanged. Set only after reading every helper the rule calls.
+    pub local: bool,
     /// Runs once before the walk.
     pub check_file: Option<fn(&mut Checker)>,
     /// Runs once after the walk (a rule that gathers from its `check_node` calls and
@@ -74,6 +83,7 @@ impl Rule {
         doc: "",
         kinds: &[],
         check_node: None,
+        local: false,
         check_file: None,
         check_end: None,
     };
@@ -122,19 +132,25 @@ pub struct Dispatch {
     pub descend: u8,
     /// The rules whose `kinds` name the kind, with their node checks, in [`ALL`]'s order.
     pub rules: Vec<(&'static Rule, CheckNode)>,
+    /// Those of `rules` that are not [`Rule::local`] (inside a declaration whose local
+    /// findings are reused).
+    pub nonlocal: Vec<(&'static Rule, CheckNode)>,
 }
 
 /// Node kind id → what the walk does there: one table, so the walk reads one entry per node.
 pub static DISPATCH: LazyLock<Vec<Dispatch>> = LazyLock::new(|| {
     let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
     let mut table: Vec<Dispatch> =
-        SKIP_CHILDREN.iter().map(|&descend| Dispatch { descend, rules: Vec::new() }).collect();
+        SKIP_CHILDREN.iter().map(|&descend| Dispatch { descend, rules: Vec::new(), nonlocal: Vec::new() }).collect();
     for rule in ALL.iter() {
         for kind in rule.kinds {
             let id = lang.id_for_node_kind(kind, true) as usize;
             assert!(id != 0, "rule {} asks for unknown node kind {kind}", rule.id);
             if let Some(check) = rule.check_node {
                 table[id].rules.push((*rule, check));
+                if !rule.local {
+                    table[id].nonlocal.push((*rule, check));
+                }
             }
         }
     }

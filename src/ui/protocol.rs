@@ -40,9 +40,11 @@ pub fn handle(request: &str, now: impl Fn() -> f64) -> Reply {
         Ok(ToWorker::Analyze(r)) => {
             let t0 = now();
             // One parser for the worker's life: each keystroke's text is parsed
-            // incrementally from the previous one (`gocompat::analyzer::Reparser`).
+            // incrementally from the previous one, and the findings of functions the edit did
+            // not touch are kept (`gocompat::analyzer::Reparser::for_typing`).
             thread_local! {
-                static REPARSER: std::cell::RefCell<gocompat::analyzer::Reparser> = Default::default();
+                static REPARSER: std::cell::RefCell<gocompat::analyzer::Reparser> =
+                    std::cell::RefCell::new(gocompat::analyzer::Reparser::for_typing());
             }
             let analysis = REPARSER.with(|p| gocompat::analyzer::analyze_with(&r.code, &r.ctx, &mut p.borrow_mut()));
             Reply::Done { id: r.id, analysis: Box::new(analysis), millis: now() - t0 }

@@ -18,7 +18,6 @@ use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::diagnostic::{Diagnostic, Fix, TextEdit};
 use crate::span::Span;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use tree_sitter::Node;
@@ -306,38 +305,16 @@ pub struct Capture {
 // ---------------------------------------------------------------------------------------
 // Cache: one scan per outermost loop, shared by every rule.
 
-struct CacheEntry {
-    src_ptr: usize,
-    src_len: usize,
-    tree_ptr: usize,
-    span: Span,
-    /// The nest's text (only its ends are compared).
-    text: String,
-    scan: Rc<Scan>,
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<CacheEntry>> = const { RefCell::new(None) };
-}
-
 /// The scan of the nest `for_stmt` heads, or `None` when `for_stmt` is nested in a loop
-/// already scanned (its findings come from the outermost loop's scan).
+/// already scanned (its findings come from the outermost loop's scan). The last scan is kept
+/// for the analysis (`rules::Shared`): the walk meets the outermost loop first, then the
+/// loops inside it.
 pub fn scan<'a>(c: &Checker<'a>, for_stmt: Node<'a>) -> Option<Rc<Scan>> {
     let span = Checker::span(for_stmt);
-    let (src_ptr, src_len, tree_ptr) = (c.src.as_ptr() as usize, c.src.len(), c.tree as *const _ as usize);
-    let hit = CACHE.with(|cache| {
-        let cache = cache.borrow();
-        let e = cache.as_ref()?;
-        let same_file = e.src_ptr == src_ptr
-            && e.src_len == src_len
-            && e.tree_ptr == tree_ptr
-            && same_text(c.src.get(e.span.start..e.span.end), &e.text);
-        if !same_file {
-            return None;
-        }
-        if e.span == span {
-            Some(Some(e.scan.clone()))
-        } else if e.span.start <= span.start && span.end <= e.span.end {
+    let hit = c.shared.loop_scan.borrow().as_ref().and_then(|(s, scan)| {
+        if *s == span {
+            Some(Some(scan.clone()))
+        } else if s.start <= span.start && span.end <= s.end {
             Some(None)
         } else {
             None
@@ -347,26 +324,8 @@ pub fn scan<'a>(c: &Checker<'a>, for_stmt: Node<'a>) -> Option<Rc<Scan>> {
         return h;
     }
     let result = Rc::new(Walker::new(c).run(for_stmt));
-    CACHE.with(|cache| {
-        *cache.borrow_mut() = Some(CacheEntry {
-            src_ptr,
-            src_len,
-            tree_ptr,
-            span,
-            text: c.text(for_stmt).to_string(),
-            scan: result.clone(),
-        })
-    });
+    *c.shared.loop_scan.borrow_mut() = Some((span, result.clone()));
     Some(result)
-}
-
-/// Equal length and equal first and last 256 bytes (with the same source pointer, length
-/// and tree this identifies the scanned nest without comparing all of it).
-fn same_text(a: Option<&str>, b: &str) -> bool {
-    let Some(a) = a else { return false };
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let k = a.len().min(256);
-    a.len() == b.len() && a[..k] == b[..k] && a[a.len() - k..] == b[b.len() - k..]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1852,31 +1811,17 @@ fn parse_elem(s: &str) -> Option<(bool, String)> {
     Some((ptr, rest[..end].to_string()))
 }
 
-type Receivers = Rc<Vec<(String, String, bool)>>;
-/// (source pointer, length, tree pointer, the text's ends).
-type FileKey = (usize, usize, usize, String);
-
-thread_local! {
-    static RECEIVERS: RefCell<Option<(FileKey, Receivers)>> = const { RefCell::new(None) };
-}
+pub type Receivers = Rc<Vec<(String, String, bool)>>;
 
 /// Methods declared in the file: (method name, receiver type name, pointer receiver),
-/// computed once per file.
+/// computed once per analysis (`rules::Shared`).
 pub fn file_method_receivers(c: &Checker) -> Receivers {
-    // Source pointer, length, tree and the text's ends identify the file being analysed.
-    let ends = {
-        let (b, n) = (c.src.as_bytes(), c.src.len());
-        let k = n.min(256);
-        String::from_utf8_lossy(&[&b[..k], &b[n - k..]].concat()).into_owned()
-    };
-    let key = (c.src.as_ptr() as usize, c.src.len(), c.tree as *const _ as usize, ends);
-    if let Some(hit) = RECEIVERS.with(|r| r.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
-        return hit;
-    }
-    let v: Receivers =
-        Rc::new(method_receivers(c).into_iter().map(|(a, b, p)| (a.to_string(), b.to_string(), p)).collect());
-    RECEIVERS.with(|r| *r.borrow_mut() = Some((key, v.clone())));
-    v
+    c.shared
+        .method_receivers
+        .get_or_init(|| {
+            Rc::new(method_receivers(c).into_iter().map(|(a, b, p)| (a.to_string(), b.to_string(), p)).collect())
+        })
+        .clone()
 }
 
 fn method_receivers<'a>(c: &Checker<'a>) -> Vec<(&'a str, &'a str, bool)> {

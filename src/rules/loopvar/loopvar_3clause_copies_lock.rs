@@ -72,6 +72,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24#vet", "https://go.dev/doc/go1.22#language", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/copylock"],
         kinds: &["for_clause"],
         check_node: Some(check),
+        local: true,
     }
 }
 

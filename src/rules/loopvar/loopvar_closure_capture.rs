@@ -79,6 +79,7 @@ declare_rule! {
         ],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

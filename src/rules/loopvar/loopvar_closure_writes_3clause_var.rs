@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/ref/spec#For_clause", "https://go.dev/doc/go1.22#language"],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -61,6 +61,7 @@ declare_rule! {
         ],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/wiki/LoopvarExperiment", "https://go.dev/doc/go1.22#language"],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

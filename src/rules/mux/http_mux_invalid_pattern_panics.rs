@@ -64,6 +64,7 @@ declare_rule! {
         sources: &["https://pkg.go.dev/net/http#hdr-Patterns-ServeMux", "https://go.dev/doc/go1.22#enhanced_routing_patterns", "https://go.dev/src/net/http/pattern.go"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

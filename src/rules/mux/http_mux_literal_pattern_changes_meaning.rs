@@ -62,6 +62,7 @@ declare_rule! {
         sources: &["https://pkg.go.dev/net/http#hdr-Compatibility-ServeMux", "https://go.dev/blog/routing-enhancements", "https://go.dev/doc/go1.22#enhanced_routing_patterns"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -56,6 +56,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.23#nethttppkgnethttp", "https://go.dev/src/net/http/pattern.go"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -63,6 +63,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#enhanced_routing_patterns", "https://go.dev/doc/godebug#go-122", "https://pkg.go.dev/net/http#hdr-Compatibility-ServeMux"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

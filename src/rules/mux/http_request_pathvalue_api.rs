@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#net/http", "https://pkg.go.dev/net/http#Request.PathValue", "https://go.dev/doc/go1.23#nethttppkgnethttp"],
         kinds: &["selector_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

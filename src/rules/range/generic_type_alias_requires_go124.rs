@@ -48,6 +48,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24#language", "https://go.dev/doc/go1.23#language"],
         kinds: &["type_alias"],
         check_node: Some(check),
+        local: true,
     }
 }
 

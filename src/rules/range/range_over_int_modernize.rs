@@ -59,6 +59,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#language", "https://go.dev/ref/spec#For_range", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/modernize"],
         kinds: &["for_clause"],
         check_node: Some(check),
+        local: true,
     }
 }
 

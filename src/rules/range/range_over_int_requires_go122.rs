@@ -53,6 +53,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#language", "https://go.dev/ref/spec#For_range"],
         kinds: &["range_clause"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#bufio", "https://pkg.go.dev/bufio#ErrFinalToken"],
         kinds: &["return_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

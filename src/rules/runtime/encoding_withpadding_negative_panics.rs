@@ -47,6 +47,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#encoding", "https://pkg.go.dev/encoding/base64#Encoding.WithPadding"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -60,6 +60,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24#cryptorsapkgcryptorsa", "https://pkg.go.dev/crypto/rsa#hdr-Minimum_key_size"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -51,6 +51,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#runtime/metrics", "https://pkg.go.dev/runtime/metrics#hdr-Supported_metrics"],
         kinds: &["interpreted_string_literal", "raw_string_literal"],
         check_node: Some(check),
+        local: true,
     }
 }
 

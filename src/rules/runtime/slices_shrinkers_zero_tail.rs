@@ -57,6 +57,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#slices", "https://pkg.go.dev/slices#Delete"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

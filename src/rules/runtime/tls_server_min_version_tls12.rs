@@ -72,6 +72,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#crypto/tls", "https://go.dev/doc/godebug#go-122", "https://go.dev/doc/go1.27"],
         kinds: &["composite_literal", "call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -61,6 +61,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24#cryptox509pkgcryptox509", "https://go.dev/doc/godebug#go-124", "https://pkg.go.dev/crypto/x509#Certificate"],
         kinds: &["composite_literal"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -54,6 +54,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.21#language", "https://go.dev/ref/spec#Min_and_max"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

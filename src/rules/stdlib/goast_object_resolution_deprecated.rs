@@ -66,6 +66,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22", "https://pkg.go.dev/go/ast#Object", "https://staticcheck.dev/docs/checks/#SA1019"],
         kinds: &["selector_expression", "qualified_type"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -66,6 +66,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.23", "https://go.dev/doc/go1.22", "https://go.dev/blog/alias-names"],
         kinds: &["type_switch_statement", "type_assertion_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

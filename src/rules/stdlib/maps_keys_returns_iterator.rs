@@ -65,6 +65,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.23", "https://pkg.go.dev/maps#Keys"],
         kinds: &["selector_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -56,6 +56,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.21#language", "https://pkg.go.dev/golang.org/x/tools/gopls/internal/analysis/modernize"],
         kinds: &["if_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.20", "https://go.dev/blog/randv2", "https://pkg.go.dev/math/rand#Read"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -65,6 +65,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22", "https://pkg.go.dev/reflect#TypeFor", "https://pkg.go.dev/reflect#PtrTo"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

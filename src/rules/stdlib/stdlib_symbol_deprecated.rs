@@ -54,6 +54,7 @@ declare_rule! {
         sources: &["https://go.dev/wiki/Deprecated", "https://staticcheck.dev/docs/checks/#SA1019"],
         kinds: &["selector_expression", "qualified_type"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -80,6 +80,7 @@ declare_rule! {
         ],
         kinds: &["import_spec", "selector_expression", "qualified_type"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -59,6 +59,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#vet", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/defers"],
         kinds: &["defer_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 

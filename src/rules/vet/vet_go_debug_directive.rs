@@ -58,6 +58,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/godebug", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/directive", "https://go.dev/doc/go1.27"],
         kinds: &["comment"],
         check_node: Some(check),
+        local: true,
     }
 }
 

@@ -53,6 +53,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24#vet", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/printf", "https://github.com/golang/go/issues/71485"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
     }
 }
 

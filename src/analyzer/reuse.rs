@@ -1,0 +1,155 @@
+//! Reuse of findings across keystrokes (the playground's worker analyses every edit).
+//!
+//! Most edits change one function body. A rule marked [`Rule::local`] promises that what it
+//! reports from its node checks inside a top-level function or method depends only on that
+//! declaration and on the file's *skeleton*: the text with every top-level function and
+//! method body taken out (package clause, imports, comments, type/var/const declarations,
+//! signatures). So when the skeleton (with each body's line count), the context, the
+//! versions and the file facts are those of the last analysis, and a declaration's text is
+//! the same as it was, its local findings are the last ones moved by the declaration's
+//! byte shift; the walk then gives that declaration only to the other rules.
+//!
+//! Invariant: an analysis with reuse equals a fresh analysis of the same text
+//! (`tests/incremental_parse.rs` and `benches/keystroke.rs` check it over many edits). The
+//! line counts in the key mean an edit that adds or removes a line analyses everything
+//! afresh: a finding's message may name a line, and only same-line edits keep every line.
+
+use super::{Context, FileFacts, Versions};
+use crate::diagnostic::Diagnostic;
+use tree_sitter::Node;
+
+/// What an analysis leaves for the next one.
+pub struct Memo {
+    key: Key,
+    /// The text analysed.
+    text: String,
+    /// Per top-level function/method declaration, in file order: its byte range and the
+    /// findings local rules reported inside it, in report order (`None`: not reusable).
+    decls: Vec<Option<Decl>>,
+}
+
+#[derive(PartialEq)]
+struct Key {
+    ctx: Context,
+    versions: Versions,
+    facts: FileFacts,
+    skeleton: String,
+}
+
+pub(super) struct Decl {
+    pub start: usize,
+    pub end: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a top-level node is a declaration whose findings can be kept.
+pub(super) fn is_decl(node: Node) -> bool {
+    matches!(node.kind(), "function_declaration" | "method_declaration")
+}
+
+/// The text without the bodies of top-level functions and methods, each body replaced by
+/// its count of line breaks (so that the key changes when any line moves).
+fn skeleton(text: &str, root: Node) -> String {
+    let mut out = String::with_capacity(text.len() / 4);
+    let mut at = 0;
+    let mut cur = root.walk();
+    for top in root.children(&mut cur) {
+        if !is_decl(top) {
+            continue;
+        }
+        let Some(body) = top.child_by_field_name("body") else { continue };
+        let (s, e) = (body.start_byte(), body.end_byte());
+        if s < at || e > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
+        out.push_str(&format!("{{{lines}}}"));
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// One analysis' use of the last memo, and the making of the next.
+pub(super) struct Plan {
+    key: Key,
+    old: Option<Memo>,
+    /// The findings recorded for the next memo, per declaration.
+    pub decls: Vec<Option<Decl>>,
+    /// Declarations whose findings were kept.
+    pub kept: usize,
+}
+
+impl Plan {
+    pub fn new(
+        old: Option<Memo>,
+        text: &str,
+        root: Node,
+        ctx: &Context,
+        versions: &Versions,
+        facts: &FileFacts,
+    ) -> Plan {
+        let key =
+            Key { ctx: ctx.clone(), versions: versions.clone(), facts: facts.clone(), skeleton: skeleton(text, root) };
+        let old = old.filter(|m| m.key == key);
+        Plan { key, old, decls: Vec::new(), kept: 0 }
+    }
+
+    /// Declaration number `k` (a top-level function or method, `start..end` in `text`) is
+    /// about to be walked. It gets a slot in the next memo; if it is unchanged since the last
+    /// analysis, the answer is its last local findings, moved to where it is now.
+    pub fn enter(&mut self, k: usize, start: usize, end: usize, text: &str) -> Option<Vec<Diagnostic>> {
+        while self.decls.len() <= k {
+            self.decls.push(None);
+        }
+        self.decls[k] = Some(Decl { start, end, diagnostics: Vec::new() });
+        // Only for a declaration that begins its line: the text before it on the line is
+        // then skeleton (a fix may copy a line's indentation).
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..start].bytes().all(|b| b == b' ' || b == b'\t') {
+            return None;
+        }
+        let old = self.old.as_mut()?;
+        let prev = old.decls.get_mut(k)?.take()?;
+        if old.text.get(prev.start..prev.end)? != text.get(start..end)? {
+            return None;
+        }
+        let moved: Vec<Diagnostic> = prev.diagnostics.into_iter().map(|d| shifted(d, prev.start, start)).collect();
+        self.decls[k] = Some(Decl { start, end, diagnostics: moved.clone() });
+        self.kept += 1;
+        Some(moved)
+    }
+
+    /// A local rule reported `d` while declaration `k` was walked.
+    pub fn record(&mut self, k: usize, d: &Diagnostic) {
+        let Some(Some(decl)) = self.decls.get_mut(k) else { return };
+        let inside = |s: crate::span::Span| decl.start <= s.start && s.end <= decl.end;
+        let edits_inside = d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| inside(e.span)));
+        if inside(d.span) && edits_inside {
+            decl.diagnostics.push(d.clone());
+        } else {
+            // Not what a local rule promises: never reuse this declaration's findings.
+            self.decls[k] = None;
+        }
+    }
+
+    pub fn finish(self, text: &str) -> Memo {
+        Memo { key: self.key, text: text.to_string(), decls: self.decls }
+    }
+}
+
+/// `d` found in a declaration that started at `from`, for the same declaration at `to`.
+fn shifted(mut d: Diagnostic, from: usize, to: usize) -> Diagnostic {
+    let mv = |s: &mut crate::span::Span| {
+        s.start = s.start - from + to;
+        s.end = s.end - from + to;
+    };
+    mv(&mut d.span);
+    if let Some(f) = d.fix.as_mut() {
+        for e in &mut f.edits {
+            mv(&mut e.span);
+        }
+    }
+    d
+}
