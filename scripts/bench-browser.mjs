@@ -9,6 +9,9 @@
 //    the first analysis has been rendered into the DOM).
 // 2. Keystroke → updated diagnostics, median and p95, at 1,000 and 10,000 lines. The file is
 //    real fixture code (tests/fixtures/*/*.go bodies, repeated under one package clause).
+//    The file ends with a whole fixture (no function cut off at the end: a syntax error in
+//    every text would make every keystroke a fresh parse and analysis; until this session's
+//    change the file was cut at exactly N lines, mid-function).
 //    One character is typed at a time into a line in the middle of the file (a real key
 //    press through Chromium's input pipeline), waiting for each to settle. The clock starts
 //    at the keydown event and stops at the first animation frame (just before paint) in
@@ -50,8 +53,14 @@ function goFile(lines) {
     }
   }
   const out = ['package main', '', 'import (', '\t"fmt"', '\t"net/http"', '\t"sync"', '\t"time"', ')', ''];
-  for (let i = 0; out.length < lines; i++) out.push(...bodies[i % bodies.length].split('\n'));
-  return out.slice(0, lines).join('\n') + '\n';
+  // Whole fixture bodies only, up to `lines` lines: a body cut in the middle would leave an
+  // unclosed function at the end of the file, a syntax error in every keystroke's text.
+  for (let i = 0; ; i++) {
+    const body = bodies[i % bodies.length].split('\n');
+    if (out.length + body.length > lines) break;
+    out.push(...body);
+  }
+  return out.join('\n') + '\n';
 }
 
 async function coldLoads(browser, url, n) {

@@ -1,7 +1,7 @@
 //! Inputs found by (or written for) the fuzz targets in `fuzz/`: each must analyse without
 //! panicking or overflowing the stack.
 
-use gocompat::analyzer::{analyze, analyze_bytes, Context};
+use gocompat::analyzer::{analyze, analyze_bytes, analyze_with, Context, Reparser};
 use gocompat::GoVersion;
 
 fn contexts() -> Vec<Context> {
@@ -92,4 +92,30 @@ fn unterminated_string_literal_ending_in_multibyte_char() {
             let _ = analyze(src, &ctx);
         }
     }
+}
+
+/// The analyzer_go target's typing check (fuzz/fuzz_targets/analyzer_go.rs): the input, then
+/// one character inserted at a place chosen by its first byte, through the worker's parser;
+/// the second analysis must equal a fresh one. In this input (`type` becomes `typex`)
+/// tree-sitter's incremental parse recovered from the error unlike a fresh parse, so the
+/// worker's analysis differed from the fresh one: a text with a syntax error is now parsed
+/// afresh (and keeps no findings).
+#[test]
+fn typing_into_a_syntax_error_gives_the_fresh_tree_and_analysis() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let data = std::fs::read(dir.join("analyzer_go-kept-findings-after-syntax-error.go.bin")).unwrap();
+    let src = std::str::from_utf8(&data).unwrap();
+    let ctx = Context { from: Some(GoVersion::lang(21)), to: Some(GoVersion::lang(22)), ..Default::default() };
+    let mut at = (data[0] as usize * src.len()) / 256;
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    let typed = format!("{}x{}", &src[..at], &src[at..]);
+    let mut reparser = Reparser::new();
+    let _ = reparser.parse(src);
+    let tree = reparser.parse(&typed);
+    assert_eq!(tree.root_node().to_sexp(), gocompat::analyzer::parse(&typed).root_node().to_sexp());
+    let mut typing = Reparser::for_typing();
+    let _ = analyze_with(src, &ctx, &mut typing);
+    assert_eq!(analyze_with(&typed, &ctx, &mut typing), analyze(&typed, &ctx));
 }

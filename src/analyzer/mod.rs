@@ -168,6 +168,10 @@ impl Reparser {
         // A text that shares less than half with the last one (a new paste, another file)
         // is parsed afresh: there is little to reuse, and matching the old tree costs time.
         let old = self.last.take().and_then(|(old_text, mut tree)| {
+            // After a syntax error the new text most likely has one too: parsed afresh below.
+            if tree.root_node().has_error() {
+                return None;
+            }
             let edit = edit_between(&old_text, text);
             let kept = edit.start_byte + (text.len() - edit.new_end_byte);
             (kept * 2 >= text.len()).then(|| {
@@ -175,10 +179,19 @@ impl Reparser {
                 tree
             })
         });
-        let tree = self
+        let mut tree = self
             .parser
             .parse(text, old.as_ref())
             .expect("tree-sitter returns a tree when no timeout or cancellation is set");
+        // With a syntax error, tree-sitter's error recovery may shape a reused tree unlike a
+        // fresh parse of the same text (found by the analyzer_go fuzz target): such a text is
+        // parsed afresh, so that the analysis is always the fresh one.
+        if old.is_some() && tree.root_node().has_error() {
+            tree = self
+                .parser
+                .parse(text, None)
+                .expect("tree-sitter returns a tree when no timeout or cancellation is set");
+        }
         self.last = Some((text.to_string(), tree.clone()));
         tree
     }

@@ -13,6 +13,7 @@
 //! (`tests/incremental_parse.rs` and `benches/keystroke.rs` check it over many edits). The
 //! line counts in the key mean an edit that adds or removes a line analyses everything
 //! afresh: a finding's message may name a line, and only same-line edits keep every line.
+//! A text with a syntax error anywhere (or after one) is analysed afresh too.
 
 use super::{Context, FileFacts, Versions};
 use crate::diagnostic::Diagnostic;
@@ -79,6 +80,8 @@ pub(super) struct Plan {
     pub decls: Vec<Option<Decl>>,
     /// Declarations whose findings were kept.
     pub kept: usize,
+    /// The tree has no syntax error: its findings may be kept.
+    clean: bool,
 }
 
 impl Plan {
@@ -92,8 +95,12 @@ impl Plan {
     ) -> Plan {
         let key =
             Key { ctx: ctx.clone(), versions: versions.clone(), facts: facts.clone(), skeleton: skeleton(text, root) };
-        let old = old.filter(|m| m.key == key);
-        Plan { key, old, decls: Vec::new(), kept: 0 }
+        // A tree with a syntax error anywhere keeps nothing and reuses nothing: error recovery
+        // can parse the same text of a declaration differently after an edit elsewhere
+        // (found by the analyzer_go fuzz target; tests/fuzz_regressions.rs).
+        let clean = !root.has_error();
+        let old = old.filter(|m| clean && m.key == key);
+        Plan { key, old, decls: Vec::new(), kept: 0, clean }
     }
 
     /// Declaration number `k` (a top-level function or method, `start..end` in `text`) is
@@ -135,7 +142,8 @@ impl Plan {
     }
 
     pub fn finish(self, text: &str) -> Memo {
-        Memo { key: self.key, text: text.to_string(), decls: self.decls }
+        let decls = if self.clean { self.decls } else { Vec::new() };
+        Memo { key: self.key, text: text.to_string(), decls }
     }
 }
 
