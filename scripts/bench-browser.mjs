@@ -8,7 +8,8 @@
 //    page's `data-first-diagnostics-ms` (performance.now(), i.e. from navigation start, when
 //    the first analysis has been rendered into the DOM).
 // 2. Keystroke → updated diagnostics, median and p95, at 1,000 and 10,000 lines. The file is
-//    real fixture code (tests/fixtures/*/*.go bodies, repeated under one package clause).
+//    real fixture code (tests/fixtures/*/*.go bodies, repeated under one package clause),
+//    once with every fixture and once without the syntax-error rule's broken ones.
 //    The file ends with a whole fixture (no function cut off at the end: a syntax error in
 //    every text would make every keystroke a fresh parse and analysis; until this session's
 //    change the file was cut at exactly N lines, mid-function).
@@ -35,10 +36,11 @@ function pct(xs, p) { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 const f1 = (x) => x.toFixed(1);
 
 /** A Go file of `lines` lines made of the fixtures' code (package and import lines dropped). */
-function goFile(lines) {
+function goFile(lines, valid = false) {
   const dir = path.join(repo, 'tests/fixtures');
   const bodies = [];
   for (const rule of fs.readdirSync(dir).sort()) {
+    if (valid && rule === 'syntax-error') continue;
     for (const f of fs.readdirSync(path.join(dir, rule)).filter((n) => n.endsWith('.go')).sort()) {
       const text = fs.readFileSync(path.join(dir, rule, f), 'utf8');
       const kept = [];
@@ -76,12 +78,12 @@ async function coldLoads(browser, url, n) {
   return times;
 }
 
-async function keystrokes(browser, url, lines, keys) {
+async function keystrokes(browser, url, lines, keys, valid = false) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
-  const text = goFile(lines);
+  const text = goFile(lines, valid);
   await page.$eval('#code', (ta, text) => {
     ta.value = text;
     ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -198,8 +200,14 @@ try {
   const cold = await coldLoads(browser, server.url, 5);
   console.log(`cold load -> first diagnostics: median ${f1(median(cold))} ms (runs: ${cold.map(f1).join(', ')})`);
   for (const [lines, keys] of quick ? [[1000, 10], [10000, 4]] : [[1000, 30], [10000, 12]]) {
-    const { times, findings } = await keystrokes(browser, server.url, lines, keys);
-    console.log(`keystroke -> updated diagnostics at ${lines} lines (${findings}): median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length})`);
+    // The file with every fixture (the syntax-error rule's broken code included: each
+    // keystroke is then a fresh parse and analysis), and without the syntax-error fixtures
+    // (unchanged functions keep their findings: src/analyzer/reuse.rs).
+    for (const valid of [false, true]) {
+      const { times, findings } = await keystrokes(browser, server.url, lines, keys, valid);
+      const what = valid ? ', no syntax errors' : '';
+      console.log(`keystroke -> updated diagnostics at ${lines} lines (${findings}${what}): median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length})`);
+    }
   }
   const files = stdFiles(quick ? 20 : 60);
   if (files.length) {
