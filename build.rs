@@ -26,6 +26,61 @@ fn slice<T>(items: &[T], item: impl Fn(&T) -> String) -> String {
     out
 }
 
+/// The parser's reading of a version (`go1` → 0, `go1.22` → 22).
+fn minor_of(v: &str) -> Option<u8> {
+    let rest = v.strip_prefix("go1")?;
+    if rest.is_empty() {
+        return Some(0);
+    }
+    rest.strip_prefix('.')?.parse().ok()
+}
+
+/// The knowledge file without what the analyzer never needs: every row newer than go1.0 and,
+/// per package, the first row of its first release (about half of the file is dropped). The
+/// format and the rules for a valid row are the parser's, so `Table::parse` builds the same
+/// table from this text as from the full file (a `stdapi.rs` test compares both). The wasm
+/// build embeds this text and parses it at first use: as text it compresses far better than
+/// the static rows (about 35 KB less gzip), and the wasm size budget is tight.
+fn trimmed(text: &str) -> String {
+    const KINDS: &[&str] = &["func", "type", "var", "const", "method", "field"];
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or("");
+    let rows: Vec<(&str, Option<(u8, &str)>)> = lines
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            let valid = match f.as_slice() {
+                [v, pkg, kind, _name, ..] if KINDS.contains(kind) => minor_of(v).map(|m| (m, *pkg)),
+                _ => None,
+            };
+            (line, valid)
+        })
+        .collect();
+    let mut first: std::collections::HashMap<&str, (u8, usize)> = std::collections::HashMap::new();
+    for (i, (_, valid)) in rows.iter().enumerate() {
+        if let Some((minor, pkg)) = *valid {
+            let e = first.entry(pkg).or_insert((minor, i));
+            if minor < e.0 {
+                *e = (minor, i);
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() / 2);
+    out.push_str(header);
+    out.push('\n');
+    for (i, (line, valid)) in rows.iter().enumerate() {
+        let keep = match *valid {
+            Some((0, pkg)) => first.get(pkg).is_some_and(|&(_, at)| at == i),
+            Some(_) => true,
+            None => false, // the parser skips it too
+        };
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn main() {
     let src = "data/knowledge/stdapi-since.tsv";
     println!("cargo:rerun-if-changed={src}");
@@ -49,6 +104,9 @@ fn main() {
     let _ = writeln!(out, "member_slot_max: {},", slice(&t.member_slot_max, |m| m.to_string()));
     let _ = writeln!(out, "name_bloom: {},", slice(&t.name_bloom, |w| format!("{w:#x}")));
     out.push_str("}\n");
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("stdapi-since.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dest = out_dir.join("stdapi-since.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    let dest = out_dir.join("stdapi-since.tsv");
+    std::fs::write(&dest, trimmed(text)).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -8,27 +8,47 @@
 //!   deprecated (go1.16 means "go1.16 or earlier").
 //!
 //! The since table is built from the TSV by `build.rs` with the same [`Table::parse`] and
-//! compiled in as static data (nothing to parse at first use; a test compares it with the
-//! table parsed from the file); the small deprecated table is parsed at first use.
+//! compiled in as static data natively (nothing to parse at first use); the wasm build embeds
+//! the trimmed text `build.rs` also writes and parses it at first use (text compresses far
+//! better: the wasm size budget). A test compares both with the table parsed from the file.
+//! The small deprecated table is parsed at first use.
 //!
 //! Memory: each kept row is a package index (u16), a `&'static str`, the minor version and
 //! the kind — 12 bytes on wasm32 (see `Table::heap_bytes`).
 
 mod table;
 
+// The names the static table `build.rs` emits uses (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
 use std::sync::LazyLock;
+#[cfg(not(target_arch = "wasm32"))]
 use table::Row;
 pub use table::{Entry, Kind, Table};
 
 const DEPRECATED_TSV: &str = include_str!("../../../data/knowledge/stdapi-deprecated.tsv");
 
-/// Bytes of table text compiled into the binary (the since table is static data instead:
-/// `SINCE.heap_bytes()`).
+/// Bytes of table text compiled into the binary (natively the since table is static data
+/// instead: `SINCE.heap_bytes()`).
+#[cfg(not(target_arch = "wasm32"))]
 pub const EMBEDDED_BYTES: usize = DEPRECATED_TSV.len();
+#[cfg(target_arch = "wasm32")]
+pub const EMBEDDED_BYTES: usize = SINCE_TSV.len() + DEPRECATED_TSV.len();
 
-/// `stdapi-since.tsv` without its go1.0 rows, as `build.rs` built it with [`Table::parse`].
+/// `stdapi-since.tsv` without its go1.0 rows, as `build.rs` built it with [`Table::parse`]
+/// (natively: static data, nothing to parse at first use).
+#[cfg(not(target_arch = "wasm32"))]
 pub static SINCE: Table = include!(concat!(env!("OUT_DIR"), "/stdapi-since.rs"));
+
+/// `data/knowledge/stdapi-since.tsv` trimmed by `build.rs` (the rows newer than go1.0 and
+/// each package's first row): the wasm build embeds this text, which compresses far better
+/// than the static rows, and parses it at first use.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+const SINCE_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/stdapi-since.tsv"));
+
+/// In wasm: the same table, parsed from [`SINCE_TSV`] at first use (the size budget).
+#[cfg(target_arch = "wasm32")]
+pub static SINCE: LazyLock<Table> = LazyLock::new(|| Table::parse(SINCE_TSV, Some(0)));
 
 /// `stdapi-deprecated.tsv`.
 pub static DEPRECATED: LazyLock<Table> = LazyLock::new(|| Table::parse(DEPRECATED_TSV, None));
@@ -97,11 +117,24 @@ mod tests {
         assert_eq!(d.len(), 145);
     }
 
-    /// The static table `build.rs` emits is exactly the table parsed from the knowledge file.
+    /// The static table `build.rs` emits (native builds), and the table parsed from the
+    /// trimmed text it embeds (wasm builds), are exactly the table parsed from the knowledge
+    /// file.
     #[test]
     fn static_table_equals_parsed_table() {
         const FULL: &str = include_str!("../../../data/knowledge/stdapi-since.tsv");
-        let (full, trimmed) = (Table::parse(FULL, Some(0)), &SINCE);
+        let full = Table::parse(FULL, Some(0));
+        assert_same_table(&full, &SINCE);
+        assert_same_table(&full, &Table::parse(SINCE_TSV, Some(0)));
+        assert!(
+            SINCE_TSV.len() < FULL.len() * 2 / 3,
+            "the trimmed text keeps {} of {} bytes",
+            SINCE_TSV.len(),
+            FULL.len()
+        );
+    }
+
+    fn assert_same_table(full: &Table, trimmed: &Table) {
         assert_eq!(full.packages, trimmed.packages);
         let key = |r: &Row| (r.pkg, r.minor, r.kind, r.member, r.name);
         assert_eq!(full.rows.iter().map(key).collect::<Vec<_>>(), trimmed.rows.iter().map(key).collect::<Vec<_>>());
