@@ -8,7 +8,7 @@
 //! findings) is checked equal to a fresh one.
 
 use gocompat::analyzer::{self, Reparser};
-use gocompat::{Context, GoVersion};
+use gocompat::Context;
 use std::path::Path;
 use std::time::Instant;
 
@@ -104,7 +104,6 @@ fn main() {
                 assert_eq!(a, b, "incremental and fresh analyses differ");
             }
         }
-        let _ = GoVersion::lang(22);
         println!(
             "  {lines:>5} lines{} {:>7} B, {:>4} findings: fresh {:>7.2} ms, incremental {:>7.2} ms, reply JSON {:>6.2} ms ({bytes} B)",
             if valid { " (no syntax errors)" } else { "" },

@@ -183,9 +183,10 @@ fn kept_findings_equal_fresh_analyses_while_typing_in_functions() {
             kept += reparser.kept_declarations();
             analyses += 1;
             let clean = |t: &str| !analyzer::parse(t).root_node().has_error();
-            let functions = analyzer::parse(&cur)
-                .root_node()
-                .children(&mut analyzer::parse(&cur).root_node().walk())
+            let tree = analyzer::parse(&cur);
+            let root = tree.root_node();
+            let functions = root
+                .children(&mut root.walk())
                 .filter(|n| matches!(n.kind(), "function_declaration" | "method_declaration"))
                 .count();
             // (Step 0's previous text was never analysed by this parser.)

@@ -390,7 +390,8 @@ fn enter_top_level(c: &mut Checker, node: Node) {
         (c.top, c.reusing) = (None, false);
         return;
     }
-    let k = c.top.map_or(plan.decls.len(), |k| k + 1).max(plan.decls.len());
+    // Declarations are numbered in walk order: the next slot of the memo being made.
+    let k = plan.decls.len();
     let kept = plan.enter(k, node.start_byte(), node.end_byte(), c.src);
     c.top = Some(k);
     c.reusing = kept.is_some();

@@ -15,7 +15,7 @@
 //! afresh: a finding's message may name a line, and only same-line edits keep every line.
 //! A text with a syntax error anywhere (or after one) is analysed afresh too.
 
-use super::{Context, FileFacts, Versions};
+use super::{Context, FileFacts, NodeExt, Versions};
 use crate::diagnostic::Diagnostic;
 use tree_sitter::Node;
 
@@ -38,14 +38,17 @@ struct Key {
 }
 
 pub(super) struct Decl {
-    pub start: usize,
-    pub end: usize,
-    pub diagnostics: Vec<Diagnostic>,
+    start: usize,
+    end: usize,
+    /// Where the declaration started when `diagnostics` were reported: they are moved by
+    /// `start - origin` when handed out, so a kept list goes into the next memo uncopied.
+    origin: usize,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Whether a top-level node is a declaration whose findings can be kept.
 pub(super) fn is_decl(node: Node) -> bool {
-    matches!(node.kind(), "function_declaration" | "method_declaration")
+    matches!(node.kind_str(), "function_declaration" | "method_declaration")
 }
 
 /// The text without the bodies of top-level functions and methods, each body replaced by
@@ -58,7 +61,7 @@ fn skeleton(text: &str, root: Node) -> String {
         if !is_decl(top) {
             continue;
         }
-        let Some(body) = top.child_by_field_name("body") else { continue };
+        let Some(body) = top.field("body") else { continue };
         let (s, e) = (body.start_byte(), body.end_byte());
         if s < at || e > text.len() {
             continue;
@@ -110,7 +113,7 @@ impl Plan {
         while self.decls.len() <= k {
             self.decls.push(None);
         }
-        self.decls[k] = Some(Decl { start, end, diagnostics: Vec::new() });
+        self.decls[k] = Some(Decl { start, end, origin: start, diagnostics: Vec::new() });
         // Only for a declaration that begins its line: the text before it on the line is
         // then skeleton (a fix may copy a line's indentation).
         let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
@@ -122,8 +125,8 @@ impl Plan {
         if old.text.get(prev.start..prev.end)? != text.get(start..end)? {
             return None;
         }
-        let moved: Vec<Diagnostic> = prev.diagnostics.into_iter().map(|d| shifted(d, prev.start, start)).collect();
-        self.decls[k] = Some(Decl { start, end, diagnostics: moved.clone() });
+        let moved = prev.diagnostics.iter().map(|d| shifted(d.clone(), prev.origin, start)).collect();
+        self.decls[k] = Some(Decl { start, end, origin: prev.origin, diagnostics: prev.diagnostics });
         self.kept += 1;
         Some(moved)
     }
