@@ -210,3 +210,76 @@ fn kept_findings_equal_fresh_analyses_while_typing_in_functions() {
     // The test means something only if findings were in fact kept where they can be.
     assert!(eligible >= 20 && kept_when_eligible * 10 >= eligible * 9, "{kept_when_eligible} of {eligible}");
 }
+
+/// What breaks a function body for a while (typed at a place inside it).
+const BREAKS: &[&str] = &["(", "{", "x :=", "\"", "for ", "if {", "func(", ".", "[]", "case 1:"];
+
+#[test]
+fn typing_beside_a_broken_function_equals_fresh_parses() {
+    // A file with a syntax error in one function: typing in it or in another function is
+    // parsed incrementally when `analyzer::error_guard` can show the result is the fresh
+    // parse's, and afresh otherwise. Either way the tree and the analysis must be the fresh
+    // ones; and the guard must in fact keep incremental trees (else it would be untested).
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let (mut files, mut edits, mut broken_texts, mut kept_incremental) = (0, 0, 0, 0);
+    for path in sources() {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if text.len() > 100_000 {
+            continue;
+        }
+        let mut rng = Rng(0x6A09_E667_F3BC_C909 ^ text.len() as u64);
+        let Some(at) = inside_a_body(&text, &mut rng) else { continue };
+        let mut cur = text.clone();
+        cur.insert_str(at, BREAKS[rng.below(BREAKS.len())]);
+        files += 1;
+        let mut reparser = Reparser::for_typing();
+        let _ = analyzer::analyze_with(&cur, &ctx, &mut reparser);
+        for step in 0..8 {
+            let Some(at) = inside_a_body(&cur, &mut rng) else { break };
+            let mut next = cur.clone();
+            if rng.below(3) == 0 && at < next.len() {
+                let mut end = at + 1;
+                while !next.is_char_boundary(end) {
+                    end += 1;
+                }
+                next.replace_range(at..end, "");
+            } else {
+                next.insert_str(at, SAME_LINE[rng.below(SAME_LINE.len())]);
+            }
+            cur = next;
+            let inc = serde_json::to_string(&analyzer::analyze_with(&cur, &ctx, &mut reparser)).unwrap();
+            let incremental = reparser.last_was_incremental();
+            let fresh = serde_json::to_string(&gocompat::analyze(&cur, &ctx)).unwrap();
+            assert_eq!(inc, fresh, "{}: analysis after edit {step} differs from a fresh one", path.display());
+            if analyzer::parse(&cur).root_node().has_error() {
+                broken_texts += 1;
+                kept_incremental += usize::from(incremental);
+            }
+            edits += 1;
+        }
+        // The same edits through a plain parser: its trees are compared directly.
+        let mut plain = Reparser::new();
+        let mut t = text.clone();
+        let mut rng = Rng(0xBB67_AE85_84CA_A73B ^ text.len() as u64);
+        let Some(at) = inside_a_body(&t, &mut rng) else { continue };
+        t.insert_str(at, BREAKS[rng.below(BREAKS.len())]);
+        let _ = plain.parse(&t);
+        for step in 0..6 {
+            let Some(at) = inside_a_body(&t, &mut rng) else { break };
+            t.insert_str(at, SAME_LINE[rng.below(SAME_LINE.len())]);
+            let inc = plain.parse(&t);
+            assert_eq!(
+                inc.root_node().to_sexp(),
+                analyzer::parse(&t).root_node().to_sexp(),
+                "{}: tree after edit {step} beside a broken function differs",
+                path.display()
+            );
+        }
+    }
+    eprintln!(
+        "broken files: {files} files, {edits} edits equal fresh analyses; {kept_incremental} of {broken_texts} \
+         texts with a syntax error kept their incremental parse"
+    );
+    assert!(files >= 40, "too few sources: {files}");
+    assert!(broken_texts >= 50 && kept_incremental * 4 >= broken_texts, "{kept_incremental} of {broken_texts}");
+}

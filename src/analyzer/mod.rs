@@ -6,9 +6,10 @@
 //! in proportion to nesting depth); every diagnostic names a rule that cites a source.
 
 pub mod callee;
+mod error_guard;
 pub mod facts;
 pub mod node_ext;
-pub mod reuse;
+mod reuse;
 pub mod scope;
 pub mod versions;
 
@@ -19,6 +20,7 @@ use crate::rules::{self, Rule};
 use crate::span::Span;
 use crate::version::GoVersion;
 pub use callee::{Callee, PkgRef};
+use error_guard::ErrorGuard;
 pub use facts::FileFacts;
 pub use node_ext::NodeExt;
 use serde::{Deserialize, Serialize};
@@ -129,6 +131,8 @@ pub struct Reparser {
     keep_findings: bool,
     memo: Option<reuse::Memo>,
     kept: usize,
+    /// The last tree was parsed incrementally (for tests and benches).
+    incremental: bool,
 }
 
 impl Default for Reparser {
@@ -139,7 +143,7 @@ impl Default for Reparser {
 
 impl Reparser {
     pub fn new() -> Self {
-        Reparser { parser: go_parser(), last: None, keep_findings: false, memo: None, kept: 0 }
+        Reparser { parser: go_parser(), last: None, keep_findings: false, memo: None, kept: 0, incremental: false }
     }
 
     /// A parser for a text being typed: besides the tree, [`analyze_with`] keeps the findings
@@ -155,6 +159,11 @@ impl Reparser {
         self.kept
     }
 
+    /// Whether the last [`Reparser::parse`] kept the incremental tree (for tests and benches).
+    pub fn last_was_incremental(&self) -> bool {
+        self.incremental
+    }
+
     /// Parses `src` (a leading BOM blanked, as [`parse`] does), reusing the previous tree.
     pub fn parse(&mut self, src: &str) -> Tree {
         let blanked;
@@ -167,17 +176,22 @@ impl Reparser {
         };
         // A text that shares less than half with the last one (a new paste, another file)
         // is parsed afresh: there is little to reuse, and matching the old tree costs time.
+        let mut guard = None;
         let old = self.last.take().and_then(|(old_text, mut tree)| {
-            // After a syntax error the new text most likely has one too: parsed afresh below.
-            if tree.root_node().has_error() {
-                return None;
-            }
             let edit = edit_between(&old_text, text);
             let kept = edit.start_byte + (text.len() - edit.new_end_byte);
-            (kept * 2 >= text.len()).then(|| {
-                tree.edit(&edit);
-                tree
-            })
+            if kept * 2 < text.len() {
+                return None;
+            }
+            // An edit inside one declaration: a result with a syntax error may be kept, on
+            // the guard's checks after the parse. After a syntax error, no other edit is parsed
+            // incrementally.
+            guard = ErrorGuard::before(&tree, &edit);
+            if guard.is_none() && tree.root_node().has_error() {
+                return None;
+            }
+            tree.edit(&edit);
+            Some(tree)
         });
         let mut tree = self
             .parser
@@ -185,8 +199,14 @@ impl Reparser {
             .expect("tree-sitter returns a tree when no timeout or cancellation is set");
         // With a syntax error, tree-sitter's error recovery may shape a reused tree unlike a
         // fresh parse of the same text (found by the analyzer_go fuzz target): such a text is
-        // parsed afresh, so that the analysis is always the fresh one.
-        if old.is_some() && tree.root_node().has_error() {
+        // parsed afresh, so that the analysis is always the fresh one, unless the guard shows
+        // that the edit and its error recovery stayed inside one declaration (`ErrorGuard`).
+        self.incremental = old.is_some();
+        if old.is_some()
+            && tree.root_node().has_error()
+            && !guard.is_some_and(|g| g.holds(&tree, text, &mut self.parser))
+        {
+            self.incremental = false;
             tree = self
                 .parser
                 .parse(text, None)
@@ -392,7 +412,7 @@ fn enter_top_level(c: &mut Checker, node: Node) {
     }
     // Declarations are numbered in walk order: the next slot of the memo being made.
     let k = plan.decls.len();
-    let kept = plan.enter(k, node.start_byte(), node.end_byte(), c.src);
+    let kept = plan.enter(k, node.start_byte(), node.end_byte(), c.src, node.has_error());
     c.top = Some(k);
     c.reusing = kept.is_some();
     c.reused.extend(kept.into_iter().flatten());

@@ -13,7 +13,10 @@
 //! (`tests/incremental_parse.rs` and `benches/keystroke.rs` check it over many edits). The
 //! line counts in the key mean an edit that adds or removes a line analyses everything
 //! afresh: a finding's message may name a line, and only same-line edits keep every line.
-//! A text with a syntax error anywhere (or after one) is analysed afresh too.
+//! A declaration with a syntax error inside keeps nothing. Elsewhere in a file with one,
+//! the tree is the fresh parse's (`Reparser::parse` parses afresh unless its `ErrorGuard`
+//! shows error recovery happened only where it had before), so an unchanged declaration
+//! without an error is the same subtree as before and keeps its findings.
 
 use super::{Context, FileFacts, NodeExt, Versions};
 use crate::diagnostic::Diagnostic;
@@ -83,8 +86,6 @@ pub(super) struct Plan {
     pub decls: Vec<Option<Decl>>,
     /// Declarations whose findings were kept.
     pub kept: usize,
-    /// The tree has no syntax error: its findings may be kept.
-    clean: bool,
 }
 
 impl Plan {
@@ -98,20 +99,20 @@ impl Plan {
     ) -> Plan {
         let key =
             Key { ctx: ctx.clone(), versions: versions.clone(), facts: facts.clone(), skeleton: skeleton(text, root) };
-        // A tree with a syntax error anywhere keeps nothing and reuses nothing: error recovery
-        // can parse the same text of a declaration differently after an edit elsewhere
-        // (found by the analyzer_go fuzz target; tests/fuzz_regressions.rs).
-        let clean = !root.has_error();
-        let old = old.filter(|m| clean && m.key == key);
-        Plan { key, old, decls: Vec::new(), kept: 0, clean }
+        let old = old.filter(|m| m.key == key);
+        Plan { key, old, decls: Vec::new(), kept: 0 }
     }
 
     /// Declaration number `k` (a top-level function or method, `start..end` in `text`) is
     /// about to be walked. It gets a slot in the next memo; if it is unchanged since the last
-    /// analysis, the answer is its last local findings, moved to where it is now.
-    pub fn enter(&mut self, k: usize, start: usize, end: usize, text: &str) -> Option<Vec<Diagnostic>> {
+    /// analysis, the answer is its last local findings, moved to where it is now. A
+    /// declaration with a syntax error inside (`broken`) keeps and records nothing.
+    pub fn enter(&mut self, k: usize, start: usize, end: usize, text: &str, broken: bool) -> Option<Vec<Diagnostic>> {
         while self.decls.len() <= k {
             self.decls.push(None);
+        }
+        if broken {
+            return None;
         }
         self.decls[k] = Some(Decl { start, end, origin: start, diagnostics: Vec::new() });
         // Only for a declaration that begins its line: the text before it on the line is
@@ -145,8 +146,7 @@ impl Plan {
     }
 
     pub fn finish(self, text: &str) -> Memo {
-        let decls = if self.clean { self.decls } else { Vec::new() };
-        Memo { key: self.key, text: text.to_string(), decls }
+        Memo { key: self.key, text: text.to_string(), decls: self.decls }
     }
 }
 

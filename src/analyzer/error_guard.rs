@@ -1,0 +1,178 @@
+//! When a keystroke's text has a syntax error, may its incremental parse stand for a fresh one?
+//!
+//! Invariant kept by [`super::Reparser`]: every tree it returns is the tree a fresh parse of
+//! the same text gives. Without syntax errors tree-sitter's incremental parse keeps it. With
+//! one, error recovery on a reused tree can differ from a fresh parse (found by the
+//! `analyzer_go` fuzz target: `type` → `typex` recovered as `for from = 0` instead of
+//! `for i := 0`), so such a text used to be parsed afresh, every keystroke; a file with a
+//! broken function anywhere paid a whole fresh parse per key (half of the 10,000-line
+//! keystroke). The guard keeps the incremental tree when error recovery provably stayed
+//! where a fresh parse has it:
+//!
+//! * Before the parse ([`ErrorGuard::before`]): the edit lies strictly inside one top-level
+//!   function or method declaration `D` of the last tree (itself a fresh parse's), whose
+//!   neighbours at the top level have no error.
+//! * After it, when the new tree has an error ([`ErrorGuard::holds`]): every other top-level node is where it was (kind,
+//!   error or not, range moved by the edit), each one with an error identical to the last
+//!   tree's node for node; `D` is still one node of its kind over its moved range; its
+//!   neighbours still have no error; and when `D` has an error (now or before), `D` equals
+//!   node for node a fresh parse of its own text alone.
+//!
+//! So the text outside `D` is parsed as it was (the last tree was fresh), error recovery
+//! spilt neither out of `D` nor into it (its neighbours are whole, error-free declarations
+//! in both trees), and `D` itself is what a fresh parser makes of it from the top-level
+//! state it starts in. Whatever fails any check is parsed afresh, as before.
+//! `tests/incremental_parse.rs` types into functions of broken files and compares with
+//! fresh parses; the `analyzer_go` fuzz target does so on mutated files.
+
+use super::NodeExt;
+use tree_sitter::{InputEdit, Node, Parser, Tree};
+
+/// Prepended to a declaration parsed alone, so that it is parsed as a top-level declaration.
+const PACKAGE: &str = "package p\n";
+
+pub(super) struct ErrorGuard {
+    /// The last tree, before `Tree::edit`.
+    old: Tree,
+    /// The index of the edited declaration among the root's children.
+    edited: usize,
+    /// Where the edit ends in the old text; bytes from there on move by `delta`.
+    old_end: usize,
+    delta: isize,
+}
+
+impl ErrorGuard {
+    /// The guard for `edit` of the last tree `old`, if the edit lies inside one declaration
+    /// with error-free neighbours.
+    pub fn before(old: &Tree, edit: &InputEdit) -> Option<ErrorGuard> {
+        let root = old.root_node();
+        let mut cur = root.walk();
+        let top: Vec<Node> = root.children(&mut cur).collect();
+        let edited = top.iter().position(|n| n.start_byte() < edit.start_byte && edit.old_end_byte < n.end_byte())?;
+        if !matches!(top[edited].kind_str(), "function_declaration" | "method_declaration") {
+            return None;
+        }
+        if !neighbours(&top, edited).all(|n| !n.has_error()) {
+            return None;
+        }
+        Some(ErrorGuard {
+            old: old.clone(),
+            edited,
+            old_end: edit.old_end_byte,
+            delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
+        })
+    }
+
+    /// Whether `new`, the incremental parse of `text`, is the tree a fresh parse gives.
+    /// `parser` parses the edited declaration alone when it has an error.
+    pub fn holds(&self, new: &Tree, text: &str, parser: &mut Parser) -> bool {
+        let (a, b) = (self.old.root_node(), new.root_node());
+        if a.kind_id() != b.kind_id() {
+            return false;
+        }
+        let (mut ca, mut cb) = (a.walk(), b.walk());
+        let old_top: Vec<Node> = a.children(&mut ca).collect();
+        let new_top: Vec<Node> = b.children(&mut cb).collect();
+        if old_top.len() != new_top.len() || !neighbours(&new_top, self.edited).all(|n| !n.has_error()) {
+            return false;
+        }
+        for (i, (x, y)) in old_top.iter().zip(&new_top).enumerate() {
+            if x.kind_id() != y.kind_id() || !self.moved(x.start_byte(), y.start_byte()) {
+                return false;
+            }
+            if i != self.edited {
+                let same = x.has_error() == y.has_error() && self.moved(x.end_byte(), y.end_byte());
+                if !same || (x.has_error() && !same_subtree(*x, *y, |at| self.to_new(at))) {
+                    return false;
+                }
+                continue;
+            }
+            if y.end_byte() as isize != x.end_byte() as isize + self.delta {
+                return false;
+            }
+            if (x.has_error() || y.has_error()) && !parsed_alone_equal(*y, text, parser) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Where byte `at` of the old text (outside the edit) is in the new one.
+    fn to_new(&self, at: usize) -> isize {
+        if at >= self.old_end {
+            at as isize + self.delta
+        } else {
+            at as isize
+        }
+    }
+
+    fn moved(&self, old: usize, new: usize) -> bool {
+        self.to_new(old) == new as isize
+    }
+}
+
+/// The top-level nodes just before and after `top[i]`.
+fn neighbours<'a, 't>(top: &'a [Node<'t>], i: usize) -> impl Iterator<Item = &'a Node<'t>> {
+    top.get(i.wrapping_sub(1)).into_iter().chain(top.get(i + 1))
+}
+
+/// Whether the declaration `decl` (in the whole text `text`) is, node for node, what a fresh
+/// parse of its text alone as a file's only declaration gives.
+fn parsed_alone_equal(decl: Node, text: &str, parser: &mut Parser) -> bool {
+    let Some(body) = text.get(decl.byte_range()) else { return false };
+    let alone = format!("{PACKAGE}{body}");
+    let Some(tree) = parser.parse(&alone, None) else { return false };
+    let root = tree.root_node();
+    let mut cur = root.walk();
+    let top: Vec<Node> = root.children(&mut cur).collect();
+    // `package_clause`, then the declaration alone (a terminator may follow it).
+    let [clause, d, rest @ ..] = top.as_slice() else { return false };
+    if clause.kind_str() != "package_clause" || clause.has_error() || rest.iter().any(|n| n.is_named() || n.has_error())
+    {
+        return false;
+    }
+    let shift = decl.start_byte() as isize - PACKAGE.len() as isize;
+    same_subtree(*d, decl, |at| at as isize + shift)
+}
+
+/// Whether `x` and `y` are the same subtree node for node: kinds, fields, missing and error
+/// nodes, and ranges (`to_y` maps a byte of `x`'s text to `y`'s).
+fn same_subtree(x: Node, y: Node, to_y: impl Fn(usize) -> isize) -> bool {
+    let (mut cx, mut cy) = (x.walk(), y.walk());
+    loop {
+        let (nx, ny) = (cx.node(), cy.node());
+        if nx.kind_id() != ny.kind_id()
+            || nx.is_missing() != ny.is_missing()
+            || nx.is_error() != ny.is_error()
+            || cx.field_id() != cy.field_id()
+            || to_y(nx.start_byte()) != ny.start_byte() as isize
+            || to_y(nx.end_byte()) != ny.end_byte() as isize
+        {
+            return false;
+        }
+        let down = (cx.goto_first_child(), cy.goto_first_child());
+        if down.0 != down.1 {
+            return false;
+        }
+        if down.0 {
+            continue;
+        }
+        // Up until a next sibling; a cursor made at a node does not leave it.
+        loop {
+            let next = (cx.goto_next_sibling(), cy.goto_next_sibling());
+            if next.0 != next.1 {
+                return false;
+            }
+            if next.0 {
+                break;
+            }
+            let up = (cx.goto_parent(), cy.goto_parent());
+            if up.0 != up.1 {
+                return false;
+            }
+            if !up.0 {
+                return true;
+            }
+        }
+    }
+}
