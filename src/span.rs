@@ -56,12 +56,19 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         let mut line_starts_utf16 = vec![0];
+        // Byte by byte (the page calls this for every keystroke's text): a character's
+        // UTF-16 length is counted at its first byte, 2 for a four-byte one, else 1.
         let mut u16 = 0usize;
-        for (i, c) in text.char_indices() {
-            u16 += c.len_utf16();
-            if c == '\n' {
-                line_starts.push(i + 1);
-                line_starts_utf16.push(u16);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            match b {
+                b'\n' => {
+                    u16 += 1;
+                    line_starts.push(i + 1);
+                    line_starts_utf16.push(u16);
+                }
+                0x00..=0x7f | 0xc0..=0xef => u16 += 1,
+                0xf0..=0xff => u16 += 2,
+                _ => {} // continuation bytes
             }
         }
         LineIndex { line_starts, line_starts_utf16 }
@@ -148,6 +155,19 @@ mod tests {
             let p = li.position(t, off);
             assert_eq!(li.offset_from_utf16(t, p.utf16_offset as usize), off, "offset {off}");
         }
+    }
+
+    #[test]
+    fn line_starts_count_utf16_units_of_every_width() {
+        let t = "a\né\n中\n😀\n\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}\n\nend";
+        let li = LineIndex::new(t);
+        let mut want = vec![0];
+        for (i, c) in t.char_indices().filter(|(_, c)| *c == '\n') {
+            let _ = c;
+            want.push(t[..=i].encode_utf16().count());
+        }
+        assert_eq!(li.line_starts_utf16, want);
+        assert_eq!(li.line_starts, [0, 2, 5, 9, 14, 34, 35]);
     }
 
     #[test]

@@ -183,7 +183,8 @@ impl App {
                     <div class="editor">
                         <div class="gutter" aria-hidden="true">
                             <pre class="nums" style={nums_style}>{numbers}</pre>
-                            {for gutter.iter().enumerate().filter_map(|(i, g)| g.map(|(sev, idx)| {
+                            // Markers of the drawn lines only (as the layer beside them).
+                            {for gutter.iter().enumerate().skip(first).take(last - first).filter_map(|(i, g)| g.map(|(sev, idx)| {
                                 let jump = link.callback(move |_| Msg::Jump(idx));
                                 html! {
                                     <span class={classes!("gmark", format!("sev-{}", sev.key()))} title={sev.label()}

@@ -41,21 +41,19 @@ pub fn window(scroll_top: f64, view_px: f64, line_px: f64, pad_px: f64, lines: u
 /// the widest line even when that line is not drawn.
 pub fn max_columns(text: &str, tab: usize) -> usize {
     let tab = tab.max(1);
-    let mut widest = 0;
-    for line in text.split('\n') {
-        let mut col = 0usize;
-        if line.is_ascii() && !line.contains('\t') {
-            col = line.trim_end_matches('\r').len();
-        } else {
-            for c in line.chars() {
-                match c {
-                    '\t' => col = (col / tab + 1) * tab,
-                    '\r' => {}
-                    _ => col += 1,
-                }
+    // One pass over the bytes (every render of the editor asks): a character is counted at
+    // its first byte.
+    let (mut widest, mut col) = (0, 0usize);
+    for &b in text.as_bytes() {
+        match b {
+            b'\n' => {
+                widest = widest.max(col);
+                col = 0;
             }
+            b'\t' => col = (col / tab + 1) * tab,
+            b'\r' | 0x80..=0xbf => {}
+            _ => col += 1,
         }
-        widest = widest.max(col);
     }
-    widest
+    widest.max(col)
 }
