@@ -22,7 +22,7 @@ fn analysis_reply_decodes_to_what_the_core_computed() {
         ..Default::default()
     };
     let want = gocompat::analyze(code, &ctx);
-    match round_trip(&ToWorker::Analyze(Request { id: 7, code: code.into(), ctx })) {
+    match round_trip(&ToWorker::Analyze(Request { id: 7, code: code.into(), ctx, base: None })) {
         Reply::Done { id, analysis, .. } => {
             assert_eq!(id, 7);
             assert_eq!(serde_json::to_value(&*analysis).unwrap(), serde_json::to_value(&want).unwrap());
@@ -37,4 +37,74 @@ fn garbage_is_a_failed_reply_not_a_panic() {
     for bad in ["", "{", "null", r#"{"kind":"analyze"}"#, r#"{"kind":"nope","id":1}"#] {
         assert!(matches!(protocol::handle(bad, || 0.0), Reply::Failed { .. }), "{bad}");
     }
+}
+
+/// A page that shows reply `base` gets only the findings it lacks; what it rebuilds
+/// (`protocol::merge`) is, keystroke after keystroke, the analysis the core computed.
+#[test]
+fn replies_reuse_the_findings_the_page_holds() {
+    let ctx = gocompat::Context {
+        from: gocompat::GoVersion::parse("1.21").ok(),
+        to: gocompat::GoVersion::parse("1.22").ok(),
+        ..Default::default()
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loopvar-closure-capture");
+    let mut text = String::from("package main\n\nimport \"fmt\"\n");
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let f = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        if let Some(body) = f.split_once("\nfunc ").map(|(_, b)| b) {
+            text.push_str("\nfunc ");
+            text.push_str(body);
+        }
+    }
+    // The page: the analysis it shows, and the id of that analysis.
+    let mut shown: Option<(u64, gocompat::Analysis)> = None;
+    let (mut referenced, mut sent) = (0, 0);
+    let mid = text.len() / 2;
+    let mid = (0..=mid).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+    for id in 1..=12u64 {
+        // Type at the middle, then somewhere else, then delete: texts of changing length.
+        let code = match id % 3 {
+            0 => text.clone(),
+            1 => format!("{}x{}", &text[..mid], &text[mid..]),
+            _ => format!("{}(\n{}", &text[..mid], &text[mid..]),
+        };
+        let req = Request { id, code: code.clone(), ctx: ctx.clone(), base: shown.as_ref().map(|s| s.0) };
+        let Reply::Done { id: got, mut analysis, delta, .. } = round_trip(&ToWorker::Analyze(req)) else {
+            panic!("expected an analysis")
+        };
+        assert_eq!(got, id);
+        if id > 1 {
+            assert!(
+                delta.is_some(),
+                "reply {id}: the page holds {:?}, the worker's last reply",
+                shown.as_ref().map(|s| s.0)
+            );
+        }
+        if let Some(d) = &delta {
+            let base = shown.as_ref().unwrap();
+            assert_eq!(d.base, base.0);
+            referenced += d.reused.len();
+            sent += analysis.diagnostics.len();
+            protocol::merge(&base.1.diagnostics, &mut analysis, d).unwrap();
+        }
+        let want = gocompat::analyzer::analyze(&code, &ctx);
+        assert_eq!(*analysis, want, "reply {id}: rebuilt analysis differs from the core's");
+        shown = Some((id, *analysis));
+    }
+    assert!(referenced > 10 * sent.max(1) / 2, "{referenced} findings referenced, {sent} sent");
+    // A page that holds another analysis than the worker's last gets the whole list.
+    let req = Request { id: 99, code: text.clone(), ctx: ctx.clone(), base: Some(3) };
+    let Reply::Done { analysis, delta, .. } = round_trip(&ToWorker::Analyze(req)) else { panic!() };
+    assert!(delta.is_none());
+    assert_eq!(*analysis, gocompat::analyzer::analyze(&text, &ctx));
+}
+
+#[test]
+fn a_reference_out_of_range_is_an_error_not_a_panic() {
+    let mut a = gocompat::analyzer::analyze("package main\n", &gocompat::Context::default());
+    let d = protocol::Delta { base: 1, reused: vec![(0, 5, 0)] };
+    assert!(protocol::merge(&[], &mut a, &d).is_err());
+    let d = protocol::Delta { base: 1, reused: vec![(3, 0, 0)] };
+    assert!(protocol::merge(&[], &mut a, &d).is_err());
 }

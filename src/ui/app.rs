@@ -228,7 +228,12 @@ impl App {
     }
 
     fn request(&self) -> Request {
-        Request { id: self.req_id, code: self.code.clone(), ctx: self.context() }
+        Request {
+            id: self.req_id,
+            code: self.code.clone(),
+            ctx: self.context(),
+            base: self.current.as_ref().map(|c| c.id),
+        }
     }
 
     fn accept(&mut self, current: Current) {
@@ -654,8 +659,21 @@ impl Component for App {
                     self.run_analysis();
                 }
             }
-            Msg::Worker(WorkerEvent::Reply(Reply::Done { id, analysis, millis })) => {
-                let sent = self.in_flight.take();
+            Msg::Worker(WorkerEvent::Reply(Reply::Done { id, mut analysis, millis, delta })) => {
+                let mut sent = self.in_flight.take();
+                // Findings the reply takes from the analysis shown (`protocol::Delta`). Should
+                // that fail (not the analysis the worker took them from), the text is asked
+                // for again, and that request names the analysis shown.
+                if let Some(delta) = delta {
+                    let merged = match self.current.as_ref().filter(|c| c.id == delta.base) {
+                        Some(base) => super::protocol::merge(&base.analysis.diagnostics, &mut analysis, &delta),
+                        None => Err("not the analysis shown".into()),
+                    };
+                    if merged.is_err() {
+                        sent = None;
+                        self.queued = true;
+                    }
+                }
                 match sent {
                     // The reply to the request in flight: show it, even if the text changed
                     // since (its marks are moved onto the live text; the newer text is sent
