@@ -110,6 +110,27 @@ fn huge_states_are_refused_before_compressing() {
 }
 
 #[test]
+fn the_plain_editor_holds_the_lines_around_the_view() {
+    use large::{held_lines, HELD_MARGIN_LINES as M, HELD_SLACK_LINES as S};
+    // A short text: all of it.
+    assert_eq!(held_lines((0, 0), (0, 40), 10), (0, 10));
+    // The first render of a long text: the top.
+    assert_eq!(held_lines((0, 0), (0, 40), 470_000), (0, 40 + M));
+    // Scrolling inside the held lines keeps them, up to the slack.
+    let held = (0, 40 + M);
+    assert_eq!(held_lines(held, (300, 340), 470_000), held);
+    assert_eq!(held_lines(held, (40 + M - S - 40, 40 + M - S), 470_000), held);
+    // Past it: centred on the view again.
+    assert_eq!(held_lines(held, (800, 840), 470_000), (0, 840 + M));
+    assert_eq!(held_lines(held, (200_000, 200_040), 470_000), (200_000 - M, 200_040 + M));
+    // The end of the text, and a text that shrank under the held lines.
+    assert_eq!(held_lines((0, 40 + M), (469_990, 470_000), 470_000), (469_990 - M, 470_000));
+    assert_eq!(held_lines((5000, 7000), (6000, 6040), 100), (0, 100));
+    // A caret line (one visible line) far below: held around it.
+    assert_eq!(held_lines(held, (90_000, 90_001), 470_000), (90_000 - M, 90_001 + M));
+}
+
+#[test]
 fn large_input_messages_say_what_is_left_out() {
     assert_eq!(large::ANALYZED_BYTES, gocompat::analyzer::MAX_ANALYZED_BYTES);
     assert_eq!(large::human(812), "812 bytes");

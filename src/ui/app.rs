@@ -94,6 +94,15 @@ pub struct Popup {
 
 pub enum Msg {
     CodeInput(String),
+    /// The plain editor's textarea changed: its text is the held lines ([`App::held`]).
+    HeldInput(String),
+    /// The plain editor scrolled: (scroll top, visible height), CSS pixels.
+    PlainScrolled(f64, f64),
+    /// The plain editor: Ctrl+End (`end`) or Ctrl+Home, with Shift (`extend`) selecting.
+    CaretToEnd {
+        end: bool,
+        extend: bool,
+    },
     SetFrom(String),
     SetTo(String),
     GoModInput(String),
@@ -109,8 +118,6 @@ pub enum Msg {
     /// the editor's own zoom): a popup would no longer sit at its mark, and other lines
     /// may need drawing (see [`super::viewport`]).
     Scrolled(f64, f64),
-    /// The plain editor (huge input) scrolled: only the popup matters.
-    ScrollHide,
     /// A popup placed after its mark was drawn (a jump).
     PlacePopup(Popup),
     KeepPopup,
@@ -196,6 +203,8 @@ pub struct App {
     pub(super) view: (f64, f64),
     /// A jump whose mark was not drawn yet: its popup is placed once it is.
     pending_popup: Option<usize>,
+    /// The lines `[first, last)` the plain editor's textarea holds (`super::large::held_lines`).
+    pub(super) held: (usize, usize),
 }
 
 /// The editor's colours: none above the size the editor decorates (it is then a plain
@@ -493,12 +502,107 @@ impl App {
         self.textarea.cast::<web_sys::HtmlTextAreaElement>()
     }
 
+    /// Plain editor: holds `held` now, in the DOM too (the textarea's text, its place, the
+    /// selection `sel` in bytes of the code, and the scroll position, or with `reveal` the
+    /// selection focused and scrolled to). Done at once, not after Yew's next render: Yew
+    /// may yield to the browser between a render and `rendered`, and a key pressed then
+    /// would act on the new text with a stale caret. Yew's render then sets the same value
+    /// (which keeps the selection).
+    fn apply_held(&mut self, held: (usize, usize), sel: Option<(usize, usize)>, reveal: bool) {
+        let scroll = self.editor_scroll();
+        let top = scroll.as_ref().map_or(0, |e| e.scroll_top());
+        self.held = held;
+        let Some(ta) = self.textarea() else { return };
+        let li = LineIndex::new(&self.code);
+        let (first, last, start, end) = self.held_bounds(&li);
+        let text = &self.code[start..end];
+        ta.set_value(text);
+        if let Some(layer) = self.layer.cast::<web_sys::Element>() {
+            let _ = layer.set_attribute("style", &super::editor::plain_place(first, last, text));
+        }
+        match sel.filter(|&(s, e)| start <= s && s <= e && e <= end) {
+            Some((s, e)) => {
+                let hi = LineIndex::new(text);
+                let (ps, pe) = (hi.position(text, s - start), hi.position(text, e - start));
+                if reveal {
+                    let _ = ta.focus();
+                }
+                let _ = ta.set_selection_range(ps.utf16_offset, pe.utf16_offset);
+                if reveal {
+                    if let Some(el) = &scroll {
+                        let line = (first + ps.line as usize - 1) as f64;
+                        let zoom = self.editor_zoom();
+                        let view = el.client_height() as f64 / zoom;
+                        let y = (EDITOR_PAD_PX + line * LINE_PX - view / 2.0 + LINE_PX / 2.0).max(0.0);
+                        el.set_scroll_top((y * zoom) as i32);
+                    }
+                    return;
+                }
+            }
+            // Typing would go elsewhere than the caret was.
+            None => {
+                let _ = ta.blur();
+            }
+        }
+        if let Some(el) = &scroll {
+            el.set_scroll_top(top);
+        }
+    }
+
+    /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
+    pub(super) fn plain(&self) -> bool {
+        self.code.len() > super::large::MAX_DECORATED_BYTES
+    }
+
+    /// The held lines clamped to the text, and their bytes: (first, last, start, end).
+    pub(super) fn held_bounds(&self, li: &LineIndex) -> (usize, usize, usize, usize) {
+        let starts = li.line_starts();
+        let lines = starts.len();
+        let first = self.held.0.min(lines - 1);
+        let last = self.held.1.clamp(first + 1, lines);
+        let end = if last < lines { starts[last] - 1 } else { self.code.len() };
+        (first, last, starts[first], end)
+    }
+
+    /// The caret's byte offset in the code (the textarea's offset is in UTF-16 units of
+    /// its own text: the whole code, or the held lines in the plain editor).
+    fn caret_offset(&self) -> Option<usize> {
+        let ta = self.textarea()?;
+        let at = ta.selection_start().ok().flatten()? as usize;
+        let li = LineIndex::new(&self.code);
+        if !self.plain() {
+            return Some(li.offset_from_utf16(&self.code, at));
+        }
+        let (_, _, start, end) = self.held_bounds(&li);
+        let held = &self.code[start..end];
+        Some(start + LineIndex::new(held).offset_from_utf16(held, at))
+    }
+
+    /// Plain editor: the textarea's selection as byte offsets in the code.
+    fn held_selection_now(&self) -> Option<(usize, usize)> {
+        let ta = self.textarea()?;
+        let (s, e) = (ta.selection_start().ok().flatten()? as usize, ta.selection_end().ok().flatten()? as usize);
+        let li = LineIndex::new(&self.code);
+        let (_, _, start, end) = self.held_bounds(&li);
+        let held = &self.code[start..end];
+        let hi = LineIndex::new(held);
+        Some((start + hi.offset_from_utf16(held, s), start + hi.offset_from_utf16(held, e)))
+    }
+
+    /// Plain editor: holds the lines around `line` (0-based) if they are not held, keeping
+    /// the selection (byte offsets) to set once rendered.
+    fn hold_around(&mut self, lines: usize, line: usize, selection: Option<(usize, usize)>, reveal: bool) -> bool {
+        let held = super::large::held_lines(self.held, (line, line + 1), lines);
+        let moved = held != self.held;
+        if moved || reveal {
+            self.apply_held(held, selection, reveal);
+        }
+        moved || reveal
+    }
+
     /// The mark whose span contains the caret, if any.
     fn mark_at_caret(&self) -> Option<usize> {
-        let ta = self.textarea()?;
-        let start = ta.selection_start().ok().flatten()? as usize;
-        let li = LineIndex::new(&self.code);
-        let off = li.offset_from_utf16(&self.code, start);
+        let off = self.caret_offset()?;
         self.marks
             .iter()
             .filter(|m| m.start <= off && (off < m.end || (m.start == m.end && off == m.start)))
@@ -555,6 +659,7 @@ impl Component for App {
             first_shown: false,
             view: (0.0, super::viewport::DEFAULT_VIEW_PX),
             pending_popup: None,
+            held: (0, super::large::HELD_MARGIN_LINES),
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -613,11 +718,57 @@ impl Component for App {
             return true;
         }
         match msg {
+            Msg::HeldInput(text) => {
+                // The held lines' new text goes in their place in the code.
+                let li = LineIndex::new(&self.code);
+                let (first, last, start, end) = self.held_bounds(&li);
+                let old = &self.code[start..end];
+                if *old == text {
+                    return false;
+                }
+                let last = (last + text.matches('\n').count()).saturating_sub(old.matches('\n').count());
+                let mut code = String::with_capacity(self.code.len() - old.len() + text.len());
+                code.push_str(&self.code[..start]);
+                code.push_str(&text);
+                code.push_str(&self.code[end..]);
+                self.code = code;
+                self.held = (first, last.max(first + 1));
+                self.example.clear();
+                self.text_changed(ctx);
+            }
+            Msg::CaretToEnd { end, extend } => {
+                let li = LineIndex::new(&self.code);
+                let (to, line) = if end { (self.code.len(), li.line_count() - 1) } else { (0, 0) };
+                let anchor = self.held_selection_now().map(|(s, e)| if end { s } else { e });
+                let sel = match anchor {
+                    Some(a) if extend => (a.min(to), a.max(to)),
+                    _ => (to, to),
+                };
+                self.hold_around(li.line_count(), line, Some(sel), true);
+            }
+            Msg::PlainScrolled(top, height) => {
+                let hide = self.popup.is_some() && dom::now_ms() >= self.keep_popup_until;
+                if hide {
+                    self.popup = None;
+                }
+                let first = ((top - EDITOR_PAD_PX).max(0.0) / LINE_PX) as usize;
+                let last = first + (height / LINE_PX).ceil() as usize + 1;
+                // (Clamped to the text when drawn: no count of its lines per scroll event.)
+                let held = super::large::held_lines(self.held, (first, last), usize::MAX / 2);
+                if held == self.held {
+                    return hide;
+                }
+                // The selection, to set again in the new held lines (if it is in them).
+                let sel = self.held_selection_now();
+                self.apply_held(held, sel, false);
+            }
             Msg::CodeInput(text) => {
                 if text == self.code {
                     return false;
                 }
                 self.code = text;
+                // Pasted into the whole-text editor: a plain editor starts at the top.
+                self.held = (0, super::large::HELD_MARGIN_LINES);
                 self.example.clear();
                 self.text_changed(ctx);
             }
@@ -710,6 +861,13 @@ impl Component for App {
                     self.status = "That finding is in text you have edited since; it will update in a moment.".into();
                     return true;
                 };
+                if self.plain() {
+                    // Hold the finding's lines, then select it and scroll to it (`rendered`).
+                    let li = LineIndex::new(&self.code);
+                    let line = li.position(&self.code, m.start).line as usize - 1;
+                    self.hold_around(li.line_count(), line, Some((m.start, m.end)), true);
+                    return true;
+                }
                 if let Some(ta) = self.textarea() {
                     let li = LineIndex::new(&self.code);
                     let s = li.position(&self.code, m.start).utf16_offset;
@@ -756,12 +914,6 @@ impl Component for App {
                 }
                 return hide || before != after;
             }
-            Msg::ScrollHide => {
-                if self.popup.is_none() || dom::now_ms() < self.keep_popup_until {
-                    return false;
-                }
-                self.popup = None;
-            }
             Msg::PlacePopup(p) => self.popup = Some(p),
             Msg::KeepPopup => {
                 self.hide_timer = None;
@@ -772,6 +924,14 @@ impl Component for App {
                 self.popup = None;
             }
             Msg::Caret => {
+                if self.plain() {
+                    // The caret near an edge of the held lines (arrows, Page Down): hold
+                    // the lines around it.
+                    let Some(sel) = self.held_selection_now() else { return false };
+                    let li = LineIndex::new(&self.code);
+                    let line = li.position(&self.code, sel.1).line as usize - 1;
+                    return self.hold_around(li.line_count(), line, Some(sel), false);
+                }
                 let at = self.mark_at_caret();
                 match at {
                     Some(idx) if self.popup.is_some_and(|p| p.idx == idx) => return false,

@@ -104,8 +104,14 @@ impl App {
             Msg::CodeInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
         });
         let tab_escape = self.tab_escape.clone();
+        let plain = self.code.len() > MAX_DECORATED_BYTES;
         let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
             let key = e.key();
+            // The plain editor's textarea holds some lines: Ctrl+Home/End go to the text's ends.
+            if plain && (e.ctrl_key() || e.meta_key()) && !e.alt_key() && (key == "Home" || key == "End") {
+                e.prevent_default();
+                return Some(Msg::CaretToEnd { end: key == "End", extend: e.shift_key() });
+            }
             if key == "Escape" {
                 tab_escape.set(true);
                 return Some(Msg::HidePopup);
@@ -134,7 +140,7 @@ impl App {
 
         // Huge input: a plain textarea (no colours, underlines, gutter), so typing stays fast.
         if self.code.len() > MAX_DECORATED_BYTES {
-            return self.view_plain_editor(ctx, oninput, onkeydown, caret, click);
+            return self.view_plain_editor(ctx, onkeydown, caret, click);
         }
         let li = LineIndex::new(&self.code);
         let lines = li.line_count();
@@ -234,26 +240,43 @@ impl App {
     }
 
     /// The editor for input above [`MAX_DECORATED_BYTES`]: the textarea alone, with a note
-    /// saying what is not shown and what is not analysed (see `super::large`).
+    /// saying what is not shown and what is not analysed (see `super::large`). The textarea
+    /// holds the lines around the visible part ([`App::held`]), placed at their height in a
+    /// box as tall as the whole text, which scrolls.
     fn view_plain_editor(
         &self,
         ctx: &Context<Self>,
-        oninput: Callback<InputEvent>,
         onkeydown: Callback<KeyboardEvent>,
         caret: Callback<KeyboardEvent>,
         click: Callback<MouseEvent>,
     ) -> Html {
-        let lines = self.code.bytes().filter(|b| *b == b'\n').count() + 1;
+        let li = LineIndex::new(&self.code);
+        let lines = li.line_count();
+        let (first, last, start, end) = self.held_bounds(&li);
+        let held = &self.code[start..end];
+        let oninput = ctx.link().callback(|e: InputEvent| {
+            Msg::HeldInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        });
+        let zoom = self.editor_zoom();
+        let onscroll = ctx.link().callback(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            Msg::PlainScrolled(el.scroll_top() as f64 / zoom, el.client_height() as f64 / zoom)
+        });
+        let space = format!("height:{:.0}px", lines as f64 * LINE_PX + 2.0 * EDITOR_PAD_PX);
+        let place = plain_place(first, last, held);
         html! {
             <section class="editor-pane" aria-labelledby="editor-heading">
                 {view_pane_head()}
                 <p class="note warn" id="large-input" role="status">{super::large::message(self.code.len(), lines)}</p>
-                <div class="editor-scroll plain" onscroll={ctx.link().callback(|_: Event| Msg::ScrollHide)}>
-                    <div class="code-layer plain" ref={self.layer.clone()}>
-                        <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
-                            spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
-                            aria-label="Go code" aria-describedby="editor-hint large-input"
-                            {oninput} {onkeydown} onkeyup={caret} onclick={click} />
+                <div class="editor-scroll plain" {onscroll}>
+                    <div class="plain-space" style={space}>
+                        <div class="code-layer plain" ref={self.layer.clone()} style={place}>
+                            <textarea id="code" ref={self.textarea.clone()} value={held.to_string()}
+                                spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off" readonly={self.read_only()}
+                                aria-label="Go code" aria-describedby="editor-hint large-input"
+                                data-first-line={(first + 1).to_string()} data-lines={lines.to_string()} data-bytes={self.code.len().to_string()}
+                                {oninput} {onkeydown} onkeyup={caret} onclick={click} />
+                        </div>
                     </div>
                 </div>
                 {self.view_editor_status(lines)}
@@ -299,6 +322,17 @@ fn mark_under(e: &MouseEvent) -> Option<usize> {
     let _ = style.remove_property("pointer-events");
     let mark = hit?.closest("mark[data-idx]").ok().flatten()?;
     mark.get_attribute("data-idx")?.parse().ok()
+}
+
+/// The plain editor's textarea box for held lines `[first, last)` of text `held`: at their
+/// height, as tall as they are, as wide as the widest.
+pub(super) fn plain_place(first: usize, last: usize, held: &str) -> String {
+    format!(
+        "top:{:.0}px;height:{:.0}px;width:calc({}ch + 48px)",
+        first as f64 * LINE_PX,
+        (last - first) as f64 * LINE_PX + 2.0 * EDITOR_PAD_PX,
+        viewport::max_columns(held, 4)
+    )
 }
 
 /// Inserts a tab at the caret, keeping the browser's own undo history when it can.

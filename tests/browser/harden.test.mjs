@@ -303,17 +303,87 @@ test('a 10 MB paste: every character kept, a clear message, the tab stays respon
   assert.match(note, /^Large input: 10\.0 MB in [\d]+ lines\. Above 512 KB the editor shows plain text/);
   assert.match(note, /Only the first 2\.0 MB are analysed: the rest \(8\.0 MB\) is kept in the editor but not checked\./);
   assert.match(await page.textContent('main'), /only the first 2097\d+ bytes \(up to line \d+\) were analysed/);
-  assert.equal(await page.$eval('#code', (e) => e.value.length), len, 'nothing is lost from the textarea');
+  // Nothing is lost: the editor holds every byte and line; its textarea the lines around
+  // the view (Chromium lays out a textarea's whole text on every keystroke).
+  const lines = unit.split('\n').length - 1;
+  const units = Math.ceil(10 * 1024 * 1024 / unit.length);
+  assert.equal(await page.getAttribute('#code', 'data-bytes'), String(len), 'nothing is lost from the editor');
+  assert.equal(await page.getAttribute('#code', 'data-lines'), String(units * lines + 1));
+  const held = await page.$eval('#code', (e) => e.value);
+  assert.ok(held.length < 200000 && unit.startsWith(held.slice(0, unit.length)), 'the textarea holds the first lines');
   assert.equal(await page.$$eval('.code-layer .line', (l) => l.length), 0, 'no per-line DOM for huge text');
   assert.match(await page.textContent('#share-error'), /Too large to share as a link: .* Not kept as a draft in this browser/);
   const k = await keystrokes(page, 1);
-  assert.equal(await page.$eval('#code', (e) => e.value.length), len + 1);
+  assert.equal(await page.getAttribute('#code', 'data-bytes'), String(len + 1));
+  // Scrolled to the end: the textarea holds the last lines, in their place.
+  await page.$eval('.editor-scroll', (e) => { e.scrollTop = e.scrollHeight; });
+  await page.waitForFunction(() => Number(document.querySelector('#code').dataset.firstLine) > 800000);
+  assert.ok(unit.endsWith((await page.$eval('#code', (e) => e.value)).slice(-unit.length)), 'the last lines');
+  const box = await page.$eval('#code', (e) => {
+    const r = e.getBoundingClientRect(), s = document.querySelector('.editor-scroll').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, viewTop: s.top, viewBottom: s.bottom };
+  });
+  assert.ok(box.top <= box.viewTop && box.bottom >= box.viewBottom, `the held lines cover the view: ${JSON.stringify(box)}`);
+  // Typed there: in its place in the whole text.
+  await page.focus('#code');
+  await page.$eval('#code', (e) => e.setSelectionRange(e.value.length, e.value.length));
+  await page.keyboard.type('// end');
+  await page.waitForFunction((n) => document.querySelector('#code').dataset.bytes === String(n), len + 7);
+  await settled(page, 300000);
   // A click on a finding selects its code in the plain editor.
   await page.click(`#diagnostics li[data-rule="${RANGE_RULE}"] .diag-jump`);
   const sel = await page.$eval('#code', (e) => e.value.slice(e.selectionStart, e.selectionEnd));
   assert.equal(sel, '1');
   await page.screenshot({ path: artifact('harden-10mb.png') });
   t.diagnostic(`10 MB paste (${len} chars): note shown after ${shown} ms, analysis shown after ${analysed} ms, longest frame gap in the 3 s after the paste ${gap.toFixed(0)} ms; keystroke to paint: median ${k.median.toFixed(0)} ms, worst ${k.worst.toFixed(0)} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test('the plain editor: the caret and the keys move past the lines its textarea holds', async (t) => {
+  const { page, errors } = await open(t);
+  // 30,000 numbered lines (about 870 KB: the plain editor).
+  const text = Array.from({ length: 30000 }, (_, i) => `// line ${i + 1} of a long file`).join('\n') + '\n';
+  await paste(page, text);
+  await page.waitForSelector('#large-input');
+  await settled(page, 60000);
+  const held = () => page.$eval('#code', (e) => ({ first: Number(e.dataset.firstLine), lines: e.value.split('\n').length }));
+  const caretLine = () => page.$eval('#code', (e) => Number(e.dataset.firstLine) + e.value.slice(0, e.selectionStart).split('\n').length - 1);
+  const h0 = await held();
+  assert.equal(h0.first, 1);
+  assert.ok(h0.lines > 500 && h0.lines < 3000, `holds ${h0.lines} lines`);
+  // The caret on the last held line: a key there holds the lines after it, and Down
+  // arrows go on into them.
+  await page.focus('#code');
+  await page.waitForTimeout(100);
+  await page.$eval('#code', (e) => { const at = e.value.lastIndexOf('\n') + 1; e.setSelectionRange(at, at); });
+  const before = await held();
+  const from = await caretLine();
+  assert.equal(from, before.first + before.lines - 1, 'the caret is on the last held line');
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await caretLine(), from + 3, 'the caret went on, three lines down');
+  const after = await held();
+  assert.ok(after.first + after.lines - 1 > from + 200, `lines after the caret are held: ${JSON.stringify(after)}`);
+  // Typed there: in its place in the text.
+  await page.keyboard.type('X');
+  await settled(page, 60000);
+  const line = await page.$eval('#code', (e) => e.value.split('\n')[e.value.slice(0, e.selectionStart).split('\n').length - 1]);
+  assert.equal(line, `/X/ line ${from + 3} of a long file`, "typed one column in (the Right arrow)");
+  assert.equal(await page.getAttribute('#code', 'data-bytes'), String(text.length + 1));
+  // Ctrl+End: the end of the text (not of the held lines); Page Up goes back past them.
+  await page.keyboard.press('Control+End');
+  await page.waitForFunction(() => Number(document.querySelector('#code').dataset.firstLine) > 20000);
+  assert.equal(await caretLine(), 30001);
+  // The caret on the first held line: Up arrows go on into the lines before it.
+  await page.$eval('#code', (e) => e.setSelectionRange(0, 0));
+  const top = await caretLine();
+  assert.ok(top > 20000, `the first held line: ${top}`);
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  assert.equal(await caretLine(), top - 3, 'the caret went on, three lines up');
+  await page.keyboard.press('Control+Home');
+  await page.waitForFunction(() => Number(document.querySelector('#code').dataset.firstLine) === 1);
+  assert.equal(await caretLine(), 1);
   assert.deepEqual(errors, []);
 });
 
