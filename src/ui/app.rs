@@ -321,6 +321,10 @@ impl App {
 
     /// Replaces the whole text (fix, example, undo), remembering the old one for Undo.
     pub(super) fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
+        if !self.plain() {
+            // Should the new text need the plain editor, it starts at the top.
+            self.held = (0, super::large::HELD_MARGIN_LINES);
+        }
         if remember {
             let old = std::mem::take(&mut self.code);
             self.undo.push(old);
