@@ -3,9 +3,14 @@
 //! the fixtures' Go code under one package clause, cut at 1,000 and 10,000 lines. One
 //! character is typed at the end of the middle line, then deleted, over and over, as the
 //! browser benchmark does; each edit is analysed with the worker's kept [`Reparser`] and
-//! the reply is encoded as the worker encodes it (JSON). Prints medians per phase. Each
+//! the reply is encoded as the worker encodes it (JSON: the findings the page does not hold
+//! from the last reply, `protocol::diff`, and references to the others). Prints medians per phase. Each
 //! incremental analysis (the worker's: [`Reparser::for_typing`], kept trees and local
 //! findings) is checked equal to a fresh one.
+
+#[allow(dead_code)]
+#[path = "../src/ui/protocol.rs"]
+mod protocol;
 
 use gocompat::analyzer::{self, Reparser};
 use gocompat::Context;
@@ -87,6 +92,7 @@ fn main() {
         let mid = base.split('\n').take(lines / 2).map(|l| l.len() + 1).sum::<usize>() - 1;
         let mut reparser = Reparser::for_typing();
         let first = analyzer::analyze_with(&base, &ctx, &mut reparser);
+        let mut last = (base.clone(), first.diagnostics.clone());
         let (mut fresh, mut incr, mut json, mut bytes) = (Vec::new(), Vec::new(), Vec::new(), 0);
         for k in 0..keys {
             let text = if k % 2 == 0 { format!("{}x{}", &base[..mid], &base[mid..]) } else { base.clone() };
@@ -94,9 +100,11 @@ fn main() {
             let a = analyzer::analyze_with(&text, &ctx, &mut reparser);
             incr.push(t.elapsed().as_secs_f64() * 1e3);
             let t = Instant::now();
-            let s = serde_json::to_string(&a).unwrap();
+            let (refs, new) = protocol::diff(&last.0, &last.1, &text, &a.diagnostics);
+            let s = serde_json::to_string(&(refs, new)).unwrap();
             json.push(t.elapsed().as_secs_f64() * 1e3);
             bytes = s.len();
+            last = (text.clone(), a.diagnostics.clone());
             if !only_incremental {
                 let t = Instant::now();
                 let b = analyzer::analyze(&text, &ctx);
@@ -105,7 +113,7 @@ fn main() {
             }
         }
         println!(
-            "  {lines:>5} lines{} {:>7} B, {:>4} findings: fresh {:>7.2} ms, incremental {:>7.2} ms, reply JSON {:>6.2} ms ({bytes} B)",
+            "  {lines:>5} lines{} {:>7} B, {:>4} findings: fresh {:>7.2} ms, incremental {:>7.2} ms, reply (delta) {:>6.2} ms ({bytes} B JSON)",
             if valid { " (no syntax errors)" } else { "" },
             base.len(),
             first.diagnostics.len(),
