@@ -119,3 +119,59 @@ fn typing_into_a_syntax_error_gives_the_fresh_tree_and_analysis() {
     let _ = analyze_with(src, &ctx, &mut typing);
     assert_eq!(analyze_with(&typed, &ctx, &mut typing), analyze(&typed, &ctx));
 }
+
+/// Node for node (kinds, ranges, missing and error nodes, fields): `to_sexp` has no ranges.
+fn same_tree(a: &tree_sitter::Tree, b: &tree_sitter::Tree) -> bool {
+    let (mut x, mut y) = (a.walk(), b.walk());
+    loop {
+        let (n, m) = (x.node(), y.node());
+        if n.kind_id() != m.kind_id()
+            || n.byte_range() != m.byte_range()
+            || n.is_missing() != m.is_missing()
+            || x.field_id() != y.field_id()
+            || n.child_count() != m.child_count()
+        {
+            return false;
+        }
+        if x.goto_first_child() && y.goto_first_child() {
+            continue;
+        }
+        loop {
+            if x.goto_next_sibling() && y.goto_next_sibling() {
+                break;
+            }
+            if !(x.goto_parent() && y.goto_parent()) {
+                return true;
+            }
+        }
+    }
+}
+
+/// Edits found in review (a node-for-node fuzzer) where the first error guard kept an
+/// incremental tree unlike the fresh parse: a doc comment taken for the edited function's
+/// neighbour, and a broken declaration elsewhere recovering differently once the edited
+/// function gained or lost an error. Each `NAME.before.go` → `NAME.after.go` must give the
+/// fresh tree and analysis.
+#[test]
+fn error_guard_keeps_only_fresh_trees() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions/error_guard");
+    let ctx = Context { from: Some(GoVersion::lang(21)), to: Some(GoVersion::lang(22)), ..Default::default() };
+    let mut pairs = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let before = e.unwrap().path();
+        let Some(name) = before.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".before.go")) else {
+            continue;
+        };
+        let old = std::fs::read_to_string(&before).unwrap();
+        let new = std::fs::read_to_string(dir.join(format!("{name}.after.go"))).unwrap();
+        let mut reparser = Reparser::new();
+        let _ = reparser.parse(&old);
+        let tree = reparser.parse(&new);
+        assert!(same_tree(&tree, &gocompat::analyzer::parse(&new)), "{name}: the tree differs from a fresh parse");
+        let mut typing = Reparser::for_typing();
+        let _ = analyze_with(&old, &ctx, &mut typing);
+        assert_eq!(analyze_with(&new, &ctx, &mut typing), analyze(&new, &ctx), "{name}");
+        pairs += 1;
+    }
+    assert_eq!(pairs, 3);
+}
