@@ -94,8 +94,9 @@ pub struct Popup {
 
 pub enum Msg {
     CodeInput(String),
-    /// The plain editor's textarea changed: its text is the held lines ([`App::held`]).
-    HeldInput(String),
+    /// The plain editor's textarea changed: its text is the held lines ([`App::held`]), as
+    /// they were when the textarea's text was set the `u64`-th time ([`App::held_gen`]).
+    HeldInput(String, u64),
     /// The plain editor scrolled: (scroll top, visible height), CSS pixels.
     PlainScrolled(f64, f64),
     /// The plain editor: Ctrl+End (`end`) or Ctrl+Home, with Shift (`extend`) selecting.
@@ -205,6 +206,12 @@ pub struct App {
     pending_popup: Option<usize>,
     /// The lines `[first, last)` the plain editor's textarea holds (`super::large::held_lines`).
     pub(super) held: (usize, usize),
+    /// How many times the plain editor's textarea text was set other than by typing: an
+    /// input message from before the last time is stale ([`Msg::HeldInput`]).
+    pub(super) held_gen: Rc<Cell<u64>>,
+    /// The code was replaced (a fix, an undo, a paste into the whole-text editor) and Yew
+    /// has not rendered it yet: the textarea still shows the old text.
+    held_dom_stale: bool,
 }
 
 /// The editor's colours: none above the size the editor decorates (it is then a plain
@@ -321,6 +328,9 @@ impl App {
 
     /// Replaces the whole text (fix, example, undo), remembering the old one for Undo.
     pub(super) fn replace_text(&mut self, ctx: &yew::Context<Self>, text: String, remember: bool) {
+        // The textarea's text is set anew: typing into the old one is stale.
+        self.held_gen.set(self.held_gen.get() + 1);
+        self.held_dom_stale = true;
         if !self.plain() {
             // Should the new text need the plain editor, it starts at the top.
             self.held = (0, super::large::HELD_MARGIN_LINES);
@@ -512,11 +522,26 @@ impl App {
     /// may yield to the browser between a render and `rendered`, and a key pressed then
     /// would act on the new text with a stale caret. Yew's render then sets the same value
     /// (which keeps the selection).
-    fn apply_held(&mut self, held: (usize, usize), sel: Option<(usize, usize)>, reveal: bool) {
+    fn apply_held(
+        &mut self,
+        ctx: &yew::Context<Self>,
+        held: (usize, usize),
+        sel: Option<(usize, usize)>,
+        reveal: bool,
+    ) {
         let scroll = self.editor_scroll();
         let top = scroll.as_ref().map_or(0, |e| e.scroll_top());
+        let Some(ta) = self.textarea() else {
+            self.held = held;
+            return;
+        };
+        // Typing whose input message is not processed yet: into the code first, where it
+        // was typed (its message, then stale, is dropped).
+        if !self.held_dom_stale && self.splice_held(&ta.value()) {
+            self.text_changed(ctx);
+        }
+        self.held_gen.set(self.held_gen.get() + 1);
         self.held = held;
-        let Some(ta) = self.textarea() else { return };
         let li = LineIndex::new(&self.code);
         let (first, last, start, end) = self.held_bounds(&li);
         let text = &self.code[start..end];
@@ -551,6 +576,26 @@ impl App {
         if let Some(el) = &scroll {
             el.set_scroll_top(top);
         }
+    }
+
+    /// Plain editor: the held lines' text as the textarea has it, put in their place in the
+    /// code. Whether it changed anything.
+    fn splice_held(&mut self, text: &str) -> bool {
+        let li = LineIndex::new(&self.code);
+        let (first, last, start, end) = self.held_bounds(&li);
+        let old = &self.code[start..end];
+        if old == text {
+            return false;
+        }
+        let last = (last + text.matches('\n').count()).saturating_sub(old.matches('\n').count());
+        let mut code = String::with_capacity(self.code.len() - old.len() + text.len());
+        code.push_str(&self.code[..start]);
+        code.push_str(text);
+        code.push_str(&self.code[end..]);
+        self.code = code;
+        self.held = (first, last.max(first + 1));
+        self.example.clear();
+        true
     }
 
     /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
@@ -595,11 +640,18 @@ impl App {
 
     /// Plain editor: holds the lines around `line` (0-based) if they are not held, keeping
     /// the selection (byte offsets) to set once rendered.
-    fn hold_around(&mut self, lines: usize, line: usize, selection: Option<(usize, usize)>, reveal: bool) -> bool {
+    fn hold_around(
+        &mut self,
+        ctx: &yew::Context<Self>,
+        lines: usize,
+        line: usize,
+        selection: Option<(usize, usize)>,
+        reveal: bool,
+    ) -> bool {
         let held = super::large::held_lines(self.held, (line, line + 1), lines);
         let moved = held != self.held;
         if moved || reveal {
-            self.apply_held(held, selection, reveal);
+            self.apply_held(ctx, held, selection, reveal);
         }
         moved || reveal
     }
@@ -664,6 +716,8 @@ impl Component for App {
             view: (0.0, super::viewport::DEFAULT_VIEW_PX),
             pending_popup: None,
             held: (0, super::large::HELD_MARGIN_LINES),
+            held_gen: Rc::default(),
+            held_dom_stale: false,
         };
         // State: the link first, else the local draft, else the default example.
         let hash = dom::location_hash();
@@ -722,22 +776,12 @@ impl Component for App {
             return true;
         }
         match msg {
-            Msg::HeldInput(text) => {
-                // The held lines' new text goes in their place in the code.
-                let li = LineIndex::new(&self.code);
-                let (first, last, start, end) = self.held_bounds(&li);
-                let old = &self.code[start..end];
-                if *old == text {
+            Msg::HeldInput(text, gen) => {
+                // Typed into lines held before the textarea's text was last set (a message
+                // processed late): `apply_held` took that text in already.
+                if gen != self.held_gen.get() || !self.splice_held(&text) {
                     return false;
                 }
-                let last = (last + text.matches('\n').count()).saturating_sub(old.matches('\n').count());
-                let mut code = String::with_capacity(self.code.len() - old.len() + text.len());
-                code.push_str(&self.code[..start]);
-                code.push_str(&text);
-                code.push_str(&self.code[end..]);
-                self.code = code;
-                self.held = (first, last.max(first + 1));
-                self.example.clear();
                 self.text_changed(ctx);
             }
             Msg::CaretToEnd { end, extend } => {
@@ -748,13 +792,19 @@ impl Component for App {
                     Some(a) if extend => (a.min(to), a.max(to)),
                     _ => (to, to),
                 };
-                self.hold_around(li.line_count(), line, Some(sel), true);
+                self.hold_around(ctx, li.line_count(), line, Some(sel), true);
             }
             Msg::PlainScrolled(top, height) => {
                 let hide = self.popup.is_some() && dom::now_ms() >= self.keep_popup_until;
                 if hide {
                     self.popup = None;
                 }
+                // Where the box is scrolled now: a scroll message processed late (Yew yields
+                // to the browser in long updates) must not hold lines the view has left.
+                let zoom = self.editor_zoom();
+                let (top, height) = self
+                    .editor_scroll()
+                    .map_or((top, height), |e| (e.scroll_top() as f64 / zoom, e.client_height() as f64 / zoom));
                 let first = ((top - EDITOR_PAD_PX).max(0.0) / LINE_PX) as usize;
                 let last = first + (height / LINE_PX).ceil() as usize + 1;
                 // (Clamped to the text when drawn: no count of its lines per scroll event.)
@@ -764,7 +814,7 @@ impl Component for App {
                 }
                 // The selection, to set again in the new held lines (if it is in them).
                 let sel = self.held_selection_now();
-                self.apply_held(held, sel, false);
+                self.apply_held(ctx, held, sel, false);
             }
             Msg::CodeInput(text) => {
                 if text == self.code {
@@ -773,6 +823,7 @@ impl Component for App {
                 self.code = text;
                 // Pasted into the whole-text editor: a plain editor starts at the top.
                 self.held = (0, super::large::HELD_MARGIN_LINES);
+                self.held_dom_stale = true;
                 self.example.clear();
                 self.text_changed(ctx);
             }
@@ -827,6 +878,7 @@ impl Component for App {
                     if merged.is_err() {
                         sent = None;
                         self.queued = true;
+                        self.req_id += 1;
                     }
                 }
                 match sent {
@@ -869,7 +921,7 @@ impl Component for App {
                     // Hold the finding's lines, then select it and scroll to it (`rendered`).
                     let li = LineIndex::new(&self.code);
                     let line = li.position(&self.code, m.start).line as usize - 1;
-                    self.hold_around(li.line_count(), line, Some((m.start, m.end)), true);
+                    self.hold_around(ctx, li.line_count(), line, Some((m.start, m.end)), true);
                     return true;
                 }
                 if let Some(ta) = self.textarea() {
@@ -934,7 +986,7 @@ impl Component for App {
                     let Some(sel) = self.held_selection_now() else { return false };
                     let li = LineIndex::new(&self.code);
                     let line = li.position(&self.code, sel.1).line as usize - 1;
-                    return self.hold_around(li.line_count(), line, Some(sel), false);
+                    return self.hold_around(ctx, li.line_count(), line, Some(sel), false);
                 }
                 let at = self.mark_at_caret();
                 match at {
@@ -1095,6 +1147,7 @@ impl Component for App {
     }
 
     fn rendered(&mut self, ctx: &yew::Context<Self>, _first_render: bool) {
+        self.held_dom_stale = false;
         if let Some(idx) = self.pending_popup.take() {
             if let Some(p) = self.popup_for(idx, true) {
                 ctx.link().send_message(Msg::PlacePopup(p));

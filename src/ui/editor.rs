@@ -254,8 +254,9 @@ impl App {
         let lines = li.line_count();
         let (first, last, start, end) = self.held_bounds(&li);
         let held = &self.code[start..end];
-        let oninput = ctx.link().callback(|e: InputEvent| {
-            Msg::HeldInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        let gen = self.held_gen.clone();
+        let oninput = ctx.link().callback(move |e: InputEvent| {
+            Msg::HeldInput(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value(), gen.get())
         });
         let zoom = self.editor_zoom();
         let onscroll = ctx.link().callback(move |e: Event| {

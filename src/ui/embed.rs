@@ -138,7 +138,7 @@ impl App {
         let edits = matches!(
             msg,
             Msg::CodeInput(_)
-                | Msg::HeldInput(_)
+                | Msg::HeldInput(..)
                 | Msg::ApplyFix(_)
                 | Msg::ApplyAllSafe
                 | Msg::Undo
