@@ -616,23 +616,19 @@ impl App {
     /// The caret's byte offset in the code (the textarea's offset is in UTF-16 units of
     /// its own text: the whole code, or the held lines in the plain editor).
     fn caret_offset(&self) -> Option<usize> {
-        let ta = self.textarea()?;
-        let at = ta.selection_start().ok().flatten()? as usize;
         let li = LineIndex::new(&self.code);
-        if !self.plain() {
-            return Some(li.offset_from_utf16(&self.code, at));
+        if self.plain() {
+            return self.held_selection_now(&li).map(|(s, _)| s);
         }
-        let (_, _, start, end) = self.held_bounds(&li);
-        let held = &self.code[start..end];
-        Some(start + LineIndex::new(held).offset_from_utf16(held, at))
+        let at = self.textarea()?.selection_start().ok().flatten()? as usize;
+        Some(li.offset_from_utf16(&self.code, at))
     }
 
-    /// Plain editor: the textarea's selection as byte offsets in the code.
-    fn held_selection_now(&self) -> Option<(usize, usize)> {
+    /// Plain editor: the textarea's selection as byte offsets in the code (`li`: its lines).
+    fn held_selection_now(&self, li: &LineIndex) -> Option<(usize, usize)> {
         let ta = self.textarea()?;
         let (s, e) = (ta.selection_start().ok().flatten()? as usize, ta.selection_end().ok().flatten()? as usize);
-        let li = LineIndex::new(&self.code);
-        let (_, _, start, end) = self.held_bounds(&li);
+        let (_, _, start, end) = self.held_bounds(li);
         let held = &self.code[start..end];
         let hi = LineIndex::new(held);
         Some((start + hi.offset_from_utf16(held, s), start + hi.offset_from_utf16(held, e)))
@@ -787,7 +783,7 @@ impl Component for App {
             Msg::CaretToEnd { end, extend } => {
                 let li = LineIndex::new(&self.code);
                 let (to, line) = if end { (self.code.len(), li.line_count() - 1) } else { (0, 0) };
-                let anchor = self.held_selection_now().map(|(s, e)| if end { s } else { e });
+                let anchor = self.held_selection_now(&li).map(|(s, e)| if end { s } else { e });
                 let sel = match anchor {
                     Some(a) if extend => (a.min(to), a.max(to)),
                     _ => (to, to),
@@ -813,7 +809,7 @@ impl Component for App {
                     return hide;
                 }
                 // The selection, to set again in the new held lines (if it is in them).
-                let sel = self.held_selection_now();
+                let sel = self.held_selection_now(&LineIndex::new(&self.code));
                 self.apply_held(ctx, held, sel, false);
             }
             Msg::CodeInput(text) => {
@@ -983,8 +979,8 @@ impl Component for App {
                 if self.plain() {
                     // The caret near an edge of the held lines (arrows, Page Down): hold
                     // the lines around it.
-                    let Some(sel) = self.held_selection_now() else { return false };
                     let li = LineIndex::new(&self.code);
+                    let Some(sel) = self.held_selection_now(&li) else { return false };
                     let line = li.position(&self.code, sel.1).line as usize - 1;
                     return self.hold_around(ctx, li.line_count(), line, Some(sel), false);
                 }
