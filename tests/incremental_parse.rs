@@ -283,3 +283,87 @@ fn typing_beside_a_broken_function_equals_fresh_parses() {
     assert!(files >= 40, "too few sources: {files}");
     assert!(broken_texts >= 50 && kept_incremental * 4 >= broken_texts, "{kept_incremental} of {broken_texts}");
 }
+
+/// The ServeMux conflict check compares registrations across functions (`init` and `main`
+/// share a package-level mux) while each function's registration sites are kept with its
+/// findings. Typing in each function in turn (so the others are kept, some moved by the
+/// edit above them) gives the fresh analysis, and the conflicts are found every time.
+#[test]
+fn kept_mux_registrations_equal_fresh_analyses() {
+    const FILE: &str = r#"package main
+
+import "net/http"
+
+func h(w http.ResponseWriter, r *http.Request) {}
+
+func helper() {
+	_ = 1
+}
+
+var mux = http.NewServeMux()
+
+type server struct{ mux *http.ServeMux }
+
+func init() {
+	mux.HandleFunc("/z/{a}", h)
+	http.HandleFunc("/{x}/b", h)
+	_ = 2
+}
+
+func (s *server) routes() {
+	s.mux.HandleFunc("/items/{id}", h)
+	s.mux.HandleFunc("/items/{name}", h)
+	_ = 3
+}
+
+func local(m *http.ServeMux) {
+	m.HandleFunc("/a/{x}", h)
+	m.HandleFunc("/{y}/a", h)
+	other := http.NewServeMux()
+	other.HandleFunc("/a/{x}", h)
+	_ = 4
+}
+
+func main() {
+	mux.HandleFunc("/{y}/z", h)
+	mux.HandleFunc("/x/{b}", h)
+	http.HandleFunc("GET /x/{c}", h)
+	_ = 5
+}
+"#;
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let conflicts = |a: &gocompat::Analysis| {
+        a.diagnostics
+            .iter()
+            .filter(|d| d.rule == "http-mux-conflicting-patterns")
+            .map(|d| d.span.start)
+            .collect::<Vec<_>>()
+    };
+    let fresh = gocompat::analyze(FILE, &ctx);
+    // init+main on the DefaultServeMux, init+main on `mux`, the field's pair, the parameter's pair.
+    assert_eq!(conflicts(&fresh).len(), 4, "{:#?}", fresh.diagnostics);
+    let mut reparser = Reparser::for_typing();
+    let mut text = FILE.to_string();
+    analyzer::analyze_with(&text, &ctx, &mut reparser);
+    let mut kept = 0;
+    for round in 0..3 {
+        for marker in ["_ = 1", "_ = 2", "_ = 3", "_ = 4", "_ = 5"] {
+            // Type after the marker (longer, then shorter again: every other function moves).
+            let at = text.find(marker).unwrap() + marker.len();
+            let typed = ["0", "00", ""][round];
+            let end = at + text[at..].find('\n').unwrap();
+            text.replace_range(at..end, typed);
+            let a = gocompat::analyze(&text, &ctx);
+            let b = analyzer::analyze_with(&text, &ctx, &mut reparser);
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                serde_json::to_string(&b).unwrap(),
+                "typing {typed:?} after {marker:?}"
+            );
+            assert_eq!(conflicts(&b).len(), 4, "typing {typed:?} after {marker:?}");
+            kept += reparser.kept_declarations();
+        }
+    }
+    // Every edit keeps the other four functions (and `h`).
+    assert!(kept >= 15 * 5, "{kept} declarations kept");
+}

@@ -289,6 +289,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         current: None,
         fields: FieldCache::default(),
         scope: OnceCell::new(),
+        bodies: OnceCell::new(),
         blocks: Default::default(),
         callee: OnceCell::new(),
         pkg_ref: OnceCell::new(),
@@ -415,7 +416,10 @@ fn enter_top_level(c: &mut Checker, node: Node) {
     let kept = plan.enter(k, node.start_byte(), node.end_byte(), c.src, node.has_error());
     c.top = Some(k);
     c.reusing = kept.is_some();
-    c.reused.extend(kept.into_iter().flatten());
+    if let Some(kept) = kept {
+        c.reused.extend(kept.diagnostics);
+        c.shared.mux_sites.borrow_mut().extend(kept.mux_sites);
+    }
 }
 
 /// What a rule sees: the text, the tree, the versions, file facts; and where it reports.
@@ -433,6 +437,8 @@ pub struct Checker<'a> {
     current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
+    /// The bodies of top-level functions and methods ([`Checker::visible_parts`]).
+    bodies: OnceCell<Vec<(usize, usize)>>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
     scope: OnceCell<scope::PackageScope<'a>>,
     /// Indexes of long blocks by node id, built on first use ([`Checker::block_declaring`]).
@@ -497,6 +503,33 @@ impl<'a> Checker<'a> {
     /// The text of a node (empty if the node's range is not valid UTF-8 boundaries).
     pub fn text(&self, node: Node) -> &'a str {
         self.src.get(node.byte_range()).unwrap_or("")
+    }
+
+    /// The parts of the text a rule may search around the dispatched node and stay
+    /// [`Rule::local`](crate::rules::Rule::local): everything but the bodies of the other
+    /// top-level functions and methods (the skeleton and the declaration being walked,
+    /// [`reuse`]), as byte ranges in file order. Go agrees: nothing declared in another
+    /// function's body is visible here.
+    pub fn visible_parts(&self) -> Vec<crate::span::Span> {
+        let bodies = self.bodies.get_or_init(|| reuse::bodies(self.src, self.tree.root_node()));
+        let mine = self.ancestors.get(1).or(self.current.as_ref()).map(|t| (t.start_byte(), t.end_byte()));
+        let mut out = Vec::with_capacity(bodies.len() + 1);
+        let mut at = 0;
+        for &(s, e) in bodies.iter() {
+            if mine.is_some_and(|(ms, me)| ms <= s && e <= me) {
+                continue; // the walked declaration's own body
+            }
+            out.push(crate::span::Span::new(at, s));
+            at = e;
+        }
+        out.push(crate::span::Span::new(at, self.src.len()));
+        out.retain(|p| p.end > p.start);
+        out
+    }
+
+    /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text.
+    pub fn visible_contains(&self, pat: &str) -> bool {
+        self.visible_parts().iter().any(|p| self.src.get(p.start..p.end).is_some_and(|t| t.contains(pat)))
     }
 
     /// The ancestors of the node being dispatched, root first.
@@ -689,6 +722,15 @@ impl<'a> Checker<'a> {
     /// made from node checks).
     pub fn reported_by_rule(&self) -> bool {
         self.diagnostics.iter().rev().any(|d| d.rule == self.rule.id)
+    }
+
+    /// A node check met an unconditional ServeMux registration (for the conflict check at
+    /// the end of the walk); inside a function, it is kept with the function's findings.
+    pub(crate) fn add_mux_site(&mut self, site: crate::rules::mux::http_mux_conflicting_patterns::Site) {
+        if let (Some(plan), Some(k), true) = (self.plan.as_mut(), self.top, self.rule.local) {
+            plan.record_mux_site(k, &site);
+        }
+        self.shared.mux_sites.borrow_mut().push(site);
     }
 
     pub fn report(&mut self, d: Diagnostic) {

@@ -20,6 +20,7 @@
 
 use super::{Context, FileFacts, NodeExt, Versions};
 use crate::diagnostic::Diagnostic;
+use crate::rules::mux::http_mux_conflicting_patterns::Site;
 use tree_sitter::Node;
 
 /// What an analysis leaves for the next one.
@@ -47,6 +48,15 @@ pub(super) struct Decl {
     /// `start - origin` when handed out, so a kept list goes into the next memo uncopied.
     origin: usize,
     diagnostics: Vec<Diagnostic>,
+    /// The unconditional ServeMux registrations met inside it (positions as `diagnostics`):
+    /// what the conflict check at the end of the walk compares across functions.
+    mux_sites: Vec<Site>,
+}
+
+/// What an unchanged declaration keeps from the last analysis, moved to where it is now.
+pub(super) struct Kept {
+    pub diagnostics: Vec<Diagnostic>,
+    pub mux_sites: Vec<Site>,
 }
 
 /// Whether a top-level node is a declaration whose findings can be kept.
@@ -54,11 +64,10 @@ pub(super) fn is_decl(node: Node) -> bool {
     matches!(node.kind_str(), "function_declaration" | "method_declaration")
 }
 
-/// The text without the bodies of top-level functions and methods, each body replaced by
-/// its count of line breaks (so that the key changes when any line moves).
-fn skeleton(text: &str, root: Node) -> String {
-    let mut out = String::with_capacity(text.len() / 4);
-    let mut at = 0;
+/// The byte ranges of the bodies of top-level functions and methods, in file order: what
+/// the skeleton leaves out.
+pub(super) fn bodies(text: &str, root: Node) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut cur = root.walk();
     for top in root.children(&mut cur) {
         if !is_decl(top) {
@@ -66,9 +75,20 @@ fn skeleton(text: &str, root: Node) -> String {
         }
         let Some(body) = top.field("body") else { continue };
         let (s, e) = (body.start_byte(), body.end_byte());
-        if s < at || e > text.len() {
+        if s < out.last().map_or(0, |b| b.1) || e > text.len() {
             continue;
         }
+        out.push((s, e));
+    }
+    out
+}
+
+/// The text without the bodies of top-level functions and methods, each body replaced by
+/// its count of line breaks (so that the key changes when any line moves).
+fn skeleton(text: &str, root: Node) -> String {
+    let mut out = String::with_capacity(text.len() / 4);
+    let mut at = 0;
+    for (s, e) in bodies(text, root) {
         out.push_str(&text[at..s]);
         let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
         out.push_str(&format!("{{{lines}}}"));
@@ -107,14 +127,14 @@ impl Plan {
     /// about to be walked. It gets a slot in the next memo; if it is unchanged since the last
     /// analysis, the answer is its last local findings, moved to where it is now. A
     /// declaration with a syntax error inside (`broken`) keeps and records nothing.
-    pub fn enter(&mut self, k: usize, start: usize, end: usize, text: &str, broken: bool) -> Option<Vec<Diagnostic>> {
+    pub fn enter(&mut self, k: usize, start: usize, end: usize, text: &str, broken: bool) -> Option<Kept> {
         while self.decls.len() <= k {
             self.decls.push(None);
         }
         if broken {
             return None;
         }
-        self.decls[k] = Some(Decl { start, end, origin: start, diagnostics: Vec::new() });
+        self.decls[k] = Some(Decl { start, end, origin: start, diagnostics: Vec::new(), mux_sites: Vec::new() });
         // Only for a declaration that begins its line: the text before it on the line is
         // then skeleton (a fix may copy a line's indentation).
         let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
@@ -126,10 +146,21 @@ impl Plan {
         if old.text.get(prev.start..prev.end)? != text.get(start..end)? {
             return None;
         }
-        let moved = prev.diagnostics.iter().map(|d| shifted(d.clone(), prev.origin, start)).collect();
-        self.decls[k] = Some(Decl { start, end, origin: prev.origin, diagnostics: prev.diagnostics });
+        let kept = Kept {
+            diagnostics: prev.diagnostics.iter().map(|d| shifted(d.clone(), prev.origin, start)).collect(),
+            mux_sites: prev.mux_sites.iter().map(|m| m.shifted(prev.origin, start)).collect(),
+        };
+        self.decls[k] = Some(Decl { start, end, origin: prev.origin, ..prev });
         self.kept += 1;
-        Some(moved)
+        Some(kept)
+    }
+
+    /// A local rule's node check met ServeMux registration `site` while declaration `k`
+    /// was walked.
+    pub fn record_mux_site(&mut self, k: usize, site: &Site) {
+        if let Some(Some(decl)) = self.decls.get_mut(k) {
+            decl.mux_sites.push(site.clone());
+        }
     }
 
     /// A local rule reported `d` while declaration `k` was walked.

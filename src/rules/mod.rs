@@ -36,7 +36,7 @@ pub struct Shared<'a> {
     /// The file's methods and receivers ([`loopvar::common::file_method_receivers`]).
     pub(crate) method_receivers: std::cell::OnceCell<loopvar::common::Receivers>,
     /// The unconditional registrations met by the walk, for the conflict check at its end.
-    pub(crate) mux_sites: RefCell<Vec<mux::http_mux_conflicting_patterns::Site<'a>>>,
+    pub(crate) mux_sites: RefCell<Vec<mux::http_mux_conflicting_patterns::Site>>,
 }
 
 /// A rule's metadata and its checks.
@@ -61,7 +61,9 @@ pub struct Rule {
     /// What its node checks report inside a top-level function or method depends only on
     /// that declaration and the file's skeleton, and lies inside it (see
     /// [`crate::analyzer::reuse`]): its findings there are kept while the declaration is
-    /// unchanged. Set only after reading every helper the rule calls.
+    /// unchanged. Set only after reading every helper the rule calls. (What a local node
+    /// check gathers for its rule's `check_end` is kept the same way: the ServeMux
+    /// registration sites, [`crate::analyzer::Checker::add_mux_site`].)
     pub local: bool,
     /// Runs once before the walk.
     pub check_file: Option<fn(&mut Checker)>,

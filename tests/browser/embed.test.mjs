@@ -143,6 +143,17 @@ const rules = (frame) => frame.$$eval('#diagnostics li[data-rule]', (l) => l.map
 const heightOf = (iframe) => iframe.evaluate((f) => f.getBoundingClientRect().height);
 const codeOf = (frame) => frame.$eval('#code', (e) => e.value);
 
+/** Asserts that a widget's iframe is as tall as its content. The size travels from the
+ * widget to the host page by postMessage and the host then sets the iframe's height, so a
+ * change of content (findings arriving, text growing) is followed by the frame a moment
+ * later: wait up to 10 s for the two to agree, then assert on what is there. */
+async function assertFitsContent(frame) {
+  await frame.waitForFunction(() => Math.abs(document.documentElement.getBoundingClientRect().height - innerHeight) <= 1, null, { timeout: 10000 })
+    .catch(() => {});
+  const [content, inner] = await frame.evaluate(() => [document.documentElement.getBoundingClientRect().height, innerHeight]);
+  assert.ok(Math.abs(content - inner) <= 1, `content ${content} in a frame of ${inner}`);
+}
+
 /** A full-page screenshot: the viewport is made as tall as the page first, because the
  * browser does not paint cross-origin frames scrolled out of view. */
 async function shoot(page, widgets, name) {
@@ -203,10 +214,7 @@ test('two widgets on a host page of another origin render their own findings and
   assert.equal(h1, Number(await w1.iframe.getAttribute('data-gocompat-height')));
   assert.equal(h2, Number(await w2.iframe.getAttribute('data-gocompat-height')));
   assert.ok(Math.abs(h1 - h2) > 20, `${h1} vs ${h2}`);
-  for (const w of [w1, w2]) {
-    const [content, inner] = await w.frame.evaluate(() => [document.documentElement.getBoundingClientRect().height, innerHeight]);
-    assert.ok(Math.abs(content - inner) <= 1, `content ${content} in a frame of ${inner}`);
-  }
+  for (const w of [w1, w2]) await assertFitsContent(w.frame);
 
   // The read-only widget says so and hides the fix buttons.
   assert.equal(await w1.frame.$eval('#code', (e) => e.readOnly), true);
@@ -242,8 +250,7 @@ test('editing one widget changes neither the other nor its address; its link car
     const f = document.querySelectorAll('.gocompat-widget iframe')[1];
     return Math.abs(f.getBoundingClientRect().height - h) > 20;
   }, [h2], { timeout: 10000 });
-  const [content, inner] = await w2.frame.evaluate(() => [document.documentElement.getBoundingClientRect().height, innerHeight]);
-  assert.ok(Math.abs(content - inner) <= 1, `content ${content} in a frame of ${inner}`);
+  await assertFitsContent(w2.frame);
 
   // The other widget is untouched.
   assert.equal(await codeOf(w1.frame), LOOP_CODE);

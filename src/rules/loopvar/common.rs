@@ -1721,46 +1721,85 @@ pub fn range_elem_type(c: &Checker, l: &Loop) -> Option<(bool, String)> {
     if let Some(t) = parse_elem(text) {
         return Some(t);
     }
-    // Bounded windows keep this linear: the declaration of a local is usually within the
-    // function (looked for in the 16 KiB before the loop); a field in the file's first 256 KiB.
-    let window = |from: usize, to: usize| {
-        let mut a = from.min(c.src.len());
-        while !c.src.is_char_boundary(a) {
-            a += 1;
-        }
-        let mut b = to.min(c.src.len());
-        while !c.src.is_char_boundary(b) {
-            b -= 1;
-        }
-        c.src.get(a..b.max(a))
-    };
-    let (name, scope) = if text.bytes().all(is_ident_byte) {
-        (text, window(r.start.saturating_sub(16 * 1024), r.start)?)
+    // Only the text visible from the loop's function is searched (`Checker::visible_parts`:
+    // the file without the other functions' bodies, whose names are not in scope here).
+    // Bounded windows of it keep this linear: the declaration of a local is usually within
+    // the function (looked for in the 16 KiB of visible text before the loop); a field in
+    // the first 256 KiB of visible text.
+    let (name, window) = if text.bytes().all(is_ident_byte) {
+        (text, visible_window(c, None, Some((r.start, 16 * 1024))))
     } else if let Some((_, field)) = text.rsplit_once('.') {
         if !field.bytes().all(is_ident_byte) || field.is_empty() {
             return None;
         }
-        (field, window(0, 256 * 1024)?)
+        (field, visible_window(c, Some(256 * 1024), None))
     } else {
         return None;
     };
-    let positions: Vec<usize> = word_positions(scope, name).collect();
-    for &i in positions.iter().rev() {
-        let mut rest = scope[i + name.len()..].trim_start();
-        for prefix in [":=", "="] {
-            if let Some(x) = rest.strip_prefix(prefix) {
-                rest = x.trim_start();
-                break;
+    for scope in window.iter().rev() {
+        let positions: Vec<usize> = word_positions(scope, name).collect();
+        for &i in positions.iter().rev() {
+            let mut rest = scope[i + name.len()..].trim_start();
+            for prefix in [":=", "="] {
+                if let Some(x) = rest.strip_prefix(prefix) {
+                    rest = x.trim_start();
+                    break;
+                }
             }
-        }
-        if let Some(x) = rest.strip_prefix("make(") {
-            rest = x.trim_start();
-        }
-        if let Some(t) = parse_elem(rest) {
-            return Some(t);
+            if let Some(x) = rest.strip_prefix("make(") {
+                rest = x.trim_start();
+            }
+            if let Some(t) = parse_elem(rest) {
+                return Some(t);
+            }
         }
     }
     None
+}
+
+/// Pieces of the visible text ([`Checker::visible_parts`]), in file order: its first
+/// `first` bytes, or the `last.1` bytes before offset `last.0` (cut at char boundaries).
+fn visible_window<'a>(c: &Checker<'a>, first: Option<usize>, last: Option<(usize, usize)>) -> Vec<&'a str> {
+    let src: &'a str = c.src;
+    let piece = |a: usize, b: usize| {
+        let mut a = a.min(src.len());
+        while !src.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = b.min(src.len());
+        while !src.is_char_boundary(b) {
+            b -= 1;
+        }
+        src.get(a..b.max(a))
+    };
+    let parts = c.visible_parts();
+    let mut out = Vec::new();
+    if let Some(mut budget) = first {
+        for p in &parts {
+            if budget == 0 {
+                break;
+            }
+            let take = (p.end - p.start).min(budget);
+            budget -= take;
+            out.extend(piece(p.start, p.start + take));
+        }
+    }
+    if let Some((before, mut budget)) = last {
+        for p in parts.iter().rev() {
+            if budget == 0 {
+                break;
+            }
+            let end = p.end.min(before);
+            if end <= p.start {
+                continue;
+            }
+            let take = (end - p.start).min(budget);
+            budget -= take;
+            out.extend(piece(end - take, end));
+        }
+        out.reverse();
+    }
+    out
 }
 
 /// `[]*T…` / `[]T…` / `map[K]T…` / `[N]T…` at the start of `s` → the element type.

@@ -69,6 +69,7 @@ declare_rule! {
         ],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 
@@ -94,9 +95,13 @@ fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
                 let elem = elem.get_or_insert_with(|| range_elem_type(c, l));
                 let array = |t: &str| {
                     (t.starts_with('[') && !t.starts_with("[]")) || {
-                        // A named array type declared in the file: `type Row [3]int`.
+                        // A named array type declared where the loop sees it (the file but
+                        // the other functions' bodies): `type Row [3]int`.
                         let decl = format!("type {t} [");
-                        c.src.match_indices(&decl).any(|(i, _)| !c.src[i + decl.len()..].starts_with(']'))
+                        c.visible_parts().iter().any(|p| {
+                            let part = c.src.get(p.start..p.end).unwrap_or("");
+                            part.match_indices(&decl).any(|(i, _)| !part[i + decl.len()..].starts_with(']'))
+                        })
                     }
                 };
                 let ok = match (kind, &*elem) {

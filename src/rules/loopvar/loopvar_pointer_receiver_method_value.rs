@@ -72,6 +72,7 @@ declare_rule! {
         ],
         kinds: &["for_statement"],
         check_node: Some(check),
+        local: true,
     }
 }
 
@@ -100,7 +101,7 @@ fn check<'a>(c: &mut Checker<'a>, node: Node<'a>) {
             // Some(true): pointer receiver on the element type; None: cannot tell.
             let certain = match elem {
                 Some((true, _)) => continue, // pointer elements: the receiver is a copy of the pointer
-                Some((false, t)) if c.src.contains(&format!("type {t} interface")) => continue, // interface values are copied
+                Some((false, t)) if c.visible_contains(&format!("type {t} interface")) => continue, // interface values are copied
                 Some((false, t)) => {
                     let on_t: Vec<bool> = decls.iter().filter(|d| d.0 == t.as_str()).map(|d| d.1).collect();
                     if on_t.iter().any(|&p| p) {

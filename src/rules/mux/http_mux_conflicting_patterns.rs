@@ -1,12 +1,10 @@
 use super::pattern::{conflict_message, go_quote, parse_pattern, MuxModel};
-use super::registrations::{
-    conditional, dialect, enclosing_function, mux_sides, package_level, registration, MuxKey, Registration,
-};
+use super::registrations::{conditional, dialect, enclosing_function, mux_sides, package_level, registration, MuxKey};
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use std::rc::Rc;
+use crate::span::Span;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -70,12 +68,22 @@ declare_rule! {
         kinds: &["call_expression"],
         check_node: Some(collect),
         check_end: Some(check),
+        // The node check gathers sites (kept per unchanged function); `check` compares them.
+        local: true,
     }
 }
 
 /// An unconditional registration inside a function, gathered by the walk.
-pub struct Site<'t> {
-    reg: Rc<Registration<'t>>,
+/// An unconditional registration met by the walk. It holds no syntax node: the sites found
+/// in a function are kept for the next analysis while the function's text is unchanged
+/// ([`crate::analyzer::reuse`]), moved by [`Site::shifted`].
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The pattern's value.
+    pattern: Vec<u8>,
+    /// The pattern argument, where a finding goes.
+    arg: Span,
+    mux: MuxKey,
     /// The function's start byte, or `usize::MAX` for "init and main" (both always run,
     /// every init first).
     func: usize,
@@ -84,8 +92,25 @@ pub struct Site<'t> {
     line: usize,
 }
 
-/// Each `call_expression` of the walk: keeps the registrations that always run once their
-/// function runs (the walk's ancestors say where the call is, at no cost).
+impl Site {
+    /// The site of the same registration in its function moved from `from` to `to` (same
+    /// text, same lines; a package-level mux has no offset in its key).
+    pub fn shifted(&self, from: usize, to: usize) -> Site {
+        let mv = |x: usize| x - from + to;
+        Site {
+            pattern: self.pattern.clone(),
+            arg: Span::new(mv(self.arg.start), mv(self.arg.end)),
+            mux: match &self.mux {
+                MuxKey::Decl(at) => MuxKey::Decl(mv(*at)),
+                other => other.clone(),
+            },
+            func: if self.func == usize::MAX { usize::MAX } else { mv(self.func) },
+            order: (self.order.0, mv(self.order.1)),
+            line: self.line,
+        }
+    }
+}
+
 fn collect<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     let Some(reg) = registration(c, call) else { return };
     let above = c.ancestors();
@@ -97,11 +122,18 @@ fn collect<'a>(c: &mut Checker<'a>, call: Node<'a>) {
         ("function_declaration", Some("main")) if c.facts.package_name.as_deref() == Some("main") => 1,
         _ => 2,
     };
-    let func = if phase < 2 && package_level(c, &reg.mux) { usize::MAX } else { func.start_byte() };
-    c.shared.mux_sites.borrow_mut().push(Site { reg, func, order: (phase, call.start_byte()), line });
+    let func = if phase < 2 && package_level(&reg.mux) { usize::MAX } else { func.start_byte() };
+    let site = Site {
+        pattern: reg.pattern.clone(),
+        arg: Checker::span(reg.arg),
+        mux: reg.mux.clone(),
+        func,
+        order: (phase, call.start_byte()),
+        line,
+    };
+    c.add_mux_site(site);
 }
 
-/// After the walk: the conflicts among the gathered registrations.
 fn check(c: &mut Checker) {
     let regs = std::mem::take(&mut *c.shared.mux_sites.borrow_mut());
     if regs.len() < 2 {
@@ -113,9 +145,9 @@ fn check(c: &mut Checker) {
     // Groups: same function and same mux.
     let mut groups: Vec<(usize, MuxKey, Vec<usize>)> = Vec::new();
     for (i, f) in regs.iter().enumerate() {
-        match groups.iter_mut().find(|(func, key, _)| *func == f.func && *key == f.reg.mux) {
+        match groups.iter_mut().find(|(func, key, _)| *func == f.func && *key == f.mux) {
             Some(g) => g.2.push(i),
-            None => groups.push((f.func, f.reg.mux.clone(), vec![i])),
+            None => groups.push((f.func, f.mux.clone(), vec![i])),
         }
     }
     for (_, _, mut members) in groups {
@@ -128,7 +160,7 @@ fn check(c: &mut Checker) {
         if sides.iter().any(|s| !s.old) {
             let mut mux = MuxModel::default();
             for &i in &members {
-                let Ok(p) = parse_pattern(&regs[i].reg.pattern, dialect) else { continue };
+                let Ok(p) = parse_pattern(&regs[i].pattern, dialect) else { continue };
                 if let Err(k) = mux.register(p.clone(), i) {
                     let (old, j) = (&mux.patterns[k].0, mux.patterns[k].1);
                     let msg = conflict_message(
@@ -145,9 +177,8 @@ fn check(c: &mut Checker) {
         let mut old_panics: Vec<Option<(usize, String)>> = vec![None; regs.len()];
         if sides.iter().any(|s| s.old) {
             for (n, &i) in members.iter().enumerate() {
-                if let Some(&j) = members[..n].iter().find(|&&j| regs[j].reg.pattern == regs[i].reg.pattern) {
-                    let msg =
-                        format!("http: multiple registrations for {}", String::from_utf8_lossy(&regs[i].reg.pattern));
+                if let Some(&j) = members[..n].iter().find(|&&j| regs[j].pattern == regs[i].pattern) {
+                    let msg = format!("http: multiple registrations for {}", String::from_utf8_lossy(&regs[i].pattern));
                     old_panics[i] = Some((j, msg));
                 }
             }
@@ -156,8 +187,8 @@ fn check(c: &mut Checker) {
             let per_side: Vec<Option<&(usize, String)>> =
                 sides.iter().map(|s| if s.old { old_panics[i].as_ref() } else { new_panics[i].as_ref() }).collect();
             let Some((j, msg)) = per_side[1].or(per_side[0]) else { continue };
-            let pat = go_quote(&regs[i].reg.pattern);
-            let first = go_quote(&regs[*j].reg.pattern);
+            let pat = go_quote(&regs[i].pattern);
+            let first = go_quote(&regs[*j].pattern);
             let behaviours: Vec<String> = sides
                 .iter()
                 .zip(&per_side)
@@ -169,7 +200,7 @@ fn check(c: &mut Checker) {
                 })
                 .collect();
             let mut d = c.diagnostic(
-                Checker::span(regs[i].reg.arg),
+                regs[i].arg,
                 format!("registering {pat} panics (it conflicts with {first} on line {}): {msg}", regs[*j].line),
                 "Both patterns are registered on the same ServeMux. The Go 1.22 mux requires that for any two patterns matching a common request one is more specific (a method, a host, or a literal segment where the other has a wildcard); otherwise the second registration panics when the program starts. Merge the handlers or make one pattern strictly more specific.".to_string(),
             );

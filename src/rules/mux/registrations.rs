@@ -19,8 +19,13 @@ use tree_sitter::Node;
 pub enum MuxKey {
     /// `http.DefaultServeMux` (package-level `http.Handle*`).
     Default,
-    /// A variable or parameter, by the byte offset of its declaring name.
+    /// A variable or parameter declared in a function, by the byte offset of its declaring
+    /// name (inside the function, so it moves with it: see [`Site`](super::http_mux_conflicting_patterns::Site)).
     Decl(usize),
+    /// A package-level variable, by name (the last top-level declaration of a name is the
+    /// one every use resolves to, so the name identifies it; an offset would move whenever
+    /// a function above it is edited).
+    Package(String),
     /// A struct field, by the receiver text (`s.mux`).
     Field(String),
 }
@@ -93,7 +98,7 @@ fn is_servemux_type(c: &Checker, ty: Node, http: &str) -> bool {
 }
 
 /// `Some(key)` when the expression's value is a ServeMux.
-fn servemux_value(c: &Checker, v: Node, http: &str, decl: usize) -> Option<MuxKey> {
+fn servemux_value<'t>(c: &Checker<'t>, v: Node<'t>, http: &str, decl: Node<'t>) -> Option<MuxKey> {
     let t = squeeze(c.text(v));
     if t == format!("{http}.DefaultServeMux") {
         Some(MuxKey::Default)
@@ -101,7 +106,7 @@ fn servemux_value(c: &Checker, v: Node, http: &str, decl: usize) -> Option<MuxKe
         || t == format!("&{http}.ServeMux{{}}")
         || t == format!("new({http}.ServeMux)")
     {
-        Some(MuxKey::Decl(decl))
+        Some(decl_key(c, decl))
     } else {
         None
     }
@@ -119,11 +124,11 @@ fn servemux<'t>(c: &Checker<'t>, operand: Node<'t>) -> Option<MuxKey> {
             let d = resolve(c, operand)?;
             if let Some(ty) = d.ty {
                 if is_servemux_type(c, ty, http) {
-                    return Some(MuxKey::Decl(d.name.start_byte()));
+                    return Some(decl_key(c, d.name));
                 }
                 return None;
             }
-            servemux_value(c, d.value?, http, d.name.start_byte())
+            servemux_value(c, d.value?, http, d.name)
         }
         "selector_expression" => {
             let inner = operand.field("operand")?;
@@ -453,16 +458,30 @@ pub fn enclosing_function<'t>(above: &[Node<'t>]) -> Option<Node<'t>> {
 }
 
 /// Whether a mux is package-wide: the DefaultServeMux or a variable declared at top level.
-pub fn package_level(c: &Checker, key: &MuxKey) -> bool {
-    match key {
-        MuxKey::Default => true,
-        MuxKey::Field(_) => false,
-        MuxKey::Decl(off) => {
-            let Some(n) = c.tree.root_node().descendant_for_byte_range(*off, *off) else { return false };
-            !c.ancestors_of(n)
-                .iter()
-                .any(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal"))
-        }
+pub fn package_level(key: &MuxKey) -> bool {
+    matches!(key, MuxKey::Default | MuxKey::Package(_))
+}
+
+/// The key of a mux variable or parameter whose declaring name is `name`, as resolved from
+/// a registration in the top-level declaration the walk is in.
+fn decl_key<'t>(c: &Checker<'t>, name: Node<'t>) -> MuxKey {
+    let at = name.start_byte();
+    let local = match c.ancestors().get(1) {
+        // Outside the top-level declaration of the use: only a top-level declaration is
+        // visible from there.
+        Some(top) if !(top.start_byte() <= at && at < top.end_byte()) => false,
+        // Inside a function or method: its parameters and locals.
+        Some(top) if matches!(top.kind_str(), "function_declaration" | "method_declaration") => true,
+        // Inside a top-level `var` (its own name, or a local of a function literal in it).
+        _ => c
+            .ancestors_of(name)
+            .iter()
+            .any(|p| matches!(p.kind_str(), "function_declaration" | "method_declaration" | "func_literal")),
+    };
+    if local {
+        MuxKey::Decl(at)
+    } else {
+        MuxKey::Package(c.text(name).to_string())
     }
 }
 
