@@ -38,6 +38,33 @@ pub struct FileFacts {
     pub build_line: Option<BuildLine>,
     pub go_debug: Vec<GoDebugLine>,
     pub file_name: String,
+    /// The text calls `recover(` somewhere (panic-nil-runtime-error's note). A fact of the
+    /// whole file, so kept findings ([`super::reuse`], which compares the facts) never
+    /// depend on another function's text.
+    pub calls_recover: bool,
+    /// The text sets `MinVersion: tls.VersionTLS13` (or `x.MinVersion = tls.VersionTLS13`)
+    /// somewhere (tls-export-keying-material-needs-ems). Whole file, as `calls_recover`.
+    pub requires_tls13: bool,
+}
+
+/// Whether `src` calls `recover(` (the word, not `xrecover(`).
+fn calls_recover(src: &str) -> bool {
+    let b = src.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    src.match_indices("recover")
+        .any(|(i, _)| (i == 0 || !ident(b[i - 1])) && src[i + 7..].trim_start().starts_with('('))
+}
+
+/// Whether `src` sets `MinVersion: tls.VersionTLS13` (or `x.MinVersion = tls.VersionTLS13`).
+fn requires_tls13(src: &str) -> bool {
+    src.match_indices("VersionTLS13").any(|(i, _)| {
+        let before = src[..i].trim_end();
+        let before = before.strip_suffix('.').map(|b| b.trim_end_matches(|ch: char| ch.is_alphanumeric() || ch == '_'));
+        before.is_some_and(|b| {
+            let b = b.trim_end();
+            b.ends_with("MinVersion:") || b.ends_with("MinVersion =")
+        })
+    })
 }
 
 /// The name a package is referred to by when imported without an alias.
@@ -62,6 +89,8 @@ impl FileFacts {
         let mut f = FileFacts {
             build_line: find_build_line(src),
             file_name: ctx.file_name.clone().unwrap_or_else(|| "main.go".into()),
+            calls_recover: calls_recover(src),
+            requires_tls13: requires_tls13(src),
             ..FileFacts::default()
         };
         let root = tree.root_node();

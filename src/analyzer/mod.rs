@@ -290,6 +290,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         fields: FieldCache::default(),
         scope: OnceCell::new(),
         bodies: OnceCell::new(),
+        skeleton_hits: Default::default(),
         blocks: Default::default(),
         callee: OnceCell::new(),
         pkg_ref: OnceCell::new(),
@@ -348,6 +349,9 @@ fn run_rules<const REUSE: bool>(c: &mut Checker) -> Option<usize> {
             f(c);
         }
     }
+    // Kept declarations are walked only for rules that are not local and may report here.
+    let skip_kept =
+        REUSE && rules::ALL.iter().all(|r| r.check_node.is_none() || r.local || r.applies.is_some_and(|f| !f(c)));
     let mut too_deep_at = None;
     let mut cursor = c.tree.walk();
     c.ancestors.clear();
@@ -357,6 +361,10 @@ fn run_rules<const REUSE: bool>(c: &mut Checker) -> Option<usize> {
         let too_deep = c.ancestors.len() >= MAX_RULE_DEPTH;
         if too_deep {
             too_deep_at.get_or_insert(node.start_byte());
+            // The walk of a kept declaration may be skipped: keep none that holds this note's cause.
+            if let (true, Some(plan), Some(k)) = (REUSE, c.plan.as_mut(), c.top) {
+                plan.forget(k);
+            }
         }
         if REUSE && c.ancestors.len() == 1 {
             enter_top_level(c, node);
@@ -379,6 +387,7 @@ fn run_rules<const REUSE: bool>(c: &mut Checker) -> Option<usize> {
             }
         }
         let opaque = match descend {
+            _ if skip_kept && c.reusing && c.ancestors.len() == 1 => true,
             rules::Descend::NEVER => true,
             rules::Descend::IF_ERROR => !node.has_error(),
             _ => false,
@@ -439,6 +448,9 @@ pub struct Checker<'a> {
     fields: FieldCache<'a>,
     /// The bodies of top-level functions and methods ([`Checker::visible_parts`]).
     bodies: OnceCell<Vec<(usize, usize)>>,
+    /// Patterns looked for in the skeleton, and whether they occur there
+    /// ([`Checker::visible_contains`]).
+    skeleton_hits: std::cell::RefCell<Vec<(String, bool)>>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
     scope: OnceCell<scope::PackageScope<'a>>,
     /// Indexes of long blocks by node id, built on first use ([`Checker::block_declaring`]).
@@ -527,9 +539,27 @@ impl<'a> Checker<'a> {
         out
     }
 
-    /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text.
+    /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text. The
+    /// answer for the skeleton (the same for every declaration) is remembered per pattern.
     pub fn visible_contains(&self, pat: &str) -> bool {
-        self.visible_parts().iter().any(|p| self.src.get(p.start..p.end).is_some_and(|t| t.contains(pat)))
+        let bodies = self.bodies.get_or_init(|| reuse::bodies(self.src, self.tree.root_node()));
+        let known = self.skeleton_hits.borrow().iter().find(|(p, _)| p == pat).map(|(_, hit)| *hit);
+        let in_skeleton = known.unwrap_or_else(|| {
+            let mut at = 0;
+            let mut hit = false;
+            for &(s, e) in bodies.iter().chain([(self.src.len(), self.src.len())].iter()) {
+                hit = hit || self.src.get(at..s).is_some_and(|t| t.contains(pat));
+                at = e;
+            }
+            self.skeleton_hits.borrow_mut().push((pat.to_string(), hit));
+            hit
+        });
+        in_skeleton
+            || self.ancestors.get(1).or(self.current.as_ref()).is_some_and(|top| {
+                bodies
+                    .iter()
+                    .any(|&(s, e)| top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat))
+            })
     }
 
     /// The ancestors of the node being dispatched, root first.

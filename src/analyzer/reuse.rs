@@ -155,6 +155,13 @@ impl Plan {
         Some(kept)
     }
 
+    /// Declaration `k` must be walked afresh next time (the walk did not reach all of it).
+    pub fn forget(&mut self, k: usize) {
+        if let Some(slot) = self.decls.get_mut(k) {
+            *slot = None;
+        }
+    }
+
     /// A local rule's node check met ServeMux registration `site` while declaration `k`
     /// was walked.
     pub fn record_mux_site(&mut self, k: usize, site: &Site) {

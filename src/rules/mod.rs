@@ -65,6 +65,10 @@ pub struct Rule {
     /// check gathers for its rule's `check_end` is kept the same way: the ServeMux
     /// registration sites, [`crate::analyzer::Checker::add_mux_site`].)
     pub local: bool,
+    /// For a rule that is not [`Rule::local`]: whether its node check can report anything in
+    /// this file (e.g. it needs an import the file lacks); `None`: it may. When no such rule
+    /// may, the walk skips the declarations whose findings are kept.
+    pub applies: Option<fn(&Checker) -> bool>,
     /// Runs once before the walk.
     pub check_file: Option<fn(&mut Checker)>,
     /// Runs once after the walk (a rule that gathers from its `check_node` calls and
@@ -86,6 +90,7 @@ impl Rule {
         kinds: &[],
         check_node: None,
         local: false,
+        applies: None,
         check_file: None,
         check_end: None,
     };

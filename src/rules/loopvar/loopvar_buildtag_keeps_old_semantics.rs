@@ -63,6 +63,8 @@ declare_rule! {
         sources: &["https://go.dev/blog/loopvar-preview", "https://go.dev/doc/go1.22#language"],
         kinds: &["range_clause", "for_clause"],
         check_node: Some(check),
+        // It reports once per file, at the build line: at the file's first declaring loop.
+        applies: Some(|c| c.facts.build_line.is_some()),
     }
 }
 

@@ -71,8 +71,8 @@ declare_rule! {
         versions: "FV < 1.23",
         sources: &["https://go.dev/doc/go1.23#language", "https://go.dev/blog/range-functions", "https://go.dev/wiki/RangefuncExperiment"],
         kinds: &["range_clause"],
-        check_file: Some(prepare),
         check_node: Some(check),
+        local: true,
     }
 }
 
@@ -134,7 +134,7 @@ fn evidence<'t>(c: &Checker<'t>, e: Node<'t>) -> Option<Evidence> {
             Some(Evidence::Exact(format!("value of type func{sig}")))
         }
         "identifier" => {
-            if !MAY_DECLARE_ITERATORS.with(|m| m.get()) {
+            if !may_declare_iterators(c) {
                 return None;
             }
             let d = resolve(c, e)?;
@@ -204,17 +204,11 @@ fn evidence<'t>(c: &Checker<'t>, e: Node<'t>) -> Option<Evidence> {
     }
 }
 
-thread_local! {
-    /// Whether the file being analysed can hold a same-file iterator at all (a parameter of
-    /// a function type returning bool, `… ) bool)` as gofmt writes it, or an `iter` import). Set by [`prepare`],
-    /// which the driver runs before the walk of every analysis on this thread, so it is
-    /// never stale; it spares the per-loop name resolution in the common case.
-    static MAY_DECLARE_ITERATORS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-fn prepare(c: &mut Checker) {
-    let may = c.facts.local_name("iter").is_some() || c.src.contains(") bool)");
-    MAY_DECLARE_ITERATORS.with(|m| m.set(may));
+/// Whether the text visible from the walked declaration can hold a same-file iterator at all
+/// (a parameter of a function type returning bool, `… ) bool)` as gofmt writes it, or an
+/// `iter` import): it spares the per-loop name resolution in the common case.
+fn may_declare_iterators(c: &Checker) -> bool {
+    c.facts.local_name("iter").is_some() || c.visible_contains(") bool)")
 }
 
 fn check<'t>(c: &mut Checker<'t>, clause: Node<'t>) {

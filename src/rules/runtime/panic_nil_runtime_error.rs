@@ -1,4 +1,4 @@
-use super::common::{call_args, godebug_sides, library_note, main_sides, word_occurrences};
+use super::common::{call_args, godebug_sides, library_note, main_sides};
 use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
@@ -64,7 +64,7 @@ declare_rule! {
         godebug: Some(("panicnil", "1", None)),
         sources: &["https://go.dev/doc/go1.21#language", "https://go.dev/doc/godebug#go-121", "https://go.dev/ref/spec#Handling_panics"],
         kinds: &["call_expression"],
-        check_node: Some(check),
+        check_node: Some(check),        local: true,
     }
 }
 
@@ -86,9 +86,8 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if !sides.iter().any(|s| s.new) {
         return;
     }
-    // Does this file call recover()? (A text search: cheap, and panic(nil) is rare.)
-    let recover_checks = word_occurrences(c.src, "recover").any(|i| c.src[i + 7..].trim_start().starts_with('('));
-    let recover_note = if recover_checks {
+    // Does this file call recover()? (A fact of the whole file: the finding stays local.)
+    let recover_note = if c.facts.calls_recover {
         " This file calls recover(): code that tests `recover() != nil` (or `== nil`) now sees a non-nil value for this panic."
     } else {
         ""

@@ -61,26 +61,50 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.23#timer-changes", "https://pkg.go.dev/time#NewTimer", "https://go.dev/doc/go1.27"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        local: true,
         check_file: Some(collect_timers),
     }
 }
 
 thread_local! {
-    /// Names (variables, fields, parameters) this file shows to hold a timer or ticker.
-    static TIMERS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Names (variables, fields, parameters) that the text visible from a top-level
+    /// declaration shows to hold a timer or ticker: (the declaration's node id, names),
+    /// for the last declaration asked about in this analysis.
+    static TIMERS: RefCell<Option<(usize, Vec<String>)>> = const { RefCell::new(None) };
 }
 
-fn collect_timers(c: &mut Checker) {
+fn collect_timers(_c: &mut Checker) {
+    TIMERS.with(|t| *t.borrow_mut() = None);
+}
+
+/// Whether `name` holds a timer or ticker as far as the text visible from the walked
+/// declaration shows ([`Checker::visible_parts`]: the file without the other functions'
+/// bodies, whose locals are not in scope here).
+fn is_timer(c: &Checker, name: &str) -> bool {
+    let top = c.ancestors().get(1).map_or(0, |n| n.id());
+    TIMERS.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.as_ref().is_none_or(|(id, _)| *id != top) {
+            *t = Some((top, timer_names(c)));
+        }
+        t.as_ref().is_some_and(|(_, names)| names.iter().any(|n| n == name))
+    })
+}
+
+fn timer_names(c: &Checker) -> Vec<String> {
     let mut names = Vec::new();
-    if let Some(t) = c.facts.local_name("time") {
-        let root = c.tree.root_node();
-        for pat in ["NewTimer", "NewTicker", "Timer", "Ticker"] {
-            let needle = format!("{t}.{pat}");
-            if !c.src.contains(&needle) {
+    let Some(t) = c.facts.local_name("time") else { return names };
+    let root = c.tree.root_node();
+    let parts = c.visible_parts();
+    for pat in ["NewTimer", "NewTicker", "Timer", "Ticker"] {
+        let needle = format!("{t}.{pat}");
+        for p in &parts {
+            let Some(text) = c.src.get(p.start..p.end) else { continue };
+            if !text.contains(&needle) {
                 continue; // (a fast search first: match_indices scans more slowly)
             }
-            for (i, _) in c.src.match_indices(&needle) {
-                let end = i + needle.len();
+            for (i, _) in text.match_indices(&needle) {
+                let (i, end) = (p.start + i, p.start + i + needle.len());
                 if c.src.as_bytes().get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
                     continue;
                 }
@@ -89,7 +113,7 @@ fn collect_timers(c: &mut Checker) {
             }
         }
     }
-    TIMERS.with(|t| *t.borrow_mut() = names);
+    names
 }
 
 /// From a node inside `time.NewTimer(...)` or a type `*time.Timer`: the names it is bound to.
@@ -159,7 +183,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
         "selector_expression" => x.field("field").map(|n| c.text(n)).unwrap_or(""),
         _ => return,
     };
-    if !TIMERS.with(|t| t.borrow().iter().any(|n| n == name)) {
+    if !is_timer(c, name) {
         return;
     }
     let sides = godebug_sides(c, "asynctimerchan");

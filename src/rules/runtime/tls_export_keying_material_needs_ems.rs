@@ -55,7 +55,7 @@ declare_rule! {
         godebug: Some(("tlsunsafeekm", "1", Some("removed in Go 1.27"))),
         sources: &["https://go.dev/doc/go1.22#crypto/tls", "https://go.dev/doc/godebug#go-122", "https://go.dev/doc/go1.27"],
         kinds: &["call_expression"],
-        check_node: Some(check),
+        check_node: Some(check),        local: true,
     }
 }
 
@@ -66,7 +66,7 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
     if f.selector.is_none() || f.selected != "ExportKeyingMaterial" || call_args(call).len() != 3 {
         return;
     }
-    if requires_tls13(c) {
+    if c.facts.requires_tls13 {
         return; // TLS 1.3 always allows exporting keying material
     }
     let sides = godebug_sides(c, "tlsunsafeekm");
@@ -92,16 +92,4 @@ fn check<'a>(c: &mut Checker<'a>, call: Node<'a>) {
         "returns an error on TLS ≤ 1.2 connections without Extended Master Secret",
     );
     c.report(d);
-}
-
-/// Whether the file sets `MinVersion: tls.VersionTLS13` (or `cfg.MinVersion = tls.VersionTLS13`).
-fn requires_tls13(c: &Checker) -> bool {
-    c.src.match_indices("VersionTLS13").any(|(i, _)| {
-        let before = c.src[..i].trim_end();
-        let before = before.strip_suffix('.').map(|b| b.trim_end_matches(|ch: char| ch.is_alphanumeric() || ch == '_'));
-        before.is_some_and(|b| {
-            let b = b.trim_end();
-            b.ends_with("MinVersion:") || b.ends_with("MinVersion =")
-        })
-    })
 }

@@ -60,6 +60,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.24", "https://go.dev/doc/go1.20", "https://go.dev/blog/randv2"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        applies: Some(|c| c.facts.local_name("math/rand").is_some()),
     }
 }
 

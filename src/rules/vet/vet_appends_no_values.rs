@@ -47,7 +47,7 @@ declare_rule! {
         versions: "TC >= 1.22",
         sources: &["https://go.dev/doc/go1.22#vet", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/appends"],
         kinds: &["call_expression"],
-        check_node: Some(check),
+        check_node: Some(check),        local: true,
     }
 }
 
@@ -119,7 +119,8 @@ fn statement_span(c: &Checker, stmt: Node) -> Span {
     }
 }
 
-/// A file that declares its own `append` (shadowing the builtin).
+/// A file that declares its own `append` (shadowing the builtin): a top-level function,
+/// so its signature is in the text visible from every function.
 fn declares_append(c: &Checker) -> bool {
-    c.src.contains("func append(")
+    c.visible_contains("func append(")
 }

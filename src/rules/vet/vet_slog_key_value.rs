@@ -60,6 +60,7 @@ declare_rule! {
         sources: &["https://go.dev/doc/go1.22#vet", "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/slog", "https://pkg.go.dev/log/slog"],
         kinds: &["call_expression"],
         check_node: Some(check),
+        applies: Some(|c| c.facts.local_name("log/slog").is_some()),
         check_file: Some(collect_receivers),
     }
 }
