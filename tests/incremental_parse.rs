@@ -367,3 +367,77 @@ func main() {
     // Every edit keeps the other four functions (and `h`).
     assert!(kept >= 15 * 5, "{kept} declarations kept");
 }
+
+/// Typing in a top-level comment (not a directive) keeps every function's findings: the
+/// skeleton leaves such comments out, and no rule reads them for a function
+/// (`Checker::visible_parts`). Whatever is typed there, even text a rule looks for
+/// (`func append(`, `recover()`, `type T interface`, a `//go:` directive), the analysis is
+/// the fresh one.
+#[test]
+fn typing_in_a_comment_between_functions_equals_fresh_analyses() {
+    const FILE: &str = r#"package main
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type Row struct{ cells []int }
+
+func collect(grid []Row) [][]int {
+	var rows [][]int
+	for _, row := range grid {
+		rows = append(rows, row[:])
+	}
+	for i := 0; i < 3; i++ {
+		defer func() { fmt.Println(i) }()
+	}
+	return rows
+}
+
+// A comment between two functions, where the typing happens.
+
+func serve() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/a/{x}", nil)
+	mux.HandleFunc("/{y}/a", nil)
+	s := []int{1}
+	s = append(s)
+	panic(nil)
+}
+"#;
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let mut reparser = Reparser::for_typing();
+    analyzer::analyze_with(FILE, &ctx, &mut reparser);
+    let at = FILE.find("where the typing").unwrap();
+    let (mut kept_steps, mut steps) = (0, 0);
+    for typed in [
+        "x",
+        " func append(",
+        " recover() ",
+        " type Row [3]int ",
+        " type Row interface",
+        " ) bool) ",
+        "go:debug panicnil=1 ",
+    ] {
+        for text in [format!("{}{typed}{}", &FILE[..at], &FILE[at..]), FILE.to_string()] {
+            let text = if typed.starts_with("go:") {
+                text.replacen("// A comment", &format!("//{typed}A comment"), 1)
+            } else {
+                text
+            };
+            let fresh = gocompat::analyze(&text, &ctx);
+            let kept = analyzer::analyze_with(&text, &ctx, &mut reparser);
+            assert_eq!(
+                serde_json::to_string(&fresh).unwrap(),
+                serde_json::to_string(&kept).unwrap(),
+                "typing {typed:?} in the comment"
+            );
+            assert!(fresh.diagnostics.len() >= 4, "{:#?}", fresh.diagnostics);
+            steps += 1;
+            kept_steps += usize::from(reparser.kept_declarations() == 2);
+        }
+    }
+    // Kept both functions, except when a fact of the file or a directive changed.
+    assert!(kept_steps >= 6, "both functions kept in {kept_steps} of {steps} edits");
+}

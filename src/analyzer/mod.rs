@@ -289,7 +289,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         current: None,
         fields: FieldCache::default(),
         scope: OnceCell::new(),
-        bodies: OnceCell::new(),
+        hidden: OnceCell::new(),
         skeleton_hits: Default::default(),
         blocks: Default::default(),
         callee: OnceCell::new(),
@@ -446,8 +446,8 @@ pub struct Checker<'a> {
     current: Option<Node<'a>>,
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
-    /// The bodies of top-level functions and methods ([`Checker::visible_parts`]).
-    bodies: OnceCell<Vec<(usize, usize)>>,
+    /// What the skeleton leaves out ([`reuse::hidden`], [`Checker::visible_parts`]).
+    hidden: OnceCell<Vec<(usize, usize, bool)>>,
     /// Patterns looked for in the skeleton, and whether they occur there
     /// ([`Checker::visible_contains`]).
     skeleton_hits: std::cell::RefCell<Vec<(String, bool)>>,
@@ -519,15 +519,15 @@ impl<'a> Checker<'a> {
 
     /// The parts of the text a rule may search around the dispatched node and stay
     /// [`Rule::local`](crate::rules::Rule::local): everything but the bodies of the other
-    /// top-level functions and methods (the skeleton and the declaration being walked,
-    /// [`reuse`]), as byte ranges in file order. Go agrees: nothing declared in another
-    /// function's body is visible here.
+    /// top-level functions and methods and the top-level comments that are not directives
+    /// (the skeleton and the declaration being walked, [`reuse`]), as byte ranges in file
+    /// order. Go agrees: nothing declared in another function's body is visible here.
     pub fn visible_parts(&self) -> Vec<crate::span::Span> {
-        let bodies = self.bodies.get_or_init(|| reuse::bodies(self.src, self.tree.root_node()));
+        let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
         let mine = self.ancestors.get(1).or(self.current.as_ref()).map(|t| (t.start_byte(), t.end_byte()));
-        let mut out = Vec::with_capacity(bodies.len() + 1);
+        let mut out = Vec::with_capacity(hidden.len() + 1);
         let mut at = 0;
-        for &(s, e) in bodies.iter() {
+        for &(s, e, _) in hidden.iter() {
             if mine.is_some_and(|(ms, me)| ms <= s && e <= me) {
                 continue; // the walked declaration's own body
             }
@@ -542,12 +542,12 @@ impl<'a> Checker<'a> {
     /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text. The
     /// answer for the skeleton (the same for every declaration) is remembered per pattern.
     pub fn visible_contains(&self, pat: &str) -> bool {
-        let bodies = self.bodies.get_or_init(|| reuse::bodies(self.src, self.tree.root_node()));
+        let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
         let known = self.skeleton_hits.borrow().iter().find(|(p, _)| p == pat).map(|(_, hit)| *hit);
         let in_skeleton = known.unwrap_or_else(|| {
             let mut at = 0;
             let mut hit = false;
-            for &(s, e) in bodies.iter().chain([(self.src.len(), self.src.len())].iter()) {
+            for &(s, e, _) in hidden.iter().chain([(self.src.len(), self.src.len(), false)].iter()) {
                 hit = hit || self.src.get(at..s).is_some_and(|t| t.contains(pat));
                 at = e;
             }
@@ -556,9 +556,9 @@ impl<'a> Checker<'a> {
         });
         in_skeleton
             || self.ancestors.get(1).or(self.current.as_ref()).is_some_and(|top| {
-                bodies
-                    .iter()
-                    .any(|&(s, e)| top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat))
+                hidden.iter().any(|&(s, e, body)| {
+                    body && top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat)
+                })
             })
     }
 

@@ -4,7 +4,7 @@
 //! reports from its node checks inside a top-level function or method depends only on that
 //! declaration and on the file's *skeleton*: the text with every top-level function and
 //! method body taken out (package clause, imports, comments, type/var/const declarations,
-//! signatures). So when the skeleton (with each body's line count), the context, the
+//! signatures; top-level comments other than directives are left out too). So when the skeleton (with each body's line count), the context, the
 //! versions and the file facts are those of the last analysis, and a declaration's text is
 //! the same as it was, its local findings are the last ones moved by the declaration's
 //! byte shift; the walk then gives that declaration only to the other rules.
@@ -64,34 +64,45 @@ pub(super) fn is_decl(node: Node) -> bool {
     matches!(node.kind_str(), "function_declaration" | "method_declaration")
 }
 
-/// The byte ranges of the bodies of top-level functions and methods, in file order: what
-/// the skeleton leaves out.
-pub(super) fn bodies(text: &str, root: Node) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+/// What the skeleton leaves out, as byte ranges in file order: the bodies of top-level
+/// functions and methods, and the top-level comments that are not directives (`//go:…`,
+/// `//line`, `// +build`, `//export`). No rule reads those for another declaration
+/// ([`super::Checker::visible_parts`]), so typing in a comment between functions keeps
+/// every function's findings. `true` marks a body.
+pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
     let mut cur = root.walk();
     for top in root.children(&mut cur) {
-        if !is_decl(top) {
+        let (s, e, body) = if is_decl(top) {
+            let Some(body) = top.field("body") else { continue };
+            (body.start_byte(), body.end_byte(), true)
+        } else if top.kind_str() == "comment" {
+            let t = text.get(top.start_byte()..top.end_byte()).unwrap_or("");
+            let directive = ["//go:", "//line ", "/*line ", "// +build", "//export "].iter().any(|p| t.starts_with(p));
+            if directive {
+                continue;
+            }
+            (top.start_byte(), top.end_byte(), false)
+        } else {
             continue;
-        }
-        let Some(body) = top.field("body") else { continue };
-        let (s, e) = (body.start_byte(), body.end_byte());
+        };
         if s < out.last().map_or(0, |b| b.1) || e > text.len() {
             continue;
         }
-        out.push((s, e));
+        out.push((s, e, body));
     }
     out
 }
 
-/// The text without the bodies of top-level functions and methods, each body replaced by
-/// its count of line breaks (so that the key changes when any line moves).
+/// The text without what [`hidden`] lists, each part replaced by its count of line breaks
+/// (so that the key changes when any line moves).
 fn skeleton(text: &str, root: Node) -> String {
     let mut out = String::with_capacity(text.len() / 4);
     let mut at = 0;
-    for (s, e) in bodies(text, root) {
+    for (s, e, body) in hidden(text, root) {
         out.push_str(&text[at..s]);
         let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
-        out.push_str(&format!("{{{lines}}}"));
+        out.push_str(&if body { format!("{{{lines}}}") } else { format!("/*{lines}*/") });
         at = e;
     }
     out.push_str(&text[at..]);
