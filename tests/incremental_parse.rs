@@ -441,3 +441,66 @@ func serve() {
     // Kept both functions, except when a fact of the file or a directive changed.
     assert!(kept_steps >= 6, "both functions kept in {kept_steps} of {steps} edits");
 }
+
+/// A stray token typed between two functions of a file that has a broken declaration
+/// elsewhere: the text is parsed afresh (the guard keeps no tree then), but the other
+/// functions keep their findings (a top-level syntax error, or a statement outside a
+/// function, is out of the skeleton), and the analysis is the fresh one, typed and deleted
+/// again.
+#[test]
+fn a_stray_token_between_functions_keeps_the_others_findings() {
+    const FILE: &str = r#"package main
+
+import "fmt"
+
+func broken() {
+	fmt.Println("x"
+}
+
+func loop() {
+	for i := 0; i < 3; i++ {
+		defer func() { fmt.Println(i) }()
+	}
+}
+
+func other() {
+	s := []int{1}
+	s = append(s)
+	panic(nil)
+}
+"#;
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let mut reparser = Reparser::for_typing();
+    analyzer::analyze_with(FILE, &ctx, &mut reparser);
+    let at = FILE.find("}\n\nfunc other").unwrap() + 1;
+    let (mut intact, mut was_intact) = (Vec::new(), true);
+    for typed in ["x", "x := 1", "fmt.Println()", "func", "var", "type T [", ") bool)", "func append(", "\"", "/*"] {
+        for text in [format!("{}{typed}{}", &FILE[..at], &FILE[at..]), FILE.to_string()] {
+            let fresh = gocompat::analyze(&text, &ctx);
+            let incremental = analyzer::analyze_with(&text, &ctx, &mut reparser);
+            assert_eq!(
+                serde_json::to_string(&fresh).unwrap(),
+                serde_json::to_string(&incremental).unwrap(),
+                "typing {typed:?} after a function"
+            );
+            // Typed text that leaves both unbroken functions whole (a statement outside a
+            // function, not an unclosed `func` or quote that swallows one) keeps both, when
+            // the text before it did too.
+            let tree = analyzer::parse(&text);
+            let root = tree.root_node();
+            let names: Vec<&str> = root
+                .children(&mut root.walk())
+                .filter(|n| n.kind() == "function_declaration")
+                .filter_map(|n| n.child_by_field_name("name"))
+                .map(|n| &text[n.byte_range()])
+                .collect();
+            let whole = names == ["broken", "loop", "other"];
+            if whole && was_intact {
+                assert_eq!(reparser.kept_declarations(), 2, "typing {typed:?} after a function");
+                intact.push(typed);
+            }
+            was_intact = whole;
+        }
+    }
+    assert!(["x", "x := 1", "fmt.Println()"].iter().all(|t| intact.contains(t)), "{intact:?}");
+}

@@ -447,7 +447,7 @@ pub struct Checker<'a> {
     /// The last field lookups made by rules ([`Checker::field`]).
     fields: FieldCache<'a>,
     /// What the skeleton leaves out ([`reuse::hidden`], [`Checker::visible_parts`]).
-    hidden: OnceCell<Vec<(usize, usize, bool)>>,
+    hidden: OnceCell<Vec<(usize, usize, reuse::Hidden)>>,
     /// Patterns looked for in the skeleton, and whether they occur there
     /// ([`Checker::visible_contains`]).
     skeleton_hits: std::cell::RefCell<Vec<(String, bool)>>,
@@ -519,8 +519,9 @@ impl<'a> Checker<'a> {
 
     /// The parts of the text a rule may search around the dispatched node and stay
     /// [`Rule::local`](crate::rules::Rule::local): everything but the bodies of the other
-    /// top-level functions and methods and the top-level comments that are not directives
-    /// (the skeleton and the declaration being walked, [`reuse`]), as byte ranges in file
+    /// top-level functions and methods, the top-level comments that are not directives and
+    /// top-level syntax errors (the skeleton and the top-level node being walked,
+    /// [`reuse::hidden`]), as byte ranges in file
     /// order. Go agrees: nothing declared in another function's body is visible here.
     pub fn visible_parts(&self) -> Vec<crate::span::Span> {
         let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
@@ -547,7 +548,7 @@ impl<'a> Checker<'a> {
         let in_skeleton = known.unwrap_or_else(|| {
             let mut at = 0;
             let mut hit = false;
-            for &(s, e, _) in hidden.iter().chain([(self.src.len(), self.src.len(), false)].iter()) {
+            for &(s, e, _) in hidden.iter().chain([(self.src.len(), self.src.len(), reuse::Hidden::Body)].iter()) {
                 hit = hit || self.src.get(at..s).is_some_and(|t| t.contains(pat));
                 at = e;
             }
@@ -556,9 +557,10 @@ impl<'a> Checker<'a> {
         });
         in_skeleton
             || self.ancestors.get(1).or(self.current.as_ref()).is_some_and(|top| {
-                hidden.iter().any(|&(s, e, body)| {
-                    body && top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat)
-                })
+                // What it hides inside the walked top-level node (that declaration's body).
+                hidden
+                    .iter()
+                    .any(|&(s, e, _)| top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat))
             })
     }
 

@@ -4,7 +4,8 @@
 //! reports from its node checks inside a top-level function or method depends only on that
 //! declaration and on the file's *skeleton*: the text with every top-level function and
 //! method body taken out (package clause, imports, comments, type/var/const declarations,
-//! signatures; top-level comments other than directives are left out too). So when the skeleton (with each body's line count), the context, the
+//! signatures; top-level comments other than directives and top-level syntax errors are left
+//! out too). So when the skeleton (with each body's line count), the context, the
 //! versions and the file facts are those of the last analysis, and a declaration's text is
 //! the same as it was, its local findings are the last ones moved by the declaration's
 //! byte shift; the walk then gives that declaration only to the other rules.
@@ -64,45 +65,91 @@ pub(super) fn is_decl(node: Node) -> bool {
     matches!(node.kind_str(), "function_declaration" | "method_declaration")
 }
 
+/// A part of the text that the skeleton leaves out ([`hidden`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Hidden {
+    /// The body of a top-level function or method.
+    Body,
+    /// A top-level comment that is not a directive.
+    Comment,
+    /// A top-level `ERROR` node: broken code between declarations, which no declaration
+    /// or scope lookup takes in.
+    Error,
+}
+
 /// What the skeleton leaves out, as byte ranges in file order: the bodies of top-level
-/// functions and methods, and the top-level comments that are not directives (`//go:…`,
-/// `//line`, `// +build`, `//export`). No rule reads those for another declaration
-/// ([`super::Checker::visible_parts`]), so typing in a comment between functions keeps
-/// every function's findings. `true` marks a body.
-pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, bool)> {
-    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+/// functions and methods, the top-level comments that are not directives (`//go:…`,
+/// `//line`, `// +build`, `//export`) and top-level syntax errors (an `ERROR` node, or a
+/// statement outside a function in a file with a package clause). No rule reads those for
+/// another declaration ([`super::Checker::visible_parts`]), so typing in a comment between
+/// functions, or a stray token there, keeps every function's findings.
+pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, Hidden)> {
+    let mut out: Vec<(usize, usize, Hidden)> = Vec::new();
+    let package = has_package_clause(root);
     let mut cur = root.walk();
     for top in root.children(&mut cur) {
-        let (s, e, body) = if is_decl(top) {
+        let (s, e, what) = if is_decl(top) {
             let Some(body) = top.field("body") else { continue };
-            (body.start_byte(), body.end_byte(), true)
+            (body.start_byte(), body.end_byte(), Hidden::Body)
         } else if top.kind_str() == "comment" {
             let t = text.get(top.start_byte()..top.end_byte()).unwrap_or("");
             let directive = ["//go:", "//line ", "/*line ", "// +build", "//export "].iter().any(|p| t.starts_with(p));
             if directive {
                 continue;
             }
-            (top.start_byte(), top.end_byte(), false)
+            (top.start_byte(), top.end_byte(), Hidden::Comment)
+        } else if top.is_error() || (package && !is_top_level_kind(top)) {
+            (top.start_byte(), top.end_byte(), Hidden::Error)
         } else {
             continue;
         };
         if s < out.last().map_or(0, |b| b.1) || e > text.len() {
             continue;
         }
-        out.push((s, e, body));
+        out.push((s, e, what));
     }
     out
 }
 
-/// The text without what [`hidden`] lists, each part replaced by its count of line breaks
-/// (so that the key changes when any line moves).
+/// Whether the file has a package clause: then a statement at the top level (which
+/// tree-sitter-go accepts, for snippets) is a syntax error, and no scope takes it in
+/// ([`super::scope::declaring_index`]).
+pub(super) fn has_package_clause(root: Node) -> bool {
+    let mut cur = root.walk();
+    let found = root.children(&mut cur).any(|n| n.kind_str() == "package_clause");
+    found
+}
+
+/// What a Go file may hold at its top level (besides comments): the package clause, imports
+/// and declarations.
+pub(super) fn is_top_level_kind(node: Node) -> bool {
+    matches!(
+        node.kind_str(),
+        "package_clause"
+            | "import_declaration"
+            | "function_declaration"
+            | "method_declaration"
+            | "type_declaration"
+            | "var_declaration"
+            | "const_declaration"
+            | "comment"
+    )
+}
+
+/// The text without what [`hidden`] lists: a body becomes `{n}` and a comment `/*n*/` (n its
+/// line breaks), a syntax error its line breaks alone (so that the key changes when any
+/// line moves, and a stray token typed and deleted between declarations leaves it as it was).
 fn skeleton(text: &str, root: Node) -> String {
     let mut out = String::with_capacity(text.len() / 4);
     let mut at = 0;
-    for (s, e, body) in hidden(text, root) {
+    for (s, e, what) in hidden(text, root) {
         out.push_str(&text[at..s]);
         let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
-        out.push_str(&if body { format!("{{{lines}}}") } else { format!("/*{lines}*/") });
+        match what {
+            Hidden::Body => out.push_str(&format!("{{{lines}}}")),
+            Hidden::Comment => out.push_str(&format!("/*{lines}*/")),
+            Hidden::Error => out.push_str(&"\n".repeat(lines)),
+        }
         at = e;
     }
     out.push_str(&text[at..]);
@@ -117,6 +164,10 @@ pub(super) struct Plan {
     pub decls: Vec<Option<Decl>>,
     /// Declarations whose findings were kept.
     pub kept: usize,
+    /// The lengths of the common prefix and suffix of the last text and this one.
+    unchanged: (usize, usize),
+    /// The last memo's declarations with findings: (start, index in its `decls`), by start.
+    old_starts: Vec<(usize, usize)>,
 }
 
 impl Plan {
@@ -131,7 +182,18 @@ impl Plan {
         let key =
             Key { ctx: ctx.clone(), versions: versions.clone(), facts: facts.clone(), skeleton: skeleton(text, root) };
         let old = old.filter(|m| m.key == key);
-        Plan { key, old, decls: Vec::new(), kept: 0 }
+        // The common prefix and suffix of the two texts (not overlapping): what the edit kept.
+        let unchanged = old.as_ref().map_or((0, 0), |m| {
+            let (a, b) = (m.text.as_bytes(), text.as_bytes());
+            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let room = a.len().min(b.len()) - prefix;
+            let suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+            (prefix, suffix)
+        });
+        let old_starts = old.as_ref().map_or(Vec::new(), |m| {
+            m.decls.iter().enumerate().filter_map(|(i, d)| d.as_ref().map(|d| (d.start, i))).collect()
+        });
+        Plan { key, old, unchanged, old_starts, decls: Vec::new(), kept: 0 }
     }
 
     /// Declaration number `k` (a top-level function or method, `start..end` in `text`) is
@@ -153,7 +215,18 @@ impl Plan {
             return None;
         }
         let old = self.old.as_mut()?;
-        let prev = old.decls.get_mut(k)?.take()?;
+        // The declaration where it was before the edit: the same start before the edited
+        // part of the text, the same distance from the end after it.
+        let (prefix, suffix) = self.unchanged;
+        let was = if end <= prefix {
+            start
+        } else if start >= text.len() - suffix {
+            start + old.text.len() - text.len()
+        } else {
+            return None;
+        };
+        let i = self.old_starts.binary_search_by_key(&was, |&(start, _)| start).ok()?;
+        let prev = old.decls[self.old_starts[i].1].take()?;
         if old.text.get(prev.start..prev.end)? != text.get(start..end)? {
             return None;
         }

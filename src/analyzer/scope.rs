@@ -37,7 +37,16 @@ pub struct PackageScope<'a> {
 impl<'a> PackageScope<'a> {
     pub fn build(src: &'a str, root: Node<'a>) -> Self {
         let text = |n: Node| src.get(n.byte_range()).unwrap_or("");
-        let mut scope = PackageScope { declaring: declaring_index(src, root), ..Default::default() };
+        let mut declaring = declaring_index(src, root);
+        if super::reuse::has_package_clause(root) {
+            // A statement outside a function is a syntax error in a file (tree-sitter-go
+            // accepts it for snippets): it declares nothing for the file's functions.
+            for list in declaring.values_mut() {
+                list.retain(|n| super::reuse::is_top_level_kind(*n));
+            }
+            declaring.retain(|_, list| !list.is_empty());
+        }
+        let mut scope = PackageScope { declaring, ..Default::default() };
         let mut cur = root.walk();
         for stmt in root.named_children(&mut cur) {
             if stmt.kind_str() == "type_declaration" {
