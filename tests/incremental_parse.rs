@@ -504,3 +504,27 @@ func other() {
     }
     assert!(["x", "x := 1", "fmt.Println()"].iter().all(|t| intact.contains(t)), "{intact:?}");
 }
+
+/// Found in review: a stray token before a function on its line (hidden from the skeleton:
+/// a top-level syntax error or statement) was deleted, and the function's kept fix still
+/// copied the indentation of the line as it was. A declaration keeps its findings only when
+/// the text before it on its line is the same too.
+#[test]
+fn deleting_a_stray_token_before_a_function_on_its_line_equals_fresh_analyses() {
+    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let file = |before: &str| {
+        format!(
+            "package main\n\nfunc use(int) {{}}\n\n{before}\tfunc f(s []int) {{ for _, v := range s {{ defer func() {{ use(v) }}() }} }}\n\nfunc g() {{}}\n"
+        )
+    };
+    for stray in ["X", "x;", ";"] {
+        for (a, b) in [(file(stray), file("")), (file(""), file(stray))] {
+            let mut reparser = Reparser::for_typing();
+            analyzer::analyze_with(&a, &ctx, &mut reparser);
+            let kept = analyzer::analyze_with(&b, &ctx, &mut reparser);
+            let fresh = gocompat::analyze(&b, &ctx);
+            assert!(fresh.diagnostics.iter().any(|d| d.rule == "loopvar-closure-capture" && d.fix.is_some()));
+            assert_eq!(serde_json::to_string(&fresh).unwrap(), serde_json::to_string(&kept).unwrap(), "{stray:?}");
+        }
+    }
+}

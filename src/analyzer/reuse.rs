@@ -98,7 +98,7 @@ pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, Hidden)> {
                 continue;
             }
             (top.start_byte(), top.end_byte(), Hidden::Comment)
-        } else if top.is_error() || (package && !is_top_level_kind(top)) {
+        } else if top.is_error() || (package && top.is_named() && !is_top_level_kind(top)) {
             (top.start_byte(), top.end_byte(), Hidden::Error)
         } else {
             continue;
@@ -228,6 +228,12 @@ impl Plan {
         let i = self.old_starts.binary_search_by_key(&was, |&(start, _)| start).ok()?;
         let prev = old.decls[self.old_starts[i].1].take()?;
         if old.text.get(prev.start..prev.end)? != text.get(start..end)? {
+            return None;
+        }
+        // And the same text before it on its line (found in review: a stray token there,
+        // hidden from the skeleton, changed the indentation a fix copies).
+        let old_line_start = old.text.get(..prev.start)?.rfind('\n').map_or(0, |i| i + 1);
+        if old.text.get(old_line_start..prev.start)? != &text[line_start..start] {
             return None;
         }
         let kept = Kept {
