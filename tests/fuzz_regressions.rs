@@ -1,6 +1,8 @@
 //! Inputs found by (or written for) the fuzz targets in `fuzz/`: each must analyse without
 //! panicking or overflowing the stack.
 
+mod support;
+
 use gocompat::analyzer::{analyze, analyze_bytes, analyze_with, Context, Reparser};
 use gocompat::GoVersion;
 
@@ -174,4 +176,71 @@ fn error_guard_keeps_only_fresh_trees() {
         pairs += 1;
     }
     assert_eq!(pairs, 3);
+}
+
+/// Typing between top-level declarations of a file with a broken function elsewhere (a stray
+/// token after a function's `}`, a statement, a comment, then deleted again): the error
+/// guard's `between` mode keeps such incremental trees only when they are, node for node,
+/// the fresh parse's. Fixtures and every 97th std file, each broken in one function first.
+#[test]
+fn typing_between_declarations_of_a_broken_file_gives_fresh_trees() {
+    const BREAKS: &[&str] = &["(", "{", "x :=", "\"", "for ", "if {", "func("];
+    const TYPED: &[&str] =
+        &["x", "x := 1", "var y = 2", "// note", "f()", ";", "}", "{", "func", "\"", "/*", "type", "\n"];
+    let mut files = support::corpus::go_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
+    let std = std::path::Path::new(support::corpus::ROOT);
+    if std.is_dir() {
+        // GOCOMPAT_BETWEEN_EVERY=n, GOCOMPAT_BETWEEN_EDITS=m: a longer run by hand.
+        let every = std::env::var("GOCOMPAT_BETWEEN_EVERY").ok().and_then(|s| s.parse().ok()).unwrap_or(97);
+        files.extend(support::corpus::go_files(std).into_iter().step_by(every));
+    }
+    let edits = std::env::var("GOCOMPAT_BETWEEN_EDITS").ok().and_then(|s| s.parse().ok()).unwrap_or(4);
+    let (mut texts, mut incremental, mut seed) = (0, 0, 0x9E37_79B9_7F4A_7C15_u64);
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for path in files {
+        let Ok(src) = std::fs::read_to_string(&path) else { continue };
+        if src.len() > 60_000 {
+            continue;
+        }
+        let tree = gocompat::analyzer::parse(&src);
+        let root = tree.root_node();
+        let funcs: Vec<tree_sitter::Node> = root
+            .children(&mut root.walk())
+            .filter(|n| n.kind() == "function_declaration" && n.child_by_field_name("body").is_some())
+            .collect();
+        if funcs.len() < 3 {
+            continue;
+        }
+        // Break one function (inside its body), then type after the `}` of another.
+        let body = funcs[next(funcs.len())].child_by_field_name("body").unwrap();
+        let mut broken = src.clone();
+        broken.insert_str(body.start_byte() + 1, BREAKS[next(BREAKS.len())]);
+        let mut reparser = Reparser::new();
+        let _ = reparser.parse(&broken);
+        let tree = gocompat::analyzer::parse(&broken);
+        let root = tree.root_node();
+        let ends: Vec<usize> = root.children(&mut root.walk()).map(|n| n.end_byte()).collect();
+        for _ in 0..edits {
+            let at = ends[next(ends.len())];
+            let typed = format!("{}{}", if next(2) == 0 { "\n" } else { "" }, TYPED[next(TYPED.len())]);
+            let edited = format!("{}{typed}{}", &broken[..at], &broken[at..]);
+            for text in [&edited, &broken] {
+                let tree = reparser.parse(text);
+                assert!(
+                    same_tree(&tree, &gocompat::analyzer::parse(text)),
+                    "{}: typing {typed:?} at byte {at} of the broken file: the tree differs from a fresh parse",
+                    path.display()
+                );
+                texts += 1;
+                incremental += usize::from(reparser.last_was_incremental());
+            }
+        }
+    }
+    eprintln!("typing between declarations: {texts} texts, {incremental} incremental trees kept, all fresh ones");
+    assert!(texts >= 200 && incremental * 4 >= texts, "{incremental} of {texts} kept");
 }

@@ -19,6 +19,14 @@
 //!   before), no other top-level node may have one, in either tree, and `D` must equal node
 //!   for node a fresh parse of its own text alone.
 //!
+//! * Or, for an edit between top-level nodes ([`ErrorGuard::between`]: a stray token typed
+//!   after a function's `}`, a line deleted between two functions): the top-level nodes the
+//!   edit touches, in the last tree and in the new one, have no error, nor have the
+//!   declarations around them; every other top-level node is where it was (before the
+//!   edit) or moved by it (after), with an error identical node for node. No node gains or
+//!   loses an error, so the file's error cost is what it was, as when typing in a whole
+//!   function.
+//!
 //! Why the last rule: tree-sitter chooses among error recoveries by the error cost of the
 //! whole file, so when `D` gains or loses an error, a broken declaration elsewhere can
 //! recover differently in a fresh parse though its text did not change (found in review by
@@ -39,11 +47,22 @@ const PACKAGE: &str = "package p\n";
 pub(super) struct ErrorGuard {
     /// The last tree, before `Tree::edit`.
     old: Tree,
-    /// The index of the edited declaration among the root's children.
-    edited: usize,
+    /// The index of the edited declaration among the root's children, or `None` for an
+    /// edit between declarations ([`ErrorGuard::between`]).
+    edited: Option<usize>,
+    /// Where the edit starts.
+    start: usize,
     /// Where the edit ends in the old text; bytes from there on move by `delta`.
     old_end: usize,
     delta: isize,
+}
+
+/// Top-level nodes of `top` (in order) wholly before `start`, and the index of the first
+/// one wholly after `end`: the unchanged prefix and suffix around an edit.
+fn split(top: &[Node], start: usize, end: usize) -> Option<(usize, usize)> {
+    let before = top.iter().take_while(|n| n.end_byte() <= start).count();
+    let after = top.iter().position(|n| n.start_byte() >= end).unwrap_or(top.len());
+    (before <= after).then_some((before, after))
 }
 
 impl ErrorGuard {
@@ -53,10 +72,12 @@ impl ErrorGuard {
         let root = old.root_node();
         let mut cur = root.walk();
         let top: Vec<Node> = root.children(&mut cur).collect();
-        let edited = top.iter().position(|n| n.start_byte() < edit.start_byte && edit.old_end_byte < n.end_byte())?;
-        if !matches!(top[edited].kind_str(), "function_declaration" | "method_declaration") {
-            return None;
-        }
+        let inside = top.iter().position(|n| n.start_byte() < edit.start_byte && edit.old_end_byte < n.end_byte());
+        let Some(edited) =
+            inside.filter(|&i| matches!(top[i].kind_str(), "function_declaration" | "method_declaration"))
+        else {
+            return Self::between(old, &top, edit);
+        };
         if !neighbours(&top, edited).all(|n| !n.has_error()) {
             return None;
         }
@@ -66,10 +87,58 @@ impl ErrorGuard {
         }
         Some(ErrorGuard {
             old: old.clone(),
-            edited,
+            edited: Some(edited),
+            start: edit.start_byte,
             old_end: edit.old_end_byte,
             delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
         })
+    }
+
+    /// The guard for an edit between declarations (a stray token typed after a function's
+    /// `}`, a line deleted between two functions): the top-level nodes it touches have no
+    /// error, nor have the declarations around them.
+    fn between(old: &Tree, top: &[Node], edit: &InputEdit) -> Option<ErrorGuard> {
+        let (before, after) = split(top, edit.start_byte, edit.old_end_byte)?;
+        let decl = |n: &&Node| n.is_named() && !n.is_extra() && n.kind_str() != "comment";
+        let around = top[..before].iter().rev().find(decl).into_iter().chain(top[after..].iter().find(decl));
+        if top[before..after].iter().chain(around).any(|n| n.has_error()) {
+            return None;
+        }
+        Some(ErrorGuard {
+            old: old.clone(),
+            edited: None,
+            start: edit.start_byte,
+            old_end: edit.old_end_byte,
+            delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
+        })
+    }
+
+    /// [`ErrorGuard::holds`] for an edit between declarations: every top-level node before
+    /// the edit is where it was, every one after it moved by the edit, each with an error
+    /// identical node for node to the last tree's; what the edit touches has no error, nor
+    /// have the declarations around it.
+    fn holds_between(&self, old_top: &[Node], new_top: &[Node]) -> bool {
+        let new_end = (self.old_end as isize + self.delta) as usize;
+        let (Some((ob, oa)), Some((nb, na))) =
+            (split(old_top, self.start, self.old_end), split(new_top, self.start, new_end))
+        else {
+            return false;
+        };
+        if ob != nb || old_top.len() - oa != new_top.len() - na {
+            return false;
+        }
+        let same = |x: &Node, y: &Node, shift: isize| {
+            x.kind_id() == y.kind_id()
+                && x.start_byte() as isize + shift == y.start_byte() as isize
+                && x.end_byte() as isize + shift == y.end_byte() as isize
+                && x.has_error() == y.has_error()
+                && (!x.has_error() || same_subtree(*x, *y, |at| at as isize + shift))
+        };
+        let prefix = old_top[..ob].iter().zip(&new_top[..nb]).all(|(x, y)| same(x, y, 0));
+        let suffix = old_top[oa..].iter().zip(&new_top[na..]).all(|(x, y)| same(x, y, self.delta));
+        let decl = |n: &&Node| n.is_named() && !n.is_extra() && n.kind_str() != "comment";
+        let around = new_top[..nb].iter().rev().find(decl).into_iter().chain(new_top[na..].iter().find(decl));
+        prefix && suffix && !new_top[nb..na].iter().chain(around).any(|n| n.has_error())
     }
 
     /// Whether `new`, the incremental parse of `text`, is the tree a fresh parse gives.
@@ -82,14 +151,15 @@ impl ErrorGuard {
         let (mut ca, mut cb) = (a.walk(), b.walk());
         let old_top: Vec<Node> = a.children(&mut ca).collect();
         let new_top: Vec<Node> = b.children(&mut cb).collect();
-        if old_top.len() != new_top.len() || !neighbours(&new_top, self.edited).all(|n| !n.has_error()) {
+        let Some(edited) = self.edited else { return self.holds_between(&old_top, &new_top) };
+        if old_top.len() != new_top.len() || !neighbours(&new_top, edited).all(|n| !n.has_error()) {
             return false;
         }
         for (i, (x, y)) in old_top.iter().zip(&new_top).enumerate() {
             if x.kind_id() != y.kind_id() || !self.moved(x.start_byte(), y.start_byte()) {
                 return false;
             }
-            if i != self.edited {
+            if i != edited {
                 let same = x.has_error() == y.has_error() && self.moved(x.end_byte(), y.end_byte());
                 if !same || (x.has_error() && !same_subtree(*x, *y, |at| self.to_new(at))) {
                     return false;
