@@ -291,6 +291,8 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         scope: OnceCell::new(),
         hidden: OnceCell::new(),
         skeleton_hits: Default::default(),
+        visible: Default::default(),
+        top_hits: Default::default(),
         blocks: Default::default(),
         callee: OnceCell::new(),
         pkg_ref: OnceCell::new(),
@@ -451,6 +453,10 @@ pub struct Checker<'a> {
     /// Patterns looked for in the skeleton, and whether they occur there
     /// ([`Checker::visible_contains`]).
     skeleton_hits: std::cell::RefCell<Vec<(String, bool)>>,
+    /// The last [`Checker::visible_parts`]: (the walked top-level node's id, the parts).
+    visible: std::cell::RefCell<Option<(usize, std::rc::Rc<Vec<crate::span::Span>>)>>,
+    /// The same for the hidden parts of the walked top-level node: (its id, pattern, hit).
+    top_hits: std::cell::RefCell<Vec<(usize, String, bool)>>,
     /// The package-scope indexes, built on first use ([`Checker::top_level_declaring`]).
     scope: OnceCell<scope::PackageScope<'a>>,
     /// Indexes of long blocks by node id, built on first use ([`Checker::block_declaring`]).
@@ -523,9 +529,14 @@ impl<'a> Checker<'a> {
     /// top-level syntax errors (the skeleton and the top-level node being walked,
     /// [`reuse::hidden`]), as byte ranges in file
     /// order. Go agrees: nothing declared in another function's body is visible here.
-    pub fn visible_parts(&self) -> Vec<crate::span::Span> {
+    pub fn visible_parts(&self) -> std::rc::Rc<Vec<crate::span::Span>> {
         let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
-        let mine = self.ancestors.get(1).or(self.current.as_ref()).map(|t| (t.start_byte(), t.end_byte()));
+        let top = self.ancestors.get(1).or(self.current.as_ref());
+        let id = top.map_or(usize::MAX, |t| t.id());
+        if let Some((_, parts)) = self.visible.borrow().as_ref().filter(|(known, _)| *known == id) {
+            return parts.clone();
+        }
+        let mine = top.map(|t| (t.start_byte(), t.end_byte()));
         let mut out = Vec::with_capacity(hidden.len() + 1);
         let mut at = 0;
         for &(s, e, _) in hidden.iter() {
@@ -537,7 +548,9 @@ impl<'a> Checker<'a> {
         }
         out.push(crate::span::Span::new(at, self.src.len()));
         out.retain(|p| p.end > p.start);
-        out
+        let parts = std::rc::Rc::new(out);
+        *self.visible.borrow_mut() = Some((id, parts.clone()));
+        parts
     }
 
     /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text. The
@@ -555,13 +568,24 @@ impl<'a> Checker<'a> {
             self.skeleton_hits.borrow_mut().push((pat.to_string(), hit));
             hit
         });
-        in_skeleton
-            || self.ancestors.get(1).or(self.current.as_ref()).is_some_and(|top| {
-                // What it hides inside the walked top-level node (that declaration's body).
-                hidden
-                    .iter()
-                    .any(|&(s, e, _)| top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat))
-            })
+        if in_skeleton {
+            return true;
+        }
+        // What it hides inside the walked top-level node (that declaration's body), answered
+        // once per node and pattern.
+        let Some(top) = self.ancestors.get(1).or(self.current.as_ref()) else { return false };
+        let mut known = self.top_hits.borrow_mut();
+        if known.first().is_some_and(|(id, _, _)| *id != top.id()) {
+            known.clear();
+        }
+        if let Some(&(_, _, hit)) = known.iter().find(|(_, p, _)| p == pat) {
+            return hit;
+        }
+        let hit = hidden
+            .iter()
+            .any(|&(s, e, _)| top.start_byte() <= s && e <= top.end_byte() && self.src[s..e].contains(pat));
+        known.push((top.id(), pat.to_string(), hit));
+        hit
     }
 
     /// The ancestors of the node being dispatched, root first.

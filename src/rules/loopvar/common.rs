@@ -1775,7 +1775,7 @@ fn visible_window<'a>(c: &Checker<'a>, first: Option<usize>, last: Option<(usize
     let parts = c.visible_parts();
     let mut out = Vec::new();
     if let Some(mut budget) = first {
-        for p in &parts {
+        for p in parts.iter() {
             if budget == 0 {
                 break;
             }

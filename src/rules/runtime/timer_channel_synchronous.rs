@@ -98,7 +98,7 @@ fn timer_names(c: &Checker) -> Vec<String> {
     let parts = c.visible_parts();
     for pat in ["NewTimer", "NewTicker", "Timer", "Ticker"] {
         let needle = format!("{t}.{pat}");
-        for p in &parts {
+        for p in parts.iter() {
             let Some(text) = c.src.get(p.start..p.end) else { continue };
             if !text.contains(&needle) {
                 continue; // (a fast search first: match_indices scans more slowly)
