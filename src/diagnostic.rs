@@ -137,6 +137,27 @@ pub struct Diagnostic {
     pub sides: Vec<SideBehavior>,
 }
 
+impl Diagnostic {
+    /// The same finding moved by `shift` bytes: its span and its fix's edits (`None` if
+    /// that would move one before the text). For a finding kept across an edit that moved
+    /// it (`analyzer::reuse`, the worker's delta replies).
+    pub fn shifted(&self, shift: isize) -> Option<Diagnostic> {
+        let mv = |s: &mut Span| -> Option<()> {
+            s.start = s.start.checked_add_signed(shift)?;
+            s.end = s.end.checked_add_signed(shift)?;
+            Some(())
+        };
+        let mut d = self.clone();
+        mv(&mut d.span)?;
+        if let Some(f) = d.fix.as_mut() {
+            for e in &mut f.edits {
+                mv(&mut e.span)?;
+            }
+        }
+        Some(d)
+    }
+}
+
 /// Why edits could not be applied. Nothing is applied when this is returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {

@@ -66,6 +66,16 @@ fn split(top: &[Node], start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 impl ErrorGuard {
+    fn new(old: &Tree, edited: Option<usize>, edit: &InputEdit) -> ErrorGuard {
+        ErrorGuard {
+            old: old.clone(),
+            edited,
+            start: edit.start_byte,
+            old_end: edit.old_end_byte,
+            delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
+        }
+    }
+
     /// The guard for `edit` of the last tree `old`, if the edit lies inside one declaration
     /// with error-free neighbours.
     pub fn before(old: &Tree, edit: &InputEdit) -> Option<ErrorGuard> {
@@ -85,13 +95,7 @@ impl ErrorGuard {
         if top[edited].has_error() && top.iter().enumerate().any(|(i, n)| i != edited && n.has_error()) {
             return None;
         }
-        Some(ErrorGuard {
-            old: old.clone(),
-            edited: Some(edited),
-            start: edit.start_byte,
-            old_end: edit.old_end_byte,
-            delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
-        })
+        Some(ErrorGuard::new(old, Some(edited), edit))
     }
 
     /// The guard for an edit between declarations (a stray token typed after a function's
@@ -99,18 +103,10 @@ impl ErrorGuard {
     /// error, nor have the declarations around them.
     fn between(old: &Tree, top: &[Node], edit: &InputEdit) -> Option<ErrorGuard> {
         let (before, after) = split(top, edit.start_byte, edit.old_end_byte)?;
-        let decl = |n: &&Node| n.is_named() && !n.is_extra() && n.kind_str() != "comment";
-        let around = top[..before].iter().rev().find(decl).into_iter().chain(top[after..].iter().find(decl));
-        if top[before..after].iter().chain(around).any(|n| n.has_error()) {
+        if top[before..after].iter().chain(around(top, before, after)).any(|n| n.has_error()) {
             return None;
         }
-        Some(ErrorGuard {
-            old: old.clone(),
-            edited: None,
-            start: edit.start_byte,
-            old_end: edit.old_end_byte,
-            delta: edit.new_end_byte as isize - edit.old_end_byte as isize,
-        })
+        Some(ErrorGuard::new(old, None, edit))
     }
 
     /// [`ErrorGuard::holds`] for an edit between declarations: every top-level node before
@@ -136,9 +132,7 @@ impl ErrorGuard {
         };
         let prefix = old_top[..ob].iter().zip(&new_top[..nb]).all(|(x, y)| same(x, y, 0));
         let suffix = old_top[oa..].iter().zip(&new_top[na..]).all(|(x, y)| same(x, y, self.delta));
-        let decl = |n: &&Node| n.is_named() && !n.is_extra() && n.kind_str() != "comment";
-        let around = new_top[..nb].iter().rev().find(decl).into_iter().chain(new_top[na..].iter().find(decl));
-        prefix && suffix && !new_top[nb..na].iter().chain(around).any(|n| n.has_error())
+        prefix && suffix && !new_top[nb..na].iter().chain(around(new_top, nb, na)).any(|n| n.has_error())
     }
 
     /// Whether `new`, the incremental parse of `text`, is the tree a fresh parse gives.
@@ -195,8 +189,14 @@ impl ErrorGuard {
 
 /// The top-level declarations just before and after `top[i]` (comments and `;` skipped).
 fn neighbours<'a, 't>(top: &'a [Node<'t>], i: usize) -> impl Iterator<Item = &'a Node<'t>> {
+    around(top, i, i + 1)
+}
+
+/// The top-level declarations just before `top[before]` and from `top[after]` on (comments
+/// and `;` skipped): those around `top[before..after]`.
+fn around<'a, 't>(top: &'a [Node<'t>], before: usize, after: usize) -> impl Iterator<Item = &'a Node<'t>> {
     let decl = |n: &&Node| n.is_named() && !n.is_extra() && n.kind_str() != "comment";
-    top[..i].iter().rev().find(decl).into_iter().chain(top[i + 1..].iter().find(decl))
+    top[..before].iter().rev().find(decl).into_iter().chain(top[after..].iter().find(decl))
 }
 
 /// Whether the declaration `decl` (in the whole text `text`) is, node for node, what a fresh

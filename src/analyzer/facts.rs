@@ -53,10 +53,7 @@ fn calls_recover(src: &str) -> bool {
     if !src.contains("recover") {
         return false;
     }
-    let b = src.as_bytes();
-    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-    src.match_indices("recover")
-        .any(|(i, _)| (i == 0 || !ident(b[i - 1])) && src[i + 7..].trim_start().starts_with('('))
+    crate::rules::runtime::common::word_occurrences(src, "recover").any(|i| src[i + 7..].trim_start().starts_with('('))
 }
 
 /// Whether `src` sets `MinVersion: tls.VersionTLS13` (or `x.MinVersion = tls.VersionTLS13`).

@@ -277,6 +277,12 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
     if facts.package_name.is_none() {
         notes.push("No package clause: analysed as a fragment of a file.".into());
     }
+    // What the skeleton leaves out: the reuse key's, and the text rules may not search.
+    let hidden = OnceCell::new();
+    let plan = reparser.keep_findings.then(|| {
+        let hidden = hidden.get_or_init(|| reuse::hidden(text, tree.root_node(), facts.package_offset.is_some()));
+        reuse::Plan::new(reparser.memo.take(), text, hidden, ctx, &versions, &facts)
+    });
     let mut checker = Checker {
         src: text,
         tree: &tree,
@@ -289,7 +295,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         current: None,
         fields: FieldCache::default(),
         scope: OnceCell::new(),
-        hidden: OnceCell::new(),
+        hidden,
         skeleton_hits: Default::default(),
         visible: Default::default(),
         top_hits: Default::default(),
@@ -297,9 +303,7 @@ pub fn analyze_with(src: &str, ctx: &Context, reparser: &mut Reparser) -> Analys
         callee: OnceCell::new(),
         pkg_ref: OnceCell::new(),
         shared: Default::default(),
-        plan: reparser
-            .keep_findings
-            .then(|| reuse::Plan::new(reparser.memo.take(), text, tree.root_node(), ctx, &versions, &facts)),
+        plan,
         top: None,
         reusing: false,
         reused: Vec::new(),
@@ -530,8 +534,8 @@ impl<'a> Checker<'a> {
     /// [`reuse::hidden`]), as byte ranges in file
     /// order. Go agrees: nothing declared in another function's body is visible here.
     pub fn visible_parts(&self) -> std::rc::Rc<Vec<crate::span::Span>> {
-        let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
-        let top = self.ancestors.get(1).or(self.current.as_ref());
+        let hidden = self.hidden();
+        let top = self.walked_top();
         let id = top.map_or(usize::MAX, |t| t.id());
         if let Some((_, parts)) = self.visible.borrow().as_ref().filter(|(known, _)| *known == id) {
             return parts.clone();
@@ -553,10 +557,20 @@ impl<'a> Checker<'a> {
         parts
     }
 
+    /// What the skeleton leaves out ([`reuse::hidden`]), found once per analysis.
+    fn hidden(&self) -> &[(usize, usize, reuse::Hidden)] {
+        self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node(), self.facts.package_offset.is_some()))
+    }
+
+    /// The top-level node the walk is in (the dispatched node itself at the top level).
+    pub fn walked_top(&self) -> Option<Node<'a>> {
+        self.ancestors.get(1).or(self.current.as_ref()).copied()
+    }
+
     /// Whether `pat` occurs in the [visible parts](Checker::visible_parts) of the text. The
     /// answer for the skeleton (the same for every declaration) is remembered per pattern.
     pub fn visible_contains(&self, pat: &str) -> bool {
-        let hidden = self.hidden.get_or_init(|| reuse::hidden(self.src, self.tree.root_node()));
+        let hidden = self.hidden();
         let known = self.skeleton_hits.borrow().iter().find(|(p, _)| p == pat).map(|(_, hit)| *hit);
         let in_skeleton = known.unwrap_or_else(|| {
             let mut at = 0;
@@ -573,7 +587,7 @@ impl<'a> Checker<'a> {
         }
         // What it hides inside the walked top-level node (that declaration's body), answered
         // once per node and pattern.
-        let Some(top) = self.ancestors.get(1).or(self.current.as_ref()) else { return false };
+        let Some(top) = self.walked_top() else { return false };
         let mut known = self.top_hits.borrow_mut();
         if known.first().is_some_and(|(id, _, _)| *id != top.id()) {
             known.clear();
@@ -700,7 +714,9 @@ impl<'a> Checker<'a> {
     }
 
     fn package_scope(&self) -> &scope::PackageScope<'a> {
-        self.scope.get_or_init(|| scope::PackageScope::build(self.src, self.tree.root_node()))
+        self.scope.get_or_init(|| {
+            scope::PackageScope::build(self.src, self.tree.root_node(), self.facts.package_offset.is_some())
+        })
     }
 
     /// The ancestors of `node`, nearest first, using the walk's stack where it can. Below the

@@ -83,9 +83,9 @@ pub(super) enum Hidden {
 /// statement outside a function in a file with a package clause). No rule reads those for
 /// another declaration ([`super::Checker::visible_parts`]), so typing in a comment between
 /// functions, or a stray token there, keeps every function's findings.
-pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, Hidden)> {
+/// `package`: the file has a package clause ([`FileFacts::package_offset`]).
+pub(super) fn hidden(text: &str, root: Node, package: bool) -> Vec<(usize, usize, Hidden)> {
     let mut out: Vec<(usize, usize, Hidden)> = Vec::new();
-    let package = has_package_clause(root);
     let mut cur = root.walk();
     for top in root.children(&mut cur) {
         let (s, e, what) = if is_decl(top) {
@@ -111,17 +111,10 @@ pub(super) fn hidden(text: &str, root: Node) -> Vec<(usize, usize, Hidden)> {
     out
 }
 
-/// Whether the file has a package clause: then a statement at the top level (which
-/// tree-sitter-go accepts, for snippets) is a syntax error, and no scope takes it in
-/// ([`super::scope::declaring_index`]).
-pub(super) fn has_package_clause(root: Node) -> bool {
-    let mut cur = root.walk();
-    let found = root.children(&mut cur).any(|n| n.kind_str() == "package_clause");
-    found
-}
-
 /// What a Go file may hold at its top level (besides comments): the package clause, imports
-/// and declarations.
+/// and declarations. In a file with a package clause, a statement at the top level (which
+/// tree-sitter-go accepts, for snippets) is a syntax error, and no scope takes it in
+/// ([`super::scope::PackageScope::build`]).
 pub(super) fn is_top_level_kind(node: Node) -> bool {
     matches!(
         node.kind_str(),
@@ -139,10 +132,10 @@ pub(super) fn is_top_level_kind(node: Node) -> bool {
 /// The text without what [`hidden`] lists: a body becomes `{n}` and a comment `/*n*/` (n its
 /// line breaks), a syntax error its line breaks alone (so that the key changes when any
 /// line moves, and a stray token typed and deleted between declarations leaves it as it was).
-fn skeleton(text: &str, root: Node) -> String {
+fn skeleton(text: &str, hidden: &[(usize, usize, Hidden)]) -> String {
     let mut out = String::with_capacity(text.len() / 4);
     let mut at = 0;
-    for (s, e, what) in hidden(text, root) {
+    for &(s, e, what) in hidden {
         out.push_str(&text[at..s]);
         let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
         match what {
@@ -174,13 +167,17 @@ impl Plan {
     pub fn new(
         old: Option<Memo>,
         text: &str,
-        root: Node,
+        hidden: &[(usize, usize, Hidden)],
         ctx: &Context,
         versions: &Versions,
         facts: &FileFacts,
     ) -> Plan {
-        let key =
-            Key { ctx: ctx.clone(), versions: versions.clone(), facts: facts.clone(), skeleton: skeleton(text, root) };
+        let key = Key {
+            ctx: ctx.clone(),
+            versions: versions.clone(),
+            facts: facts.clone(),
+            skeleton: skeleton(text, hidden),
+        };
         let old = old.filter(|m| m.key == key);
         // The common prefix and suffix of the two texts (not overlapping): what the edit kept.
         let unchanged = old.as_ref().map_or((0, 0), |m| {
@@ -237,7 +234,12 @@ impl Plan {
             return None;
         }
         let kept = Kept {
-            diagnostics: prev.diagnostics.iter().map(|d| shifted(d.clone(), prev.origin, start)).collect(),
+            // (A kept finding lies inside its declaration, so the move keeps it in the text.)
+            diagnostics: prev
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.shifted(start as isize - prev.origin as isize))
+                .collect(),
             mux_sites: prev.mux_sites.iter().map(|m| m.shifted(prev.origin, start)).collect(),
         };
         self.decls[k] = Some(Decl { start, end, origin: prev.origin, ..prev });
@@ -276,19 +278,4 @@ impl Plan {
     pub fn finish(self, text: &str) -> Memo {
         Memo { key: self.key, text: text.to_string(), decls: self.decls }
     }
-}
-
-/// `d` found in a declaration that started at `from`, for the same declaration at `to`.
-fn shifted(mut d: Diagnostic, from: usize, to: usize) -> Diagnostic {
-    let mv = |s: &mut crate::span::Span| {
-        s.start = s.start - from + to;
-        s.end = s.end - from + to;
-    };
-    mv(&mut d.span);
-    if let Some(f) = d.fix.as_mut() {
-        for e in &mut f.edits {
-            mv(&mut e.span);
-        }
-    }
-    d
 }

@@ -35,10 +35,11 @@ pub struct PackageScope<'a> {
 }
 
 impl<'a> PackageScope<'a> {
-    pub fn build(src: &'a str, root: Node<'a>) -> Self {
+    /// `package`: the file has a package clause ([`super::FileFacts::package_offset`]).
+    pub fn build(src: &'a str, root: Node<'a>, package: bool) -> Self {
         let text = |n: Node| src.get(n.byte_range()).unwrap_or("");
         let mut declaring = declaring_index(src, root);
-        if super::reuse::has_package_clause(root) {
+        if package {
             // A statement outside a function is a syntax error in a file (tree-sitter-go
             // accepts it for snippets): it declares nothing for the file's functions.
             for list in declaring.values_mut() {

@@ -124,7 +124,7 @@ pub fn diff<'a>(
     (reused, fresh)
 }
 
-/// Whether `b` moved by `shift` bytes is `d` (what [`shifted`] then makes of it), without
+/// Whether `b` moved by `shift` bytes is `d` (what `Diagnostic::shifted` then makes of it), without
 /// a copy. Every field is named, so a new field cannot be forgotten.
 fn equal_moved(b: &Diagnostic, shift: i64, d: &Diagnostic) -> bool {
     let Diagnostic { rule, severity, span, message, explanation, source_url, godebug, fix, sides } = b;
@@ -156,23 +156,6 @@ fn equal_moved(b: &Diagnostic, shift: i64, d: &Diagnostic) -> bool {
         && *sides == d.sides
 }
 
-/// `d` moved by `shift` bytes (`None` if that would move a span before the text).
-pub fn shifted(d: &Diagnostic, shift: i64) -> Option<Diagnostic> {
-    let mv = |s: &mut gocompat::Span| -> Option<()> {
-        s.start = usize::try_from(s.start as i64 + shift).ok()?;
-        s.end = usize::try_from(s.end as i64 + shift).ok()?;
-        Some(())
-    };
-    let mut d = d.clone();
-    mv(&mut d.span)?;
-    if let Some(f) = d.fix.as_mut() {
-        for e in &mut f.edits {
-            mv(&mut e.span)?;
-        }
-    }
-    Some(d)
-}
-
 /// The page's side of a [`Delta`]: puts the referenced findings of `base` (the analysis
 /// with id `delta.base`) back into `analysis`. An error (a reference out of range) means
 /// the reply cannot be used.
@@ -186,7 +169,7 @@ pub fn merge(base: &[Diagnostic], analysis: &mut Analysis, delta: &Delta) -> Res
             Some(&&(at, j, sh)) if at as usize == i => {
                 refs.next();
                 let d = base.get(j as usize).ok_or("a reference past the base's findings")?;
-                out.push(shifted(d, sh).ok_or("a reference moved before the text")?);
+                out.push(d.shifted(sh as isize).ok_or("a reference moved before the text")?);
             }
             _ => out.push(fresh.next().ok_or("fewer findings than references say")?),
         }

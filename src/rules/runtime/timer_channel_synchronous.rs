@@ -81,7 +81,7 @@ fn collect_timers(_c: &mut Checker) {
 /// declaration shows ([`Checker::visible_parts`]: the file without the other functions'
 /// bodies, whose locals are not in scope here).
 fn is_timer(c: &Checker, name: &str) -> bool {
-    let top = c.ancestors().get(1).map_or(0, |n| n.id());
+    let top = c.walked_top().map_or(0, |n| n.id());
     TIMERS.with(|t| {
         let mut t = t.borrow_mut();
         if t.as_ref().is_none_or(|(id, _)| *id != top) {
