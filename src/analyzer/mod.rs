@@ -133,6 +133,8 @@ pub struct Reparser {
     kept: usize,
     /// The last tree was parsed incrementally (for tests and benches).
     incremental: bool,
+    /// Trees the last parse is done with, freed by [`Reparser::release`] (or the next parse).
+    retired: Vec<Tree>,
 }
 
 impl Default for Reparser {
@@ -143,7 +145,15 @@ impl Default for Reparser {
 
 impl Reparser {
     pub fn new() -> Self {
-        Reparser { parser: go_parser(), last: None, keep_findings: false, memo: None, kept: 0, incremental: false }
+        Reparser {
+            parser: go_parser(),
+            last: None,
+            keep_findings: false,
+            memo: None,
+            kept: 0,
+            incremental: false,
+            retired: Vec::new(),
+        }
     }
 
     /// A parser for a text being typed: besides the tree, [`analyze_with`] keeps the findings
@@ -174,13 +184,16 @@ impl Reparser {
             }
             None => src,
         };
+        self.release();
         // A text that shares less than half with the last one (a new paste, another file)
         // is parsed afresh: there is little to reuse, and matching the old tree costs time.
         let mut guard = None;
+        let retired = &mut self.retired;
         let old = self.last.take().and_then(|(old_text, mut tree)| {
             let edit = edit_between(&old_text, text);
             let kept = edit.start_byte + (text.len() - edit.new_end_byte);
             if kept * 2 < text.len() {
+                retired.push(tree);
                 return None;
             }
             // An edit inside one declaration: a result with a syntax error may be kept, on
@@ -188,6 +201,7 @@ impl Reparser {
             // incrementally.
             guard = ErrorGuard::before(&tree, &edit);
             if guard.is_none() && tree.root_node().has_error() {
+                retired.push(tree);
                 return None;
             }
             tree.edit(&edit);
@@ -207,42 +221,45 @@ impl Reparser {
             && !guard.is_some_and(|g| g.holds(&tree, text, &mut self.parser))
         {
             self.incremental = false;
-            tree = self
+            let fresh = self
                 .parser
                 .parse(text, None)
                 .expect("tree-sitter returns a tree when no timeout or cancellation is set");
+            self.retired.push(std::mem::replace(&mut tree, fresh));
         }
+        self.retired.extend(old);
         self.last = Some((text.to_string(), tree.clone()));
         tree
+    }
+
+    /// Frees the trees the last parse is done with. Freeing a whole tree (after a fresh
+    /// parse) costs as much as a tenth of parsing it, so the worker does it after posting
+    /// its reply, not before; otherwise the next parse does it.
+    pub fn release(&mut self) {
+        self.retired.clear();
     }
 }
 
 /// The edit that turns `old` into `new`: the bytes between their common prefix and suffix
-/// (both cut at character boundaries), with tree-sitter's row/byte-column points.
+/// (both cut at character boundaries: `span::edit_region`), with tree-sitter's
+/// row/byte-column points.
 fn edit_between(old: &str, new: &str) -> tree_sitter::InputEdit {
+    let (start, old_end, new_end) = crate::span::edit_region(old, new);
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    while !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
-        prefix -= 1;
-    }
-    let room = a.len().min(b.len()) - prefix;
-    let mut suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
-    while !(old.is_char_boundary(a.len() - suffix) && new.is_char_boundary(b.len() - suffix)) {
-        suffix -= 1;
-    }
-    let point = |text: &[u8], at: usize| {
-        let before = &text[..at];
-        let row = before.iter().filter(|&&c| c == b'\n').count();
-        let column = at - before.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-        tree_sitter::Point { row, column }
+    let column = |text: &[u8], at: usize| at - text[..at].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+    // The rows: the prefix's line breaks counted once, then those of each side's edit.
+    let row = crate::span::count_newlines(&a[..start]);
+    let point = |text: &[u8], at: usize| tree_sitter::Point {
+        row: row + crate::span::count_newlines(&text[start..at]),
+        column: column(text, at),
     };
     tree_sitter::InputEdit {
-        start_byte: prefix,
-        old_end_byte: a.len() - suffix,
-        new_end_byte: b.len() - suffix,
-        start_position: point(a, prefix),
-        old_end_position: point(a, a.len() - suffix),
-        new_end_position: point(b, b.len() - suffix),
+        start_byte: start,
+        old_end_byte: old_end,
+        new_end_byte: new_end,
+        start_position: point(a, start),
+        old_end_position: point(a, old_end),
+        new_end_position: point(b, new_end),
     }
 }
 

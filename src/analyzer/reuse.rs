@@ -181,11 +181,8 @@ impl Plan {
         let old = old.filter(|m| m.key == key);
         // The common prefix and suffix of the two texts (not overlapping): what the edit kept.
         let unchanged = old.as_ref().map_or((0, 0), |m| {
-            let (a, b) = (m.text.as_bytes(), text.as_bytes());
-            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-            let room = a.len().min(b.len()) - prefix;
-            let suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
-            (prefix, suffix)
+            let (prefix, old_end, _) = crate::span::edit_region(&m.text, text);
+            (prefix, m.text.len() - old_end)
         });
         let old_starts = old.as_ref().map_or(Vec::new(), |m| {
             m.decls.iter().enumerate().filter_map(|(i, d)| d.as_ref().map(|d| (d.start, i))).collect()
