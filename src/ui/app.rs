@@ -165,6 +165,14 @@ pub struct App {
     req_id: u64,
     /// The id and text of the request the worker is working on.
     in_flight: Option<(u64, String)>,
+    /// The whole-text editor's textarea and the text it holds, as far as the app knows: its
+    /// value is not a property of the view (Yew would read the whole text back from the DOM
+    /// and compare it on every render: 2 ms at 10,000 lines), it is set in `rendered` when
+    /// the code changed other than by typing into it, or the textarea is a new one.
+    textarea_holds: Option<(web_sys::HtmlTextAreaElement, String)>,
+    /// The id and text of the last request the worker analysed (it holds that text): the
+    /// next request is sent as an edit of it (`protocol::Request::spliced`).
+    worker_text: Option<(u64, String)>,
     queued: bool,
     debounce: Option<Timeout>,
     worker_timer: Option<Timeout>,
@@ -240,7 +248,7 @@ impl App {
     }
 
     pub(super) fn fresh(&self) -> bool {
-        self.current.as_ref().is_some_and(|c| c.code == self.code)
+        self.current.as_ref().is_some_and(|c| gocompat::span::same_text(&c.code, &self.code))
     }
 
     fn request(&self) -> Request {
@@ -249,6 +257,7 @@ impl App {
             code: self.code.clone(),
             ctx: self.context(),
             base: self.current.as_ref().map(|c| c.id),
+            splice: None,
         }
     }
 
@@ -297,7 +306,7 @@ impl App {
                     return;
                 }
                 let req = self.request();
-                match worker.send(&req) {
+                match worker.send(&self.wire(&req)) {
                     Ok(()) => self.in_flight = Some((req.id, req.code)),
                     Err(e) => {
                         self.worker_failed(format!("could not send to the worker: {e}"));
@@ -308,9 +317,18 @@ impl App {
         }
     }
 
+    /// `req` as sent: an edit of the text the worker holds, if it holds one.
+    fn wire(&self, req: &Request) -> Request {
+        match &self.worker_text {
+            Some((of, text)) => req.spliced(*of, text),
+            None => req.clone(),
+        }
+    }
+
     fn worker_failed(&mut self, reason: String) {
         self.backend = Backend::Failed(reason);
         self.in_flight = None;
+        self.worker_text = None;
         self.queued = false;
         self.worker_timer = None;
     }
@@ -599,6 +617,23 @@ impl App {
     }
 
     /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
+    /// Puts the code into the whole-text editor's textarea, if it does not hold it (see
+    /// `textarea_holds`). The plain editor's textarea holds some lines and is set apart.
+    fn sync_textarea(&mut self) {
+        let ta = self.textarea.cast::<web_sys::HtmlTextAreaElement>().filter(|_| !self.plain());
+        let Some(ta) = ta else {
+            self.textarea_holds = None;
+            return;
+        };
+        let holds = self.textarea_holds.as_ref().is_some_and(|(el, text)| *el == ta && gocompat::span::same_text(text, &self.code));
+        if !holds {
+            if ta.value() != self.code {
+                ta.set_value(&self.code);
+            }
+            self.textarea_holds = Some((ta, self.code.clone()));
+        }
+    }
+
     pub(super) fn plain(&self) -> bool {
         self.code.len() > super::large::MAX_DECORATED_BYTES
     }
@@ -685,6 +720,8 @@ impl Component for App {
             backend: Backend::Failed("not started".into()),
             req_id: 0,
             in_flight: None,
+            worker_text: None,
+            textarea_holds: None,
             queued: false,
             debounce: None,
             worker_timer: None,
@@ -813,10 +850,14 @@ impl Component for App {
                 self.apply_held(ctx, held, sel, false);
             }
             Msg::CodeInput(text) => {
-                if text == self.code {
+                if gocompat::span::same_text(&text, &self.code) {
                     return false;
                 }
                 self.code = text;
+                // Typed into the textarea: it holds the text already.
+                if let Some((_, held)) = &mut self.textarea_holds {
+                    held.clone_from(&self.code);
+                }
                 // Pasted into the whole-text editor: a plain editor starts at the top.
                 self.held = (0, super::large::HELD_MARGIN_LINES);
                 self.held_dom_stale = true;
@@ -863,6 +904,9 @@ impl Component for App {
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Done { id, mut analysis, millis, delta })) => {
                 let mut sent = self.in_flight.take();
+                if let Some((sent_id, code)) = sent.as_ref().filter(|(sent_id, _)| *sent_id == id) {
+                    self.worker_text = Some((*sent_id, code.clone()));
+                }
                 // Findings the reply takes from the analysis shown (`protocol::Delta`). Should
                 // that fail (not the analysis the worker took them from), the text is asked
                 // for again, and that request names the analysis shown.
@@ -890,13 +934,22 @@ impl Component for App {
                     self.queued = false;
                     let req = self.request();
                     if let Backend::Ready(w) = &self.backend {
-                        let sent = w.send(&req);
+                        let sent = w.send(&self.wire(&req));
                         match sent {
                             Ok(()) => self.in_flight = Some((req.id, req.code)),
                             Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
                         }
                     }
                 }
+            }
+            Msg::Worker(WorkerEvent::Reply(Reply::Resend { id })) => {
+                // The worker lacks the text an edit was of: the whole text goes next.
+                self.worker_text = None;
+                if self.in_flight.as_ref().is_some_and(|(sent, _)| *sent == id) {
+                    self.in_flight = None;
+                    self.run_analysis();
+                }
+                return false;
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Failed { error, .. })) => {
                 self.worker_failed(format!("it could not read a request ({error})"));
@@ -1144,6 +1197,7 @@ impl Component for App {
 
     fn rendered(&mut self, ctx: &yew::Context<Self>, _first_render: bool) {
         self.held_dom_stale = false;
+        self.sync_textarea();
         if let Some(idx) = self.pending_popup.take() {
             if let Some(p) = self.popup_for(idx, true) {
                 ctx.link().send_message(Msg::PlacePopup(p));

@@ -200,7 +200,7 @@ impl App {
                         </div>
                         <div class="code-layer" ref={self.layer.clone()}>
                             <pre class="hl" aria-hidden="true" style={layer_style}><code>{layer_text}</code></pre>
-                            <textarea id="code" ref={self.textarea.clone()} value={self.code.clone()}
+                            <textarea id="code" ref={self.textarea.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off" readonly={self.read_only()}
                                 aria-label="Go code" aria-describedby={if self.popup.is_some() { "editor-hint popup" } else { "editor-hint" }}
                                 {oninput} {onkeydown} onkeyup={caret} onclick={click} {onmousemove} {onmouseleave} />

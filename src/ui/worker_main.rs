@@ -24,6 +24,8 @@ pub fn start() {
             None => protocol::Reply::Failed { id: 0, error: "expected a JSON string".into() },
         };
         post(&reply_scope, &reply);
+        drop(reply);
+        protocol::after_reply();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
