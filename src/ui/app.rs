@@ -616,7 +616,6 @@ impl App {
         true
     }
 
-    /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
     /// Puts the code into the whole-text editor's textarea, if it does not hold it (see
     /// `textarea_holds`). The plain editor's textarea holds some lines and is set apart.
     fn sync_textarea(&mut self) {
@@ -634,6 +633,7 @@ impl App {
         }
     }
 
+    /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
     pub(super) fn plain(&self) -> bool {
         self.code.len() > super::large::MAX_DECORATED_BYTES
     }
@@ -947,6 +947,8 @@ impl Component for App {
                 self.worker_text = None;
                 if self.in_flight.as_ref().is_some_and(|(sent, _)| *sent == id) {
                     self.in_flight = None;
+                    // (This request is the latest text: nothing stays queued.)
+                    self.queued = false;
                     self.run_analysis();
                 }
                 return false;

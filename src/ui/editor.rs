@@ -200,7 +200,7 @@ impl App {
                         </div>
                         <div class="code-layer" ref={self.layer.clone()}>
                             <pre class="hl" aria-hidden="true" style={layer_style}><code>{layer_text}</code></pre>
-                            <textarea id="code" ref={self.textarea.clone()}
+                            <textarea id="code" key="whole" ref={self.textarea.clone()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off" readonly={self.read_only()}
                                 aria-label="Go code" aria-describedby={if self.popup.is_some() { "editor-hint popup" } else { "editor-hint" }}
                                 {oninput} {onkeydown} onkeyup={caret} onclick={click} {onmousemove} {onmouseleave} />
@@ -272,7 +272,7 @@ impl App {
                 <div class="editor-scroll plain" {onscroll}>
                     <div class="plain-space" style={space}>
                         <div class="code-layer plain" ref={self.layer.clone()} style={place}>
-                            <textarea id="code" ref={self.textarea.clone()} value={held.to_string()}
+                            <textarea id="code" key="held" ref={self.textarea.clone()} value={held.to_string()}
                                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off" readonly={self.read_only()}
                                 aria-label="Go code" aria-describedby="editor-hint large-input"
                                 data-first-line={(first + 1).to_string()} data-lines={lines.to_string()} data-bytes={self.code.len().to_string()}
