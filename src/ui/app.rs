@@ -170,9 +170,10 @@ pub struct App {
     /// and compare it on every render: 2 ms at 10,000 lines), it is set in `rendered` when
     /// the code changed other than by typing into it, or the textarea is a new one.
     textarea_holds: Option<(web_sys::HtmlTextAreaElement, String)>,
-    /// The id and text of the last request the worker analysed (it holds that text): the
-    /// next request is sent as an edit of it (`protocol::Request::spliced`).
-    worker_text: Option<(u64, String)>,
+    /// The id of the last request the worker analysed (it holds that text): when the
+    /// analysis shown is that one's, the next request is sent as an edit of its text
+    /// (`protocol::Request::spliced`; no copy of the text is kept for it).
+    worker_has: Option<u64>,
     queued: bool,
     debounce: Option<Timeout>,
     worker_timer: Option<Timeout>,
@@ -317,18 +318,19 @@ impl App {
         }
     }
 
-    /// `req` as sent: an edit of the text the worker holds, if it holds one.
+    /// `req` as sent: an edit of the text the worker holds, if the page shows its analysis
+    /// (and so has that text).
     fn wire(&self, req: &Request) -> Request {
-        match &self.worker_text {
-            Some((of, text)) => req.spliced(*of, text),
-            None => req.clone(),
+        match (self.worker_has, &self.current) {
+            (Some(of), Some(cur)) if cur.id == of => req.spliced(of, &cur.code),
+            _ => req.clone(),
         }
     }
 
     fn worker_failed(&mut self, reason: String) {
         self.backend = Backend::Failed(reason);
         self.in_flight = None;
-        self.worker_text = None;
+        self.worker_has = None;
         self.queued = false;
         self.worker_timer = None;
     }
@@ -720,7 +722,7 @@ impl Component for App {
             backend: Backend::Failed("not started".into()),
             req_id: 0,
             in_flight: None,
-            worker_text: None,
+            worker_has: None,
             textarea_holds: None,
             queued: false,
             debounce: None,
@@ -904,8 +906,8 @@ impl Component for App {
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Done { id, mut analysis, millis, delta })) => {
                 let mut sent = self.in_flight.take();
-                if let Some((sent_id, code)) = sent.as_ref().filter(|(sent_id, _)| *sent_id == id) {
-                    self.worker_text = Some((*sent_id, code.clone()));
+                if sent.as_ref().is_some_and(|(sent_id, _)| *sent_id == id) {
+                    self.worker_has = Some(id);
                 }
                 // Findings the reply takes from the analysis shown (`protocol::Delta`). Should
                 // that fail (not the analysis the worker took them from), the text is asked
@@ -944,7 +946,7 @@ impl Component for App {
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Resend { id })) => {
                 // The worker lacks the text an edit was of: the whole text goes next.
-                self.worker_text = None;
+                self.worker_has = None;
                 if self.in_flight.as_ref().is_some_and(|(sent, _)| *sent == id) {
                     self.in_flight = None;
                     // (This request is the latest text: nothing stays queued.)

@@ -40,7 +40,7 @@ before(async () => {
 after(() => server.close());
 
 /** A fresh browser profile and a page on the app; `requests` logs every request the page makes. */
-async function open(t, { hash = '', width = 1440, height = 900, scheme = 'light', waitWorker = true } = {}) {
+async function open(t, { hash = '', width = 1440, height = 900, scheme = 'light', waitWorker = true, init = null } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gocompat-chromium-'));
   const ctx = await launchPersistent(dir, { viewport: { width, height }, colorScheme: scheme });
   t.after(async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); });
@@ -49,6 +49,7 @@ async function open(t, { hash = '', width = 1440, height = 900, scheme = 'light'
   ctx.on('request', (r) => requests.push(r.url()));
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.on('pageerror', (e) => errors.push(e.message));
+  if (init) await ctx.addInitScript(init);
   const t0 = Date.now();
   await page.goto(base + hash);
   await page.waitForSelector('#diag-count, #env-input', { timeout: 30000 });
@@ -411,6 +412,43 @@ test('fast typing: stale replies are dropped and the final text is what is shown
   await settled(page);
   assert.equal(await page.textContent(`mark[data-rule="${RANGE_RULE}"]`), '12345');
   assert.match(await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`), /12345/);
+});
+
+test('a keystroke sends the worker only the edit; its findings are those of the whole text', async (t) => {
+  // Every string the page posts to a worker, as it is posted.
+  const init = () => {
+    window.__posted = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (typeof m === 'string') window.__posted.push(m);
+      return post.call(this, m, ...rest);
+    };
+  };
+  const { page } = await open(t, { init });
+  const funcs = Array.from({ length: 600 }, (_, i) => `func f${i}() {\n\tfor range 3 {\n\t\tfmt.Println("${i}")\n\t}\n}\n`);
+  const text = `package main\n\nimport "fmt"\n\n${funcs.join('\n')}`;
+  // (Set at once, as a paste does: page.fill types a long text key by key.)
+  await page.$eval('#code', (ta, text) => {
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await settled(page);
+  const count = await page.textContent('#diag-count');
+  const before = await page.evaluate(() => window.__posted.length);
+  await page.focus('#code');
+  await page.$eval('#code', (el) => { const i = el.value.indexOf('func f300()'); el.setSelectionRange(i, i); });
+  for (const key of ['x', 'Backspace', 'Enter', 'Backspace']) {
+    await page.keyboard.press(key);
+    await settled(page);
+  }
+  const sent = await page.evaluate((n) => window.__posted.slice(n), before);
+  assert.ok(text.length > 20000 && sent.length >= 4, `${text.length} bytes, ${sent.length} requests`);
+  for (const m of sent) {
+    assert.ok(m.length < 1000 && JSON.parse(m).splice, `a keystroke posted ${m.length} bytes: ${m.slice(0, 200)}`);
+  }
+  // Back at the pasted text, the findings are the ones it had.
+  assert.equal(await code(page), text);
+  assert.equal(await page.textContent('#diag-count'), count);
 });
 
 test('Copy link puts the share link on the clipboard; too large a state says so', async (t) => {
