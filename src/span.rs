@@ -57,14 +57,22 @@ impl LineIndex {
         let mut line_starts = vec![0];
         let mut line_starts_utf16 = vec![0];
         // The page calls this for every keystroke's text. Eight bytes at a time while they
-        // are ASCII without a line break (most code: its wasm is optimised for size, where a
-        // byte loop costs about 4 ns a byte); else one byte, a character's UTF-16 length
-        // counted at its first byte, 2 for a four-byte one, else 1.
+        // are ASCII (most code: its wasm is optimised for size, where a byte loop costs about
+        // 4 ns a byte), a line starting after each `\n` among them; else one byte, a
+        // character's UTF-16 length counted at its first byte, 2 for a four-byte one, else 1.
         let bytes = text.as_bytes();
         let (mut i, mut u16) = (0, 0usize);
         while i < bytes.len() {
             if let Some(w) = word(bytes, i) {
-                if w & HIGH_BITS == 0 && !has_byte(w, b'\n') {
+                if w & HIGH_BITS == 0 {
+                    // ASCII: byte k is UTF-16 unit `u16 + k`.
+                    let mut breaks = byte_mask(w, b'\n');
+                    while breaks != 0 {
+                        let k = breaks.trailing_zeros() as usize / 8;
+                        line_starts.push(i + k + 1);
+                        line_starts_utf16.push(u16 + k + 1);
+                        breaks &= breaks - 1;
+                    }
                     u16 += 8;
                     i += 8;
                     continue;
@@ -142,13 +150,6 @@ fn word(bytes: &[u8], at: usize) -> Option<u64> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether one of the eight bytes of `w` is `b` (the classic zero-byte test).
-#[inline]
-fn has_byte(w: u64, b: u8) -> bool {
-    let x = w ^ (ONES * b as u64);
-    x.wrapping_sub(ONES) & !x & HIGH_BITS != 0
-}
-
 /// The length of the common prefix of `a` and `b` in bytes, compared eight at a time (the
 /// page and the worker compare two keystrokes' texts; a byte loop in their size-optimised
 /// wasm took 1.7 ms for 232 KB), cut back to a character boundary of both.
@@ -210,16 +211,20 @@ pub fn plain_ascii_word(bytes: &[u8], at: usize) -> bool {
     word(bytes, at).is_some_and(|w| w & HIGH_BITS == 0 && (w + ONES * 0x60) & HIGH_BITS == HIGH_BITS)
 }
 
+/// The high bit of exactly those bytes of `w` that are `b` (no carry between bytes).
+#[inline]
+fn byte_mask(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * b as u64);
+    let low = 0x7f7f_7f7f_7f7f_7f7fu64;
+    !(((x & low) + low) | x | low)
+}
+
 /// How many `\n` bytes `bytes` holds (eight bytes at a time).
 pub fn count_newlines(bytes: &[u8]) -> usize {
     let mut i = 0;
     let mut n = 0;
     while let Some(w) = word(bytes, i) {
-        // Exactly the bytes equal to `\n` get their high bit set.
-        let x = w ^ (ONES * b'\n' as u64);
-        let low = 0x7f7f_7f7f_7f7f_7f7fu64;
-        let zero = !(((x & low) + low) | x | low);
-        n += zero.count_ones() as usize;
+        n += byte_mask(w, b'\n').count_ones() as usize;
         i += 8;
     }
     n + bytes[i..].iter().filter(|&&c| c == b'\n').count()
