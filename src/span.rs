@@ -313,7 +313,9 @@ mod tests {
             }
             // `b`: `a` with one piece put somewhere, or cut short, or the same.
             let mut b = a.clone();
-            let at = (0..=a.len()).filter(|&i| a.is_char_boundary(i)).nth((next() % (a.chars().count() as u64 + 1)) as usize);
+            let at = (0..=a.len())
+                .filter(|&i| a.is_char_boundary(i))
+                .nth((next() % (a.chars().count() as u64 + 1)) as usize);
             match (next() % 3, at) {
                 (0, Some(at)) => b.insert_str(at, pieces[(next() % pieces.len() as u64) as usize]),
                 (1, Some(at)) => b.truncate(at),
@@ -329,7 +331,8 @@ mod tests {
             };
             assert_eq!(common_prefix(&a, &b), naive_prefix, "{a:?} {b:?}");
             for room in [0, 3, 9, usize::MAX] {
-                let mut k = bytes(&a).iter().rev().zip(bytes(&b).iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+                let mut k =
+                    bytes(&a).iter().rev().zip(bytes(&b).iter().rev()).take(room).take_while(|(x, y)| x == y).count();
                 while !(a.is_char_boundary(a.len() - k) && b.is_char_boundary(b.len() - k)) {
                     k -= 1;
                 }

@@ -626,7 +626,10 @@ impl App {
             self.textarea_holds = None;
             return;
         };
-        let holds = self.textarea_holds.as_ref().is_some_and(|(el, text)| *el == ta && gocompat::span::same_text(text, &self.code));
+        let holds = self
+            .textarea_holds
+            .as_ref()
+            .is_some_and(|(el, text)| *el == ta && gocompat::span::same_text(text, &self.code));
         if !holds {
             if ta.value() != self.code {
                 ta.set_value(&self.code);
