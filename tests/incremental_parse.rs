@@ -55,6 +55,20 @@ fn edit(text: &str, rng: &mut Rng) -> String {
     out
 }
 
+/// The context of most tests here: an upgrade from Go 1.21 to 1.22.
+fn upgrade_121_to_122() -> Context {
+    Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() }
+}
+
+/// Analyses `text` with `reparser` (which holds the last text typed) and asserts that the
+/// analysis is the fresh one (`what` says which edit); returns it.
+fn equals_fresh(text: &str, ctx: &Context, reparser: &mut Reparser, what: &str) -> gocompat::Analysis {
+    let fresh = gocompat::analyze(text, ctx);
+    let kept = analyzer::analyze_with(text, ctx, reparser);
+    assert_eq!(serde_json::to_string(&fresh).unwrap(), serde_json::to_string(&kept).unwrap(), "{what}");
+    fresh
+}
+
 fn sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -72,7 +86,7 @@ fn sources() -> Vec<PathBuf> {
 
 #[test]
 fn incremental_parse_equals_fresh_parse_edit_after_edit() {
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let (mut files, mut edits) = (0, 0);
     for path in sources() {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
@@ -138,7 +152,7 @@ const SAME_LINE: &[&str] =
 
 #[test]
 fn kept_findings_equal_fresh_analyses_while_typing_in_functions() {
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let (mut files, mut analyses, mut kept) = (0, 0, 0);
     // Same-line edits inside a body between two texts without a syntax error, in a file of
     // two functions or more: there the other functions' findings should be kept.
@@ -220,7 +234,7 @@ fn typing_beside_a_broken_function_equals_fresh_parses() {
     // parsed incrementally when `analyzer::error_guard` can show the result is the fresh
     // parse's, and afresh otherwise. Either way the tree and the analysis must be the fresh
     // ones; and the guard must in fact keep incremental trees (else it would be untested).
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let (mut files, mut edits, mut broken_texts, mut kept_incremental) = (0, 0, 0, 0);
     for path in sources() {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
@@ -331,7 +345,7 @@ func main() {
 	_ = 5
 }
 "#;
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let conflicts = |a: &gocompat::Analysis| {
         a.diagnostics
             .iter()
@@ -353,14 +367,8 @@ func main() {
             let typed = ["0", "00", ""][round];
             let end = at + text[at..].find('\n').unwrap();
             text.replace_range(at..end, typed);
-            let a = gocompat::analyze(&text, &ctx);
-            let b = analyzer::analyze_with(&text, &ctx, &mut reparser);
-            assert_eq!(
-                serde_json::to_string(&a).unwrap(),
-                serde_json::to_string(&b).unwrap(),
-                "typing {typed:?} after {marker:?}"
-            );
-            assert_eq!(conflicts(&b).len(), 4, "typing {typed:?} after {marker:?}");
+            let fresh = equals_fresh(&text, &ctx, &mut reparser, &format!("typing {typed:?} after {marker:?}"));
+            assert_eq!(conflicts(&fresh).len(), 4, "typing {typed:?} after {marker:?}");
             kept += reparser.kept_declarations();
         }
     }
@@ -406,7 +414,7 @@ func serve() {
 	panic(nil)
 }
 "#;
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let mut reparser = Reparser::for_typing();
     analyzer::analyze_with(FILE, &ctx, &mut reparser);
     let at = FILE.find("where the typing").unwrap();
@@ -426,13 +434,7 @@ func serve() {
             } else {
                 text
             };
-            let fresh = gocompat::analyze(&text, &ctx);
-            let kept = analyzer::analyze_with(&text, &ctx, &mut reparser);
-            assert_eq!(
-                serde_json::to_string(&fresh).unwrap(),
-                serde_json::to_string(&kept).unwrap(),
-                "typing {typed:?} in the comment"
-            );
+            let fresh = equals_fresh(&text, &ctx, &mut reparser, &format!("typing {typed:?} in the comment"));
             assert!(fresh.diagnostics.len() >= 4, "{:#?}", fresh.diagnostics);
             steps += 1;
             kept_steps += usize::from(reparser.kept_declarations() == 2);
@@ -469,20 +471,14 @@ func other() {
 	panic(nil)
 }
 "#;
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let mut reparser = Reparser::for_typing();
     analyzer::analyze_with(FILE, &ctx, &mut reparser);
     let at = FILE.find("}\n\nfunc other").unwrap() + 1;
     let (mut intact, mut was_intact) = (Vec::new(), true);
     for typed in ["x", "x := 1", "fmt.Println()", "func", "var", "type T [", ") bool)", "func append(", "\"", "/*"] {
         for text in [format!("{}{typed}{}", &FILE[..at], &FILE[at..]), FILE.to_string()] {
-            let fresh = gocompat::analyze(&text, &ctx);
-            let incremental = analyzer::analyze_with(&text, &ctx, &mut reparser);
-            assert_eq!(
-                serde_json::to_string(&fresh).unwrap(),
-                serde_json::to_string(&incremental).unwrap(),
-                "typing {typed:?} after a function"
-            );
+            equals_fresh(&text, &ctx, &mut reparser, &format!("typing {typed:?} after a function"));
             // Typed text that leaves both unbroken functions whole (a statement outside a
             // function, not an unclosed `func` or quote that swallows one) keeps both, when
             // the text before it did too.
@@ -511,7 +507,7 @@ func other() {
 /// the text before it on its line is the same too.
 #[test]
 fn deleting_a_stray_token_before_a_function_on_its_line_equals_fresh_analyses() {
-    let ctx = Context { from: GoVersion::parse("1.21").ok(), to: GoVersion::parse("1.22").ok(), ..Default::default() };
+    let ctx = upgrade_121_to_122();
     let file = |before: &str| {
         format!(
             "package main\n\nfunc use(int) {{}}\n\n{before}\tfunc f(s []int) {{ for _, v := range s {{ defer func() {{ use(v) }}() }} }}\n\nfunc g() {{}}\n"
@@ -521,10 +517,8 @@ fn deleting_a_stray_token_before_a_function_on_its_line_equals_fresh_analyses() 
         for (a, b) in [(file(stray), file("")), (file(""), file(stray))] {
             let mut reparser = Reparser::for_typing();
             analyzer::analyze_with(&a, &ctx, &mut reparser);
-            let kept = analyzer::analyze_with(&b, &ctx, &mut reparser);
-            let fresh = gocompat::analyze(&b, &ctx);
+            let fresh = equals_fresh(&b, &ctx, &mut reparser, &format!("{stray:?}"));
             assert!(fresh.diagnostics.iter().any(|d| d.rule == "loopvar-closure-capture" && d.fix.is_some()));
-            assert_eq!(serde_json::to_string(&fresh).unwrap(), serde_json::to_string(&kept).unwrap(), "{stray:?}");
         }
     }
 }
