@@ -123,15 +123,8 @@ impl ErrorGuard {
         if ob != nb || old_top.len() - oa != new_top.len() - na {
             return false;
         }
-        let same = |x: &Node, y: &Node, shift: isize| {
-            x.kind_id() == y.kind_id()
-                && x.start_byte() as isize + shift == y.start_byte() as isize
-                && x.end_byte() as isize + shift == y.end_byte() as isize
-                && x.has_error() == y.has_error()
-                && (!x.has_error() || same_subtree(*x, *y, |at| at as isize + shift))
-        };
-        let prefix = old_top[..ob].iter().zip(&new_top[..nb]).all(|(x, y)| same(x, y, 0));
-        let suffix = old_top[oa..].iter().zip(&new_top[na..]).all(|(x, y)| same(x, y, self.delta));
+        let prefix = old_top[..ob].iter().zip(&new_top[..nb]).all(|(x, y)| same_moved(x, y, 0));
+        let suffix = old_top[oa..].iter().zip(&new_top[na..]).all(|(x, y)| same_moved(x, y, self.delta));
         prefix && suffix && !new_top[nb..na].iter().chain(around(new_top, nb, na)).any(|n| n.has_error())
     }
 
@@ -154,8 +147,9 @@ impl ErrorGuard {
                 return false;
             }
             if i != edited {
-                let same = x.has_error() == y.has_error() && self.moved(x.end_byte(), y.end_byte());
-                if !same || (x.has_error() && !same_subtree(*x, *y, |at| self.to_new(at))) {
+                // Wholly before the edit, or wholly after it.
+                let shift = if x.start_byte() >= self.old_end { self.delta } else { 0 };
+                if !same_moved(x, y, shift) {
                     return false;
                 }
                 continue;
@@ -185,6 +179,16 @@ impl ErrorGuard {
     fn moved(&self, old: usize, new: usize) -> bool {
         self.to_new(old) == new as isize
     }
+}
+
+/// Whether the top-level node `y` of the new tree is `x` of the last one moved by `shift`
+/// bytes: kind, range, error or not, and node for node when it has an error.
+fn same_moved(x: &Node, y: &Node, shift: isize) -> bool {
+    x.kind_id() == y.kind_id()
+        && x.start_byte() as isize + shift == y.start_byte() as isize
+        && x.end_byte() as isize + shift == y.end_byte() as isize
+        && x.has_error() == y.has_error()
+        && (!x.has_error() || same_subtree(*x, *y, |at| at as isize + shift))
 }
 
 /// The top-level declarations just before and after `top[i]` (comments and `;` skipped).

@@ -137,7 +137,7 @@ fn skeleton(text: &str, hidden: &[(usize, usize, Hidden)]) -> String {
     let mut at = 0;
     for &(s, e, what) in hidden {
         out.push_str(&text[at..s]);
-        let lines = text.as_bytes()[s..e].iter().filter(|&&b| b == b'\n').count();
+        let lines = crate::span::count_newlines(&text.as_bytes()[s..e]);
         match what {
             Hidden::Body => out.push_str(&format!("{{{lines}}}")),
             Hidden::Comment => out.push_str(&format!("/*{lines}*/")),
