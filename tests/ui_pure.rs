@@ -194,3 +194,35 @@ fn line_starts_for_the_drawn_window() {
     assert_eq!(gocompat::LineIndex::new("a\nbc\n").line_starts(), &[0, 2, 5]);
     assert_eq!(gocompat::LineIndex::new("").line_starts(), &[0]);
 }
+
+#[test]
+fn predicted_text_of_a_beforeinput_event() {
+    use sync::predicted;
+    let p = |code: &str, s: usize, e: usize, t: &str, d: Option<&str>| predicted(code, s, e, t, d);
+    // Typing, with and without a selection; Enter.
+    assert_eq!(p("ab", 1, 1, "insertText", Some("x")).as_deref(), Some("axb"));
+    assert_eq!(p("abcd", 1, 3, "insertText", Some("中")).as_deref(), Some("a中d"));
+    assert_eq!(p("ab", 2, 2, "insertLineBreak", None).as_deref(), Some("ab\n"));
+    // Backspace and Delete next to ASCII; a selection goes whatever it holds.
+    assert_eq!(p("abc", 2, 2, "deleteContentBackward", None).as_deref(), Some("ac"));
+    assert_eq!(p("abc", 1, 1, "deleteContentForward", None).as_deref(), Some("ac"));
+    assert_eq!(p("a\nb", 2, 2, "deleteContentBackward", None).as_deref(), Some("ab"));
+    assert_eq!(p("a😀b", 1, 5, "deleteContentBackward", None).as_deref(), Some("ab"));
+    // At the ends: nothing to delete is no guess (the browser fires no input).
+    assert_eq!(p("ab", 0, 0, "deleteContentBackward", None), None);
+    assert_eq!(p("ab", 2, 2, "deleteContentForward", None), None);
+    // The browser deletes a grapheme: beside non-ASCII text or a CRLF, no guess.
+    assert_eq!(p("e\u{301}", 3, 3, "deleteContentBackward", None), None);
+    assert_eq!(p("中a", 4, 4, "deleteContentBackward", None), None);
+    assert_eq!(p("a\r\nb", 3, 3, "deleteContentBackward", None), None);
+    assert_eq!(p("a\r\nb", 1, 1, "deleteContentForward", None), None);
+    // Events whose result is not on the event, and offsets that are not the text's.
+    for t in ["insertFromPaste", "insertFromDrop", "insertCompositionText", "deleteWordBackward", "historyUndo"] {
+        assert_eq!(p("abc", 1, 1, t, Some("x")), None, "{t}");
+    }
+    assert_eq!(p("abc", 1, 1, "insertText", None), None);
+    assert_eq!(p("abc", 1, 1, "insertText", Some("a\r\nb")), None);
+    assert_eq!(p("abc", 2, 1, "insertText", Some("x")), None);
+    assert_eq!(p("abc", 1, 9, "insertText", Some("x")), None);
+    assert_eq!(p("中", 1, 1, "insertText", Some("x")), None);
+}

@@ -123,6 +123,16 @@ pub enum Msg {
     PlacePopup(Popup),
     KeepPopup,
     Caret,
+    /// The editor's `beforeinput` event: the input about to change the textarea's text (its
+    /// `inputType` and `data`) and the selection it replaces (UTF-16 offsets). The text it
+    /// will make is sent to the worker at once (`sync::predicted`), before the browser has
+    /// laid the new text out and fired `input`.
+    BeforeInput {
+        input_type: String,
+        data: Option<String>,
+        start: u32,
+        end: u32,
+    },
     Preview(Option<PreviewKey>),
     ApplyFix(usize),
     ApplyAllSafe,
@@ -165,6 +175,10 @@ pub struct App {
     req_id: u64,
     /// The id and text of the request the worker is working on.
     in_flight: Option<(u64, String)>,
+    /// The id of the last request that guessed the text an input will make
+    /// ([`Msg::BeforeInput`]): when the input comes with that text while it is in flight, it
+    /// is not sent again.
+    guess: Option<u64>,
     /// The whole-text editor's textarea and the text it holds, as far as the app knows: its
     /// value is not a property of the view (Yew would read the whole text back from the DOM
     /// and compare it on every render: 2 ms at 10,000 lines), it is set in `rendered` when
@@ -253,13 +267,11 @@ impl App {
     }
 
     fn request(&self) -> Request {
-        Request {
-            id: self.req_id,
-            code: self.code.clone(),
-            ctx: self.context(),
-            base: self.current.as_ref().map(|c| c.id),
-            splice: None,
-        }
+        self.request_of(self.code.clone())
+    }
+
+    fn request_of(&self, code: String) -> Request {
+        Request { id: self.req_id, code, ctx: self.context(), base: self.current.as_ref().map(|c| c.id), splice: None }
     }
 
     fn accept(&mut self, current: Current) {
@@ -337,8 +349,16 @@ impl App {
 
     fn text_changed(&mut self, ctx: &yew::Context<Self>) {
         // Sent first, so the worker analyses while the page colours and paints; while one
-        // request is in flight, changes coalesce into the next one.
-        self.run_analysis();
+        // request is in flight, changes coalesce into the next one. A guess of this very text
+        // is on its way already (`Msg::BeforeInput`).
+        let guess = self.guess.take();
+        let guessed = self
+            .in_flight
+            .as_ref()
+            .is_some_and(|(id, code)| Some(*id) == guess && gocompat::span::same_text(code, &self.code));
+        if !guessed {
+            self.run_analysis();
+        }
         self.tokens = colour(&self.code);
         self.remap();
         self.popup = None;
@@ -638,6 +658,12 @@ impl App {
         }
     }
 
+    /// Whether the whole-text editor's textarea holds the code (it may not yet, between a
+    /// change of the code other than by typing and the next render).
+    fn textarea_current(&self) -> bool {
+        self.textarea_holds.as_ref().is_some_and(|(_, text)| gocompat::span::same_text(text, &self.code))
+    }
+
     /// Whether the editor is the plain one (`super::large`), whose textarea holds some lines.
     pub(super) fn plain(&self) -> bool {
         self.code.len() > super::large::MAX_DECORATED_BYTES
@@ -725,6 +751,7 @@ impl Component for App {
             backend: Backend::Failed("not started".into()),
             req_id: 0,
             in_flight: None,
+            guess: None,
             worker_has: None,
             textarea_holds: None,
             queued: false,
@@ -793,6 +820,24 @@ impl Component for App {
             let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || link.send_message(Msg::FlushUrl));
             let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
             on_hide.forget();
+        }
+        // Yew has no `onbeforeinput`: the editor's is heard on the document (after the
+        // textarea's own listeners, so that an input they cancel is not guessed).
+        if let Some(d) = dom::document() {
+            let link = ctx.link().clone();
+            let on_before =
+                wasm_bindgen::closure::Closure::<dyn Fn(web_sys::InputEvent)>::new(move |e: web_sys::InputEvent| {
+                    let Some(ta) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
+                        return;
+                    };
+                    if ta.id() != "code" || e.is_composing() || e.default_prevented() {
+                        return;
+                    }
+                    let (Ok(Some(start)), Ok(Some(end))) = (ta.selection_start(), ta.selection_end()) else { return };
+                    link.send_message(Msg::BeforeInput { input_type: e.input_type(), data: e.data(), start, end });
+                });
+            let _ = d.add_event_listener_with_callback("beforeinput", on_before.as_ref().unchecked_ref());
+            on_before.forget();
         }
         let events = ctx.link().callback(Msg::Worker);
         app.backend = match WorkerClient::start(events) {
@@ -935,7 +980,9 @@ impl Component for App {
                     }
                     _ => {}
                 }
-                if self.queued {
+                // (A guess of a text the editor never got, an input cancelled after its
+                // `beforeinput`: the editor's text has no analysis and none is coming.)
+                if self.queued || (self.in_flight.is_none() && !self.fresh()) {
                     self.queued = false;
                     let req = self.request();
                     if let Backend::Ready(w) = &self.backend {
@@ -1054,6 +1101,28 @@ impl Component for App {
                     None if self.popup.is_some_and(|p| p.by_caret) => self.popup = None,
                     None => return false,
                 }
+            }
+            Msg::BeforeInput { input_type, data, start, end } => {
+                let Backend::Ready(worker) = &self.backend else { return false };
+                if self.in_flight.is_some() || self.plain() || self.read_only() || !self.textarea_current() {
+                    return false;
+                }
+                let li = LineIndex::new(&self.code);
+                let (start, end) =
+                    (li.offset_from_utf16(&self.code, start as usize), li.offset_from_utf16(&self.code, end as usize));
+                let Some(code) = sync::predicted(&self.code, start, end, &input_type, data.as_deref()) else {
+                    return false;
+                };
+                self.req_id += 1;
+                let req = self.request_of(code);
+                match worker.send(&self.wire(&req)) {
+                    Ok(()) => {
+                        self.guess = Some(req.id);
+                        self.in_flight = Some((req.id, req.code));
+                    }
+                    Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
+                }
+                return false;
             }
             Msg::Preview(key) => self.preview = if self.preview == key { None } else { key },
             Msg::ApplyFix(idx) => {

@@ -19,3 +19,36 @@ pub fn map_span(start: usize, end: usize, region: (usize, usize, usize)) -> Opti
         None
     }
 }
+
+/// The text a textarea will hold after an input whose `beforeinput` event says
+/// `input_type` and `data`, when it holds `code` with the selection `[start, end)` (byte
+/// offsets). `None` when that is not certain from the event alone: a composition, a
+/// paste or drop (their data is not on the event), a word deletion, an undo, a deletion
+/// next to a non-ASCII character (the browser deletes a grapheme, which may be several
+/// characters) or next to a carriage return. A wrong guess would only cost an analysis:
+/// the page compares the text it then reads with the one it guessed.
+pub fn predicted(code: &str, start: usize, end: usize, input_type: &str, data: Option<&str>) -> Option<String> {
+    if start > end || end > code.len() || !code.is_char_boundary(start) || !code.is_char_boundary(end) {
+        return None;
+    }
+    let bytes = code.as_bytes();
+    let deletable = |at: usize| {
+        // One byte, and one character the browser deletes alone: ASCII, not a CR, not the LF of
+        // a CRLF, with ASCII (or the text's end) on both sides.
+        let plain = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_none_or(|b| b.is_ascii() && *b != b'\r');
+        plain(Some(at)) && plain(at.checked_sub(1)) && plain(Some(at + 1))
+    };
+    let (from, to, insert) = match (input_type, data) {
+        ("insertText", Some(d)) if !d.is_empty() && !d.contains('\r') => (start, end, d),
+        ("insertLineBreak", _) => (start, end, "\n"),
+        ("deleteContentBackward" | "deleteContentForward", _) if start < end => (start, end, ""),
+        ("deleteContentBackward", _) if start > 0 && deletable(start - 1) => (start - 1, start, ""),
+        ("deleteContentForward", _) if end < code.len() && deletable(end) => (end, end + 1, ""),
+        _ => return None,
+    };
+    let mut out = String::with_capacity(code.len() - (to - from) + insert.len());
+    out.push_str(&code[..from]);
+    out.push_str(insert);
+    out.push_str(&code[to..]);
+    Some(out)
+}

@@ -451,6 +451,48 @@ test('a keystroke sends the worker only the edit; its findings are those of the 
   assert.equal(await page.textContent('#diag-count'), count);
 });
 
+test('a typed key is sent to the worker from its beforeinput event, once; a cancelled input leaves no stale findings', async (t) => {
+  // What the page posts to a worker and when the editor's input events come, in order.
+  const init = () => {
+    window.__log = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (typeof m === 'string') window.__log.push(JSON.parse(m));
+      return post.call(this, m, ...rest);
+    };
+    document.addEventListener('input', () => window.__log.push('input'), true);
+    // A page script that cancels an input after the app has heard its beforeinput.
+    window.addEventListener('beforeinput', (e) => { if (window.__cancel) e.preventDefault(); });
+  };
+  const { page } = await open(t, { init });
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  const count = await page.textContent('#diag-count');
+  await page.focus('#code');
+  await page.$eval('#code', (el) => { const i = el.value.indexOf('func main()'); el.setSelectionRange(i, i); });
+  for (const key of ['x', 'Backspace', 'Enter', 'Backspace']) {
+    const n = await page.evaluate(() => window.__log.length);
+    await page.keyboard.press(key);
+    await settled(page);
+    const log = await page.evaluate((n) => window.__log.slice(n), n);
+    // One request, posted before the input event: the text the key made, not sent again.
+    assert.equal(log.length, 2, `${key}: ${JSON.stringify(log).slice(0, 300)}`);
+    assert.equal(log[1], 'input', `${key}: ${JSON.stringify(log).slice(0, 300)}`);
+    assert.equal(log[0].kind, 'analyze', key);
+  }
+  assert.equal(await code(page), SAMPLE);
+  assert.equal(await page.textContent('#diag-count'), count);
+  // Cancelled: the guess of "y" is analysed, then the editor's own text is, and shown.
+  await page.evaluate(() => { window.__cancel = true; });
+  const n = await page.evaluate(() => window.__log.length);
+  await page.keyboard.press('y');
+  await page.waitForFunction((n) => window.__log.length >= n + 2, n);
+  await settled(page);
+  assert.equal(await code(page), SAMPLE);
+  assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'true');
+  assert.equal(await page.textContent('#diag-count'), count);
+});
+
 test('Copy link puts the share link on the clipboard; too large a state says so', async (t) => {
   const { ctx, page } = await open(t);
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
