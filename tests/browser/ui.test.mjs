@@ -493,6 +493,60 @@ test('a typed key is sent to the worker from its beforeinput event, once; a canc
   assert.equal(await page.textContent('#diag-count'), count);
 });
 
+test('every text the editor guesses from a beforeinput event is the text the input makes', async (t) => {
+  // Each request the page posts, and each input event's text, in order.
+  const init = () => {
+    window.__log = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (typeof m === 'string') window.__log.push({ req: JSON.parse(m) });
+      return post.call(this, m, ...rest);
+    };
+    document.addEventListener('input', (e) => window.__log.push({ input: e.target.value }), true);
+  };
+  const { page } = await open(t, { init });
+  const start = 'package main\n\nfunc main() {\n\tx := "a😀b e\u0301 中"\n\t_ = x\n}\n';
+  await page.fill('#code', start);
+  await settled(page);
+  await page.focus('#code');
+  const caret = async (needle, after = 0) => page.$eval('#code', (el, [n, a]) => { const i = el.value.indexOf(n) + a; el.setSelectionRange(i, i); }, [needle, after]);
+  const enc = new TextEncoder(), dec = new TextDecoder();
+  let guesses = 0, unguessed = 0;
+  // [where the caret goes, what is typed]: ASCII, Enter, Tab, Delete, a selection replaced,
+  // non-ASCII text, and deletions beside an emoji, a combining accent and a CJK character.
+  // `true`: a key beside ASCII text, which must be guessed.
+  const steps = [
+    [['x :=', 0], 'y', true], [null, 'Backspace', true], [null, 'Enter', true], [null, 'Backspace', true],
+    // (Tab is inserted by the app's keydown handler, inside which the guess waits for Yew.)
+    [null, 'Tab'], [null, 'Backspace', true], [['x :=', 0], 'Delete', true], [null, 'x', true],
+    [['a😀b', 1], 'Shift+ArrowRight'], [null, 'z', true], [null, 'Control+z'],
+    [['a😀b', 3], 'Backspace'], [['e\u0301', 2], 'Backspace'], [['中', 1], 'Backspace'], [['中', 0], 'Delete'],
+    [['_ = x', 5], 'ü'], [null, 'Backspace'],
+  ];
+  for (const [at, key, ascii] of steps) {
+    if (at) await caret(...at);
+    const before = await code(page);
+    const n = await page.evaluate(() => window.__log.length);
+    if (key.length === 1 && key.charCodeAt(0) > 127) await page.keyboard.insertText(key);
+    else await page.keyboard.press(key);
+    await settled(page);
+    const log = await page.evaluate((n) => window.__log.slice(n), n);
+    const input = log.findIndex((e) => 'input' in e);
+    const guess = log.slice(0, input < 0 ? log.length : input).find((e) => e.req?.kind === 'analyze');
+    assert.ok(guess || !ascii, `${key} at ${JSON.stringify(at)} was not guessed: ${JSON.stringify(log).slice(0, 300)}`);
+    if (!guess) { unguessed++; continue; }
+    guesses++;
+    // The guess as sent: an edit (byte offsets) of the text the page showed before the key.
+    const sp = guess.req.splice;
+    const b = enc.encode(before);
+    const text = sp ? dec.decode(b.slice(0, sp.start)) + guess.req.code + dec.decode(b.slice(sp.end)) : guess.req.code;
+    assert.ok(input >= 0, `${key}: guessed ${JSON.stringify(text)} but no input came`);
+    assert.equal(text, log[input].input, `${key} at ${JSON.stringify(at)}`);
+  }
+  // The ASCII keys are guessed; the rest leave it to the input event.
+  assert.ok(guesses >= 8 && unguessed >= 3, `${guesses} guessed, ${unguessed} not`);
+});
+
 test('Copy link puts the share link on the clipboard; too large a state says so', async (t) => {
   const { ctx, page } = await open(t);
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
