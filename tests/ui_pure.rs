@@ -226,3 +226,31 @@ fn predicted_text_of_a_beforeinput_event() {
     assert_eq!(p("abc", 1, 9, "insertText", Some("x")), None);
     assert_eq!(p("中", 1, 1, "insertText", Some("x")), None);
 }
+
+#[test]
+fn predicted_text_never_panics_and_splices_exactly() {
+    // Every pair of offsets (character boundaries or not) in a text of every UTF-8 width,
+    // CRLF and LF included, with every input type the editor may see.
+    let code = "a\r\nb\n中😀e\u{301}x\t";
+    let types =
+        ["insertText", "insertLineBreak", "deleteContentBackward", "deleteContentForward", "insertFromPaste", ""];
+    for s in 0..=code.len() + 1 {
+        for e in 0..=code.len() + 1 {
+            for t in types {
+                for d in [None, Some(""), Some("z"), Some("中\n")] {
+                    let Some(out) = sync::predicted(code, s, e, t, d) else { continue };
+                    // The selection replaced; a deletion removes one range and nothing else.
+                    let (p, _, new_end) = sync::edit_region(code, &out);
+                    match t {
+                        "insertText" => assert_eq!(out, format!("{}{}{}", &code[..s], d.unwrap(), &code[e..])),
+                        "insertLineBreak" => assert_eq!(out, format!("{}\n{}", &code[..s], &code[e..])),
+                        _ => {
+                            assert!(new_end == p, "{t} {s}..{e}: {out:?}");
+                            assert_eq!(out.len(), code.len() - if s < e { e - s } else { 1 }, "{t} {s}..{e}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
