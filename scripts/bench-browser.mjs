@@ -21,10 +21,15 @@
 //    the marks, gutter and findings list are those of the new text. Also printed: the time
 //    at which the DOM first holds that analysis (the MutationObserver's callback), before
 //    the wait for the display's next frame.
+//    For reference, the same keys typed into the same text in a bare page: a textarea and a
+//    worker that answers a fixed 2 ms after each key's beforeinput, its answer put in the DOM.
+//    Chromium hands a page a worker's message only after the key's own frame (whenever the
+//    message came), so even that answer is painted a frame after the typed character.
 // 3. The worker's analyzer throughput in wasm: real Go files from the Go 1.22 source tree
 //    sent to a fresh worker (the app's own worker.js); MB/s from the worker's own
 //    analysis time (`millis`) and from the round trip (JSON both ways included).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, DIST } from '../tests/browser/harness.mjs';
@@ -146,6 +151,61 @@ async function keystrokes(browser, url, lines, keys, valid = false) {
   return { times, doms, owns, findings };
 }
 
+/** The bare reference page (see the top): a textarea and a worker, no app. */
+function barePage(dir) {
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bare</title>
+<textarea id="code" rows="40" cols="120" wrap="off" spellcheck="false" style="font:14px/21px monospace"></textarea>
+<p id="status">-</p><script src="bare.js"></script>`);
+  fs.writeFileSync(path.join(dir, 'worker.js'), `onmessage = (e) => {
+  const t = performance.now();
+  while (performance.now() - t < e.data.work) {}
+  postMessage(e.data.n);
+};`);
+  // Per key: when it went down, when its own frame began, when the answer was in the DOM and
+  // when the frame after that began (ms after keydown).
+  fs.writeFileSync(path.join(dir, 'bare.js'), `const w = new Worker('worker.js');
+const ta = document.getElementById('code'), status = document.getElementById('status');
+window.__keys = [];
+let cur = null;
+document.addEventListener('keydown', () => {
+  const k = cur = { t0: performance.now(), own: null, dom: null, frame: null };
+  window.__keys.push(k);
+  requestAnimationFrame(() => { k.own = performance.now() - k.t0; });
+}, true);
+ta.addEventListener('beforeinput', () => w.postMessage({ n: window.__keys.length, work: 2 }));
+w.onmessage = (e) => {
+  const k = window.__keys[e.data - 1];
+  status.textContent = 'answer ' + e.data;
+  k.dom = performance.now() - k.t0;
+  requestAnimationFrame(() => { k.frame = performance.now() - k.t0; });
+};`);
+}
+
+async function bare(browser, text, keys) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gocompat-bare-'));
+  barePage(dir);
+  const server = await serveDist(dir);
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.$eval('#code', (ta, text) => { ta.value = text; }, text);
+    const mid = text.split('\n').slice(0, Math.floor(text.split('\n').length / 2)).join('\n').length;
+    await page.focus('#code');
+    await page.$eval('#code', (ta, at) => ta.setSelectionRange(at, at), mid);
+    for (let i = 0; i < keys; i++) {
+      await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
+      await page.waitForFunction((n) => window.__keys.length === n && window.__keys[n - 1].frame !== null, i + 1);
+    }
+    const ks = await page.evaluate(() => window.__keys);
+    await ctx.close();
+    return { doms: ks.map((k) => k.dom), frames: ks.map((k) => k.frame), owns: ks.map((k) => k.own).filter((x) => x !== null) };
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Go files from the Go 1.22 source tree (deterministic sample, no testdata). */
 function stdFiles(n) {
   const root = '/usr/share/go-1.22/src';
@@ -227,6 +287,10 @@ try {
         `painted (next frame) median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length}); ` +
         `the typed character's own frame median ${f1(median(owns))} ms`);
     }
+    const f = await bare(browser, goFile(lines), keys);
+    console.log(`  for reference, a bare page at ${lines} lines (a textarea; a worker answering 2 ms after the key): ` +
+      `in the DOM median ${f1(median(f.doms))} ms, painted median ${f1(median(f.frames))} ms; ` +
+      `the typed character's own frame median ${f1(median(f.owns))} ms`);
   }
   const files = stdFiles(quick ? 20 : 60);
   if (files.length) {
