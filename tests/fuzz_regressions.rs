@@ -116,37 +116,10 @@ fn typing_into_a_syntax_error_gives_the_fresh_tree_and_analysis() {
     let mut reparser = Reparser::new();
     let _ = reparser.parse(src);
     let tree = reparser.parse(&typed);
-    assert_eq!(tree.root_node().to_sexp(), gocompat::analyzer::parse(&typed).root_node().to_sexp());
+    assert!(support::same_tree(&tree, &gocompat::analyzer::parse(&typed)), "the tree differs from a fresh parse");
     let mut typing = Reparser::for_typing();
     let _ = analyze_with(src, &ctx, &mut typing);
     assert_eq!(analyze_with(&typed, &ctx, &mut typing), analyze(&typed, &ctx));
-}
-
-/// Node for node (kinds, ranges, missing and error nodes, fields): `to_sexp` has no ranges.
-fn same_tree(a: &tree_sitter::Tree, b: &tree_sitter::Tree) -> bool {
-    let (mut x, mut y) = (a.walk(), b.walk());
-    loop {
-        let (n, m) = (x.node(), y.node());
-        if n.kind_id() != m.kind_id()
-            || n.byte_range() != m.byte_range()
-            || n.is_missing() != m.is_missing()
-            || x.field_id() != y.field_id()
-            || n.child_count() != m.child_count()
-        {
-            return false;
-        }
-        if x.goto_first_child() && y.goto_first_child() {
-            continue;
-        }
-        loop {
-            if x.goto_next_sibling() && y.goto_next_sibling() {
-                break;
-            }
-            if !(x.goto_parent() && y.goto_parent()) {
-                return true;
-            }
-        }
-    }
 }
 
 /// Edits found in review (a node-for-node fuzzer) where the first error guard kept an
@@ -169,7 +142,10 @@ fn error_guard_keeps_only_fresh_trees() {
         let mut reparser = Reparser::new();
         let _ = reparser.parse(&old);
         let tree = reparser.parse(&new);
-        assert!(same_tree(&tree, &gocompat::analyzer::parse(&new)), "{name}: the tree differs from a fresh parse");
+        assert!(
+            support::same_tree(&tree, &gocompat::analyzer::parse(&new)),
+            "{name}: the tree differs from a fresh parse"
+        );
         let mut typing = Reparser::for_typing();
         let _ = analyze_with(&old, &ctx, &mut typing);
         assert_eq!(analyze_with(&new, &ctx, &mut typing), analyze(&new, &ctx), "{name}");
@@ -232,7 +208,7 @@ fn typing_between_declarations_of_a_broken_file_gives_fresh_trees() {
             for text in [&edited, &broken] {
                 let tree = reparser.parse(text);
                 assert!(
-                    same_tree(&tree, &gocompat::analyzer::parse(text)),
+                    support::same_tree(&tree, &gocompat::analyzer::parse(text)),
                     "{}: typing {typed:?} at byte {at} of the broken file: the tree differs from a fresh parse",
                     path.display()
                 );

@@ -87,3 +87,30 @@ pub fn syntax_errors(src: &str) -> usize {
     let a = gocompat::analyze(src, &Context::default());
     a.diagnostics.iter().filter(|d| d.rule == "syntax-error").count()
 }
+
+/// Node for node (kinds, ranges, missing and error nodes, fields): `to_sexp` has no ranges.
+pub fn same_tree(a: &tree_sitter::Tree, b: &tree_sitter::Tree) -> bool {
+    let (mut x, mut y) = (a.walk(), b.walk());
+    loop {
+        let (n, m) = (x.node(), y.node());
+        if n.kind_id() != m.kind_id()
+            || n.byte_range() != m.byte_range()
+            || n.is_missing() != m.is_missing()
+            || x.field_id() != y.field_id()
+            || n.child_count() != m.child_count()
+        {
+            return false;
+        }
+        if x.goto_first_child() && y.goto_first_child() {
+            continue;
+        }
+        loop {
+            if x.goto_next_sibling() && y.goto_next_sibling() {
+                break;
+            }
+            if !(x.goto_parent() && y.goto_parent()) {
+                return true;
+            }
+        }
+    }
+}
