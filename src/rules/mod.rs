@@ -23,9 +23,10 @@ pub mod stdlib;
 pub mod syntax;
 pub mod vet;
 
-/// Results that several rules compute for the same node, kept for one analysis. The
-/// driver ([`Checker`]) holds one and knows nothing of what is inside: a family that
-/// shares work between its rules keeps it here.
+/// Results that rules compute once and use at many nodes, kept for one analysis (a new
+/// analysis starts from `Default`, so nothing is stale and no rule resets anything). The
+/// driver ([`Checker`]) holds one and knows nothing of what is inside: a rule or a family
+/// that keeps work across its node checks keeps it here.
 #[derive(Default)]
 pub struct Shared<'a> {
     /// ServeMux registrations by call node id ([`mux::registrations::registration`]): five
@@ -37,6 +38,14 @@ pub struct Shared<'a> {
     pub(crate) method_receivers: std::cell::OnceCell<loopvar::common::Receivers>,
     /// The unconditional registrations met by the walk, for the conflict check at its end.
     pub(crate) mux_sites: RefCell<Vec<mux::http_mux_conflicting_patterns::Site>>,
+    /// vet-slog-key-value: (name, "Logger" or "Record") for the variables, fields and
+    /// parameters the file shows to be a `*slog.Logger` or a `slog.Record`.
+    pub(crate) slog_receivers: RefCell<Vec<(String, &'static str)>>,
+    /// timer-channel-synchronous: the names the text visible from a top-level declaration
+    /// shows to hold a timer or ticker, for the last declaration asked about (its node id).
+    pub(crate) timers: RefCell<Option<(usize, Vec<String>)>>,
+    /// range-over-func-requires-go123: whether the file's text has `) bool)` anywhere.
+    pub(crate) bool_func_params: std::cell::OnceCell<bool>,
 }
 
 /// A rule's metadata and its checks.

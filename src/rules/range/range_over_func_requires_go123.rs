@@ -71,7 +71,6 @@ declare_rule! {
         versions: "FV < 1.23",
         sources: &["https://go.dev/doc/go1.23#language", "https://go.dev/blog/range-functions", "https://go.dev/wiki/RangefuncExperiment"],
         kinds: &["range_clause"],
-        check_file: Some(prepare),
         check_node: Some(check),
         local: true,
     }
@@ -205,22 +204,13 @@ fn evidence<'t>(c: &Checker<'t>, e: Node<'t>) -> Option<Evidence> {
     }
 }
 
-thread_local! {
-    /// Whether the file's text has `) bool)` anywhere: set by [`prepare`], which the driver
-    /// runs before the walk of every analysis on this thread, so it is never stale.
-    static ANYWHERE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-fn prepare(c: &mut Checker) {
-    ANYWHERE.with(|m| m.set(c.src.contains(") bool)")));
-}
-
 /// Whether the text visible from the walked declaration can hold a same-file iterator at all
 /// (a parameter of a function type returning bool, `… ) bool)` as gofmt writes it, or an
 /// `iter` import): it spares the per-loop name resolution in the common case. (The file's
 /// text is asked first: what it lacks, no part of it has.)
 fn may_declare_iterators(c: &Checker) -> bool {
-    c.facts.local_name("iter").is_some() || (ANYWHERE.with(|m| m.get()) && c.visible_contains(") bool)"))
+    c.facts.local_name("iter").is_some()
+        || (*c.shared.bool_func_params.get_or_init(|| c.src.contains(") bool)")) && c.visible_contains(") bool)"))
 }
 
 fn check<'t>(c: &mut Checker<'t>, clause: Node<'t>) {

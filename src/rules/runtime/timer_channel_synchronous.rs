@@ -3,7 +3,6 @@ use crate::analyzer::Checker;
 use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use std::cell::RefCell;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -62,33 +61,20 @@ declare_rule! {
         kinds: &["call_expression"],
         check_node: Some(check),
         local: true,
-        check_file: Some(collect_timers),
     }
-}
-
-thread_local! {
-    /// Names (variables, fields, parameters) that the text visible from a top-level
-    /// declaration shows to hold a timer or ticker: (the declaration's node id, names),
-    /// for the last declaration asked about in this analysis.
-    static TIMERS: RefCell<Option<(usize, Vec<String>)>> = const { RefCell::new(None) };
-}
-
-fn collect_timers(_c: &mut Checker) {
-    TIMERS.with(|t| *t.borrow_mut() = None);
 }
 
 /// Whether `name` holds a timer or ticker as far as the text visible from the walked
 /// declaration shows ([`Checker::visible_parts`]: the file without the other functions'
 /// bodies, whose locals are not in scope here).
 fn is_timer(c: &Checker, name: &str) -> bool {
+    // (`Shared::timers`: the names for the last declaration asked about.)
     let top = c.walked_top().map_or(0, |n| n.id());
-    TIMERS.with(|t| {
-        let mut t = t.borrow_mut();
-        if t.as_ref().is_none_or(|(id, _)| *id != top) {
-            *t = Some((top, timer_names(c)));
-        }
-        t.as_ref().is_some_and(|(_, names)| names.iter().any(|n| n == name))
-    })
+    let mut t = c.shared.timers.borrow_mut();
+    if t.as_ref().is_none_or(|(id, _)| *id != top) {
+        *t = Some((top, timer_names(c)));
+    }
+    t.as_ref().is_some_and(|(_, names)| names.iter().any(|n| n == name))
 }
 
 fn timer_names(c: &Checker) -> Vec<String> {

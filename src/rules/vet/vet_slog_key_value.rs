@@ -3,7 +3,6 @@ use crate::analyzer::NodeExt;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::runtime::common::{call_args, pkg_member, unparen, walk_subtree};
-use std::cell::RefCell;
 use tree_sitter::Node;
 
 declare_rule! {
@@ -95,12 +94,8 @@ const KV_FUNCS: &[(&str, &str, usize)] = &[
 const ATTR_FUNCS: &[&str] =
     &["String", "Int", "Int64", "Uint64", "Float64", "Bool", "Time", "Duration", "Any", "Group"];
 
-thread_local! {
-    /// (name, receiver type) for variables, fields and parameters this file shows to be a
-    /// `*slog.Logger` ("Logger") or a `slog.Record` ("Record").
-    static RECEIVERS: RefCell<Vec<(String, &'static str)>> = const { RefCell::new(Vec::new()) };
-}
-
+/// Fills `Shared::slog_receivers`: (name, receiver type) for variables, fields and
+/// parameters this file shows to be a `*slog.Logger` ("Logger") or a `slog.Record` ("Record").
 fn collect_receivers(c: &mut Checker) {
     let mut out = Vec::new();
     if let Some(s) = c.facts.local_name("log/slog") {
@@ -129,7 +124,7 @@ fn collect_receivers(c: &mut Checker) {
             }
         }
         // Loggers derived from known ones: `l2 := l.With(...)`, `l.WithGroup("g")`.
-        RECEIVERS.with(|r| *r.borrow_mut() = out.clone());
+        c.shared.slog_receivers.borrow_mut().clone_from(&out);
         for needle in [".With(", ".WithGroup("] {
             for (i, _) in c.src.match_indices(needle) {
                 let Some(n) = root.descendant_for_byte_range(i + 1, i + needle.len() - 1) else { continue };
@@ -141,7 +136,7 @@ fn collect_receivers(c: &mut Checker) {
             }
         }
     }
-    RECEIVERS.with(|r| *r.borrow_mut() = out);
+    *c.shared.slog_receivers.borrow_mut() = out;
 }
 
 fn bound_names(c: &Checker, n: Node, ty: &'static str, out: &mut Vec<(String, &'static str)>) {
@@ -188,7 +183,7 @@ fn receiver_type<'a>(c: &Checker<'a>, x: Node<'a>) -> Option<&'static str> {
                 return None;
             }
             let name = if x.kind_str() == "identifier" { c.text(x) } else { c.text(x.field("field")?) };
-            RECEIVERS.with(|r| r.borrow().iter().find(|(n, _)| n == name).map(|(_, t)| *t))
+            c.shared.slog_receivers.borrow().iter().find(|(n, _)| n == name).map(|(_, t)| *t)
         }
         "call_expression" => {
             let f = x.field("function")?;
