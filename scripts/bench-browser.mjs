@@ -85,7 +85,7 @@ async function coldLoads(browser, url, n) {
   return times;
 }
 
-async function keystrokes(browser, url, lines, keys, valid = false) {
+async function keystrokes(browser, url, lines, keys, valid = false, inBody = false) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(url);
@@ -100,8 +100,16 @@ async function keystrokes(browser, url, lines, keys, valid = false) {
     return s.dataset.fresh === undefined ? !s.querySelector('.pending') : s.dataset.fresh === 'true';
   }, null, { timeout: 60000 });
   const findings = await page.textContent('#diag-count');
-  // The caret at the end of the middle line (inside a function body, usually).
-  const mid = text.split('\n').slice(0, Math.floor(lines / 2)).join('\n').length;
+  // The caret at the end of the middle line: wherever that falls (in the 10,000-line file
+  // with syntax errors, right after a function's closing brace, where a typed character is
+  // a new top-level syntax error: the text is then parsed afresh). With `inBody`, at the end
+  // of the last statement line inside a function body before it instead.
+  const all = text.split('\n');
+  let line = Math.floor(lines / 2);
+  if (inBody) {
+    while (line > 1 && !/^\t+[^\s{}].*[^{}\s]$/.test(all[line - 1])) line--;
+  }
+  const mid = all.slice(0, line).join('\n').length;
   await page.focus('#code');
   await page.$eval('#code', (ta, at) => { ta.setSelectionRange(at, at); }, mid);
   await page.evaluate(() => {
@@ -279,9 +287,11 @@ try {
     // The file with every fixture (the syntax-error rule's broken code included: each
     // keystroke is then a fresh parse and analysis), and without the syntax-error fixtures
     // (unchanged functions keep their findings: src/analyzer/reuse.rs).
-    for (const valid of [false, true]) {
-      const { times, doms, owns, findings } = await keystrokes(browser, server.url, lines, keys, valid);
-      const what = valid ? ', no syntax errors' : '';
+    // At 10,000 lines with syntax errors, also typing at the end of a statement in a function
+    // body (the middle line is right after a function's `}`).
+    for (const [valid, inBody] of lines > 5000 ? [[false, false], [false, true], [true, false]] : [[false, false], [true, false]]) {
+      const { times, doms, owns, findings } = await keystrokes(browser, server.url, lines, keys, valid, inBody);
+      const what = (valid ? ', no syntax errors' : '') + (inBody ? ', typing in a function body' : '');
       console.log(`keystroke -> updated diagnostics at ${lines} lines (${findings}${what}): ` +
         `in the DOM median ${f1(median(doms))} ms, p95 ${f1(pct(doms, 0.95))} ms; ` +
         `painted (next frame) median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length}); ` +
