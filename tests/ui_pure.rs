@@ -254,3 +254,10 @@ fn predicted_text_never_panics_and_splices_exactly() {
         }
     }
 }
+
+#[test]
+fn textarea_text_normalizes_newlines_as_a_textarea_does() {
+    assert_eq!(sync::textarea_text("a\r\nb\rc\n\r\n\r".into()), "a\nb\nc\n\n\n");
+    assert_eq!(sync::textarea_text("no carriage return: 中\n".into()), "no carriage return: 中\n");
+    assert_eq!(sync::textarea_text(String::new()), "");
+}

@@ -467,7 +467,7 @@ impl App {
 
     fn apply_state(&mut self, s: Shared) {
         if let Some(code) = s.code {
-            self.code = code;
+            self.code = sync::textarea_text(code);
         }
         for (field, value, default) in [(&mut self.from, s.from, DEFAULT_FROM), (&mut self.to, s.to, DEFAULT_TO)] {
             match value {
@@ -1250,7 +1250,7 @@ impl Component for App {
                     self.example =
                         examples::ALL.iter().find(|e| e.code == code).map(|e| e.id).unwrap_or("").to_string();
                     self.status = "Opened the link's code and versions. Undo brings your text back.".into();
-                    self.replace_text(ctx, code, true);
+                    self.replace_text(ctx, sync::textarea_text(code), true);
                 }
                 Ok(_) => return false,
                 Err(reason) => self.notes.push(format!("This link could not be read: {reason}.")),

@@ -111,7 +111,8 @@ impl App {
         }
         if let Some(code) = p.code {
             match self.mode {
-                Mode::Code | Mode::Workshop => self.code = code, // an embed has no workshop
+                // (An embed has no workshop.)
+                Mode::Code | Mode::Workshop => self.code = super::sync::textarea_text(code),
                 Mode::Env => self.env = code,
             }
         }

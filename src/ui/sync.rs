@@ -52,3 +52,14 @@ pub fn predicted(code: &str, start: usize, end: usize, input_type: &str, data: O
     out.push_str(&code[to..]);
     Some(out)
 }
+
+/// `text` as a textarea holds it: each CRLF and each lone CR made LF (HTML's newline
+/// normalization, which a textarea's `value` applies). Code that reaches the editor other
+/// than by typing (a link, a draft, an embed's parameter) is kept so, or the textarea's
+/// offsets and the app's would disagree by one per carriage return before them.
+pub fn textarea_text(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}

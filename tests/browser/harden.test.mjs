@@ -226,6 +226,21 @@ const PAYLOADS = [
   "'><iframe srcdoc=\"<script>parent.__pwned=5</script>\">",
 ];
 
+test('a link whose code has CRLF or CR line ends: the editor holds LF, and a click on a finding selects its span', async (t) => {
+  // Comment lines first, so that a carriage return before the finding would move it.
+  const code = '// a\r\n// b\r// c\r\npackage main\r\n\r\nfunc main() {\r\n\tfor range 3 {\r\n\t}\r\n}\r\n';
+  const { page, errors } = await open(t, { hash: '#v=1&z=' + deflate({ code }) });
+  await settled(page);
+  const lf = code.replace(/\r\n?/g, '\n');
+  assert.equal(await page.$eval('#code', (el) => el.value), lf);
+  await page.click(`#diagnostics li[data-rule="${RANGE_RULE}"] .diag-jump`);
+  const sel = await page.$eval('#code', (el) => [el.selectionStart, el.selectionEnd]);
+  const at = lf.indexOf('range 3') + 'range '.length;
+  assert.deepEqual(sel, [at, at + 1]);
+  assert.match(await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`), /line 7:12/);
+  assert.deepEqual(errors, []);
+});
+
 test('hostile share links: a clear message or the text as text, never a script', async (t) => {
   const valid = deflate({ code: SAMPLE });
   const broken = [
