@@ -261,3 +261,14 @@ fn textarea_text_normalizes_newlines_as_a_textarea_does() {
     assert_eq!(sync::textarea_text("no carriage return: 中\n".into()), "no carriage return: 中\n");
     assert_eq!(sync::textarea_text(String::new()), "");
 }
+
+#[test]
+fn byte_offset_of_a_utf16_offset_is_the_line_index_one() {
+    for code in ["", "package main\n", "a中😀b\r\nc e\u{301}", "ascii then 中"] {
+        let li = gocompat::LineIndex::new(code);
+        let units: usize = code.chars().map(char::len_utf16).sum();
+        for u in 0..=units + 2 {
+            assert_eq!(sync::byte_offset(code, u), li.offset_from_utf16(code, u), "{code:?} at {u}");
+        }
+    }
+}

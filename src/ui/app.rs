@@ -266,10 +266,6 @@ impl App {
         self.current.as_ref().is_some_and(|c| gocompat::span::same_text(&c.code, &self.code))
     }
 
-    fn request(&self) -> Request {
-        self.request_of(self.code.clone())
-    }
-
     fn request_of(&self, code: String) -> Request {
         Request { id: self.req_id, code, ctx: self.context(), base: self.current.as_ref().map(|c| c.id), splice: None }
     }
@@ -311,22 +307,33 @@ impl App {
     pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
-        match &self.backend {
-            // Before Ready, the client queues the request until the worker listens.
-            Backend::Ready(worker) | Backend::Starting(worker) => {
-                if self.in_flight.is_some() {
-                    self.queued = true;
-                    return;
-                }
-                let req = self.request();
-                match worker.send(&self.wire(&req)) {
-                    Ok(()) => self.in_flight = Some((req.id, req.code)),
-                    Err(e) => {
-                        self.worker_failed(format!("could not send to the worker: {e}"));
-                    }
-                }
+        if matches!(self.backend, Backend::Failed(_)) {
+            return;
+        }
+        if self.in_flight.is_some() {
+            self.queued = true;
+            return;
+        }
+        self.send_request(self.code.clone());
+    }
+
+    /// Sends `code` as request `req_id` (nothing in flight; before Ready, the client queues
+    /// it until the worker listens). Whether it went.
+    fn send_request(&mut self, code: String) -> bool {
+        let req = self.request_of(code);
+        let sent = match &self.backend {
+            Backend::Ready(worker) | Backend::Starting(worker) => worker.send(&self.wire(&req)),
+            Backend::Failed(_) => return false,
+        };
+        match sent {
+            Ok(()) => {
+                self.in_flight = Some((req.id, req.code));
+                true
             }
-            Backend::Failed(_) => {}
+            Err(e) => {
+                self.worker_failed(format!("could not send to the worker: {e}"));
+                false
+            }
         }
     }
 
@@ -646,10 +653,7 @@ impl App {
             self.textarea_holds = None;
             return;
         };
-        let holds = self
-            .textarea_holds
-            .as_ref()
-            .is_some_and(|(el, text)| *el == ta && gocompat::span::same_text(text, &self.code));
+        let holds = self.textarea_current() && self.textarea_holds.as_ref().is_some_and(|(el, _)| *el == ta);
         if !holds {
             if ta.value() != self.code {
                 ta.set_value(&self.code);
@@ -982,16 +986,10 @@ impl Component for App {
                 }
                 // (A guess of a text the editor never got, an input cancelled after its
                 // `beforeinput`: the editor's text has no analysis and none is coming.)
+                // (Under a new id: one not newer than the analysis shown would be dropped.)
                 if self.queued || (self.in_flight.is_none() && !self.fresh()) {
                     self.queued = false;
-                    let req = self.request();
-                    if let Backend::Ready(w) = &self.backend {
-                        let sent = w.send(&self.wire(&req));
-                        match sent {
-                            Ok(()) => self.in_flight = Some((req.id, req.code)),
-                            Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
-                        }
-                    }
+                    self.run_analysis();
                 }
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Resend { id })) => {
@@ -1103,24 +1101,18 @@ impl Component for App {
                 }
             }
             Msg::BeforeInput { input_type, data, start, end } => {
-                let Backend::Ready(worker) = &self.backend else { return false };
-                if self.in_flight.is_some() || self.plain() || self.read_only() || !self.textarea_current() {
+                let ready = matches!(self.backend, Backend::Ready(_));
+                if !ready || self.in_flight.is_some() || self.plain() || self.read_only() || !self.textarea_current() {
                     return false;
                 }
-                let li = LineIndex::new(&self.code);
                 let (start, end) =
-                    (li.offset_from_utf16(&self.code, start as usize), li.offset_from_utf16(&self.code, end as usize));
+                    (sync::byte_offset(&self.code, start as usize), sync::byte_offset(&self.code, end as usize));
                 let Some(code) = sync::predicted(&self.code, start, end, &input_type, data.as_deref()) else {
                     return false;
                 };
                 self.req_id += 1;
-                let req = self.request_of(code);
-                match worker.send(&self.wire(&req)) {
-                    Ok(()) => {
-                        self.guess = Some(req.id);
-                        self.in_flight = Some((req.id, req.code));
-                    }
-                    Err(e) => self.worker_failed(format!("could not send to the worker: {e}")),
+                if self.send_request(code) {
+                    self.guess = Some(self.req_id);
                 }
                 return false;
             }

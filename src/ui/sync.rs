@@ -63,3 +63,21 @@ pub fn textarea_text(text: String) -> String {
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
+
+/// The byte offset in `code` of the UTF-16 offset `utf16` (a textarea's selection), without
+/// building a line index on the keystroke's path: the same number while the text before it
+/// is ASCII; the end of the text for one past it.
+pub fn byte_offset(code: &str, utf16: usize) -> usize {
+    let ascii = code.len().min(utf16);
+    if code.as_bytes()[..ascii].is_ascii() {
+        return ascii;
+    }
+    let mut u = 0;
+    for (i, c) in code.char_indices() {
+        if u >= utf16 {
+            return i;
+        }
+        u += c.len_utf16();
+    }
+    code.len()
+}

@@ -483,6 +483,11 @@ test('a typed key is sent to the worker from its beforeinput event, once; a canc
   await page.keyboard.press('y');
   await page.waitForFunction((n) => window.__log.length >= n + 2, n);
   await settled(page);
+  // Two requests, each under a new id (a follow-up under the guess's id was dropped as not
+  // newer than the analysis shown, and sent again).
+  const ids = (await page.evaluate((n) => window.__log.slice(n), n)).map((e) => e.req.id);
+  assert.equal(ids.length, 2, JSON.stringify(ids));
+  assert.ok(ids[1] > ids[0], JSON.stringify(ids));
   assert.equal(await code(page), SAMPLE);
   assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'true');
   assert.equal(await page.textContent('#diag-count'), count);
