@@ -125,7 +125,8 @@ async function keystrokes(browser, url, lines, keys, valid = false, inBody = fal
   const times = [], doms = [], owns = [];
   for (let i = 0; i < keys; i++) {
     const before = await page.$eval('.editor-status', (e) => Number(e.dataset.shownId));
-    const done = page.evaluate((before) => new Promise((resolve) => {
+    // (The observer is in place before the key goes: the page may update in the key's own task.)
+    await page.evaluate((before) => { window.__done = new Promise((resolve) => {
       const status = () => document.querySelector('.editor-status');
       // Builds before these hooks existed: the "updating…" span appears, then goes.
       let sawPending = false;
@@ -147,9 +148,9 @@ async function keystrokes(browser, url, lines, keys, valid = false, inBody = fal
       });
       obs.observe(document.querySelector('.editor-pane'), { attributes: true, subtree: true, childList: true });
       setTimeout(() => { obs.disconnect(); resolve(null); }, 20000);
-    }), before);
+    }); }, before);
     await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
-    const ms = await done;
+    const ms = await page.evaluate(() => window.__done);
     if (ms === null) { console.log(`  (key ${i}: no update within 20 s)`); continue; }
     times.push(ms.frame);
     doms.push(ms.dom);

@@ -299,10 +299,13 @@ fn embedded_tables_come_from_data() {
     );
 }
 
-/// Code analysis never runs on the page's thread (ARCHITECTURE.md): in `src/ui`, only
-/// `protocol.rs` calls the analyzer, and only the worker's side calls `protocol::handle`.
+/// Code is analysed through one request handler (ARCHITECTURE.md): in `src/ui`, only
+/// `protocol.rs` calls the analyzer; only the worker's side calls `protocol::handle`, and only
+/// `on_page.rs` (small texts, decided by `route.rs`) calls `protocol::answer`.
 #[test]
-fn only_the_worker_analyzes_code() {
+fn code_is_analysed_only_through_the_request_handler() {
+    // The analyzer is called by `protocol.rs` alone; its handler answers the worker's messages
+    // (`worker_main.rs`) and the small texts the page analyses itself (`on_page.rs`).
     const ANALYZER: &[&str] = &["analyze(", "analyze_with(", "analyze_bytes(", "analyzer::parse(", "Reparser"];
     let mut files = Vec::new();
     let mut stack = vec![root().join("src/ui")];
@@ -329,8 +332,15 @@ fn only_the_worker_analyzes_code() {
             if l.contains("protocol::handle(") && name != "src/ui/worker_main.rs" {
                 bad.push(format!("{name}: {l}"));
             }
+            if l.contains("protocol::answer(") && name != "src/ui/on_page.rs" {
+                bad.push(format!("{name}: {l}"));
+            }
         }
     }
-    assert!(bad.is_empty(), "the analyzer called outside the worker:\n{}", bad.join("\n"));
+    assert!(bad.is_empty(), "the analyzer called outside the request handler:\n{}", bad.join("\n"));
     assert!(read(&root().join("src/ui/worker_main.rs")).contains("protocol::handle("));
+    assert!(read(&root().join("src/ui/on_page.rs")).contains("protocol::answer("));
+    // The page decides which texts it analyses by `route.rs` alone (pure, tested natively).
+    let app = read(&root().join("src/ui/app.rs"));
+    assert!(app.contains("self.page.takes(") && read(&root().join("src/ui/on_page.rs")).contains("Route"));
 }

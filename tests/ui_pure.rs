@@ -272,3 +272,40 @@ fn byte_offset_of_a_utf16_offset_is_the_line_index_one() {
         }
     }
 }
+
+#[path = "../src/ui/route.rs"]
+mod route;
+
+#[test]
+fn route_small_texts_on_the_page_slow_keystrokes_send_them_to_the_worker() {
+    use route::*;
+    let mut r = route::Route::default();
+    assert!(r.on_page(0) && r.on_page(MAX_BYTES) && !r.on_page(MAX_BYTES + 1));
+    // Whole texts (a paste, cold code) never count, however slow.
+    for _ in 0..10 {
+        r.record(None, 500.0, 30_000);
+        r.record(Some(KEYSTROKE_BYTES + 1), 500.0, 30_000);
+    }
+    assert!(r.on_page(30_000));
+    // Slow keystrokes count only in a row: a fast one in between starts again.
+    for _ in 0..SLOW_KEYS - 1 {
+        r.record(Some(1), BUDGET_MS + 1.0, 30_000);
+    }
+    r.record(Some(1), BUDGET_MS, 30_000);
+    for _ in 0..SLOW_KEYS - 1 {
+        r.record(Some(1), BUDGET_MS + 1.0, 30_000);
+    }
+    assert!(r.on_page(30_000));
+    r.record(Some(1), BUDGET_MS + 1.0, 30_000);
+    // Texts this long or longer go to the worker from then on; shorter ones stay.
+    assert!(!r.on_page(30_000) && !r.on_page(MAX_BYTES) && r.on_page(29_999));
+    // Slow keys in a longer text never raise the bound again.
+    for _ in 0..SLOW_KEYS {
+        r.record(Some(1), BUDGET_MS + 1.0, 40_000);
+    }
+    assert!(r.on_page(29_999) && !r.on_page(30_000));
+    for _ in 0..SLOW_KEYS {
+        r.record(Some(1), BUDGET_MS + 1.0, 10_000);
+    }
+    assert!(r.on_page(9_999) && !r.on_page(10_000));
+}

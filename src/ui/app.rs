@@ -1,7 +1,8 @@
 //! The app's state and its update loop.
 //!
-//! Analysis runs in the worker only (the page's wasm links no analyzer): requests made
-//! before it is ready wait in [`WorkerClient`]; if it cannot start, a note says so. There is
+//! Small texts are analysed on the page, in the task that changed them ([`OnPage`]); the
+//! others in the worker: requests made before it is ready wait in [`WorkerClient`]; if it
+//! cannot start, a note says so (and only small texts are analysed). There is
 //! no fixed debounce: a change is sent at once when nothing is in flight, and changes made
 //! while one analysis runs coalesce into one request sent when its reply arrives (at most
 //! one in flight, monotonic ids; a reply older than the one shown is dropped).
@@ -11,6 +12,7 @@ use super::highlight::{self, Token};
 use super::overlay::MarkSpan;
 use super::protocol::{Reply, Request};
 use super::share::{self, Shared};
+use super::on_page::OnPage;
 use super::worker_client::{WorkerClient, WorkerEvent};
 use super::{dom, large, sync};
 use gloo_timers::callback::Timeout;
@@ -70,6 +72,8 @@ pub struct Current {
     pub code: String,
     pub analysis: Analysis,
     pub millis: f64,
+    /// Whether the page analysed it (a small text: `worker_client::ON_PAGE_MAX_BYTES`).
+    pub on_page: bool,
     /// The request id it answers (replies older than the shown one are dropped).
     pub id: u64,
 }
@@ -172,6 +176,8 @@ pub struct App {
     pub(super) tokens: Vec<Token>,
     pub(super) marks: Vec<MarkSpan>,
     pub(super) backend: Backend,
+    /// Small texts are analysed on the page itself (`super::on_page`), the others in the worker.
+    pub(super) page: OnPage,
     req_id: u64,
     /// The id and text of the request the worker is working on.
     in_flight: Option<(u64, String)>,
@@ -307,7 +313,13 @@ impl App {
     pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
-        if matches!(self.backend, Backend::Failed(_)) {
+        if matches!(self.backend, Backend::Failed(_)) && !self.page.takes(self.code.len()) {
+            // Nothing can analyse this text: no findings of another text stay on it.
+            if self.current.take().is_some() {
+                self.active = None;
+                self.popup = None;
+                self.remap();
+            }
             return;
         }
         if self.in_flight.is_some() {
@@ -322,6 +334,10 @@ impl App {
     fn send_request(&mut self, code: String) -> bool {
         let req = self.request_of(code);
         let sent = match &self.backend {
+            _ if self.page.takes(req.code.len()) => {
+                self.page.send(&self.wire(&req), req.code.len());
+                Ok(())
+            }
             Backend::Ready(worker) | Backend::Starting(worker) => worker.send(&self.wire(&req)),
             Backend::Failed(_) => return false,
         };
@@ -753,6 +769,7 @@ impl Component for App {
             tokens: Vec::new(),
             marks: Vec::new(),
             backend: Backend::Failed("not started".into()),
+            page: OnPage::new(ctx.link().callback(Msg::Worker)),
             req_id: 0,
             in_flight: None,
             guess: None,
@@ -980,7 +997,8 @@ impl Component for App {
                     // since (its marks are moved onto the live text; the newer text is sent
                     // next). Anything else is stale: dropped.
                     Some((sent_id, code)) if sent_id == id && self.current.as_ref().is_none_or(|c| c.id < id) => {
-                        self.accept(Current { code, analysis: *analysis, millis, id });
+                        let on_page = self.page.answered(id);
+                        self.accept(Current { code, analysis: *analysis, millis, id, on_page });
                     }
                     _ => {}
                 }
@@ -1101,8 +1119,15 @@ impl Component for App {
                 }
             }
             Msg::BeforeInput { input_type, data, start, end } => {
-                let ready = matches!(self.backend, Backend::Ready(_));
-                if !ready || self.in_flight.is_some() || self.plain() || self.read_only() || !self.textarea_current() {
+                // (A text the page analyses itself is analysed when the input comes, in the same
+                // task: a guess would only add an analysis of a text that may never come.)
+                if !matches!(self.backend, Backend::Ready(_))
+                    || self.page.takes(self.code.len() + data.as_ref().map_or(0, |d| d.len()))
+                    || self.in_flight.is_some()
+                    || self.plain()
+                    || self.read_only()
+                    || !self.textarea_current()
+                {
                     return false;
                 }
                 let (start, end) =

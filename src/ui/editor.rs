@@ -16,7 +16,8 @@ impl App {
     pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
         let worker_note = match &self.backend {
             Backend::Failed(reason) if !reason.is_empty() && reason != "not started" => Some(format!(
-                "The analysis worker could not start ({reason}), and gocompat analyses code only there: no findings can be shown. Reload the page; if this persists, the browser may be blocking Web Workers or WebAssembly."
+                "The analysis worker could not start ({reason}): code over {} KB cannot be analysed (smaller code is analysed on the page). Reload the page; if this persists, the browser may be blocking Web Workers.",
+                super::route::MAX_BYTES / 1024
             )),
             _ => None,
         };
@@ -93,7 +94,8 @@ impl App {
             <div class="workspace">
                 {self.view_editor(ctx)}
                 <super::panel::Panel current={self.current.clone()} preview={self.preview} show_all={self.show_all}
-                    active={self.active} can_undo={!self.undo.is_empty()} share_error={self.share_error.clone()} send={self.send.clone()} />
+                    active={self.active} can_undo={!self.undo.is_empty()} share_error={self.share_error.clone()}
+                    unavailable={matches!(self.backend, Backend::Failed(_)) && !self.page.takes(self.code.len())} send={self.send.clone()} />
             </div>
         }
     }
@@ -217,16 +219,22 @@ impl App {
         html! {
                 // Hooks for scripts/bench-browser.mjs: the request id of the analysis shown and
                 // whether it is the analysis of the text in the editor.
+                // `data-analysed-on`: "page" or "worker" (`worker_client::ON_PAGE_MAX_BYTES`).
                 <p class="editor-status" data-shown-id={self.current.as_ref().map(|c| c.id.to_string()).unwrap_or_default()}
-                    data-fresh={self.fresh().to_string()}>
+                    data-fresh={self.fresh().to_string()}
+                    data-analysed-on={self.current.as_ref().map(|c| if c.on_page { "page" } else { "worker" })}>
                     {match &self.current {
                         Some(c) => format!(
-                            "{} line{} · analysed in {:.1} ms in the worker",
+                            "{} line{} · analysed in {:.1} ms {}",
                             lines,
                             if lines == 1 { "" } else { "s" },
                             c.millis,
+                            if c.on_page { "on the page" } else { "in the worker" },
                         ),
-                        None if matches!(self.backend, Backend::Failed(_)) => "Not analysed".into(),
+                        None if matches!(self.backend, Backend::Failed(_)) => format!(
+                            "Not analysed: code over {} KB needs the analysis worker",
+                            super::route::MAX_BYTES / 1024
+                        ),
                         None => "Analysing…".into(),
                     }}
                     {match &self.backend {

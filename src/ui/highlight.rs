@@ -1,6 +1,6 @@
 //! Syntax colouring by a small hand-written Go lexer: pure, one pass, no parser. It runs on
-//! the main thread on every keystroke (well under a millisecond for a 1,000-line file), so
-//! the app's wasm carries no tree-sitter (the parser lives in the worker only).
+//! the main thread on every keystroke (well under a millisecond for a 1,000-line file), even
+//! over texts that the worker analyses.
 //!
 //! Output: non-overlapping, sorted token spans with a CSS class each. The classes of
 //! keywords, comments, strings/runes, numbers, `true`/`false`/`nil`/`iota` and called

@@ -6,7 +6,7 @@
 //! * [`share`]: the URL fragment and the local draft; [`examples`]; [`env_view`].
 //! * [`embed`], [`embed_params`]: the compact entry for documentation pages (`embed.html`).
 //! * [`protocol`], [`worker_client`], [`worker_main`]: the analysis Web Worker (the same
-//!   wasm module, started by `www/worker.js`).
+//!   wasm module, started by `www/worker.js`); [`on_page`]: small texts analysed on the page ([`route`]).
 //! * [`workshop`]: lessons with checked exercises and the myth-or-fact deck.
 
 mod app;
@@ -20,7 +20,9 @@ pub mod env_view;
 mod examples;
 mod highlight;
 mod large;
+mod on_page;
 mod overlay;
+mod route;
 mod panel;
 pub mod protocol;
 mod share;

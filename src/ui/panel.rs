@@ -23,6 +23,9 @@ pub struct PanelProps {
     pub active: Option<usize>,
     pub can_undo: bool,
     pub share_error: Option<String>,
+    /// Nothing can analyse the text (the worker is unavailable and the text too large for
+    /// the page): with no analysis, the panel says so rather than "Analysing…".
+    pub unavailable: bool,
     /// The app's messages: one callback made once, so that equal props stay equal.
     pub send: Callback<Msg>,
 }
@@ -40,6 +43,7 @@ impl PartialEq for PanelProps {
             && self.active == o.active
             && self.can_undo == o.can_undo
             && self.share_error == o.share_error
+            && self.unavailable == o.unavailable
             && self.send == o.send
     }
 }
@@ -53,7 +57,8 @@ impl PanelProps {
     fn view(&self) -> Html {
         let send = &self.send;
         let Some(cur) = self.current.as_deref() else {
-            return html! { <aside class="panel"><p id="diag-count" role="status">{"Analysing…"}</p><div id="diagnostics"></div></aside> };
+            let what = if self.unavailable { "Not analysed" } else { "Analysing…" };
+            return html! { <aside class="panel"><p id="diag-count" role="status">{what}</p><div id="diagnostics"></div></aside> };
         };
         let a = &cur.analysis;
         let n = a.diagnostics.len();

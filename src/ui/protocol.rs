@@ -2,8 +2,8 @@
 //!
 //! The page and the worker are one wasm module (`src/main.rs` picks the side), so both
 //! compile this one file and cannot drift apart. Every request carries a monotonic id; the
-//! page drops replies whose id is not the newest it sent. Code analysis runs only in the
-//! worker (see `ARCHITECTURE.md`).
+//! page drops replies whose id is not the newest it sent. Code is analysed only by [`answer`]:
+//! in the worker, and on the page for small texts (`on_page.rs`; see `ARCHITECTURE.md`).
 //!
 //! A reply lists only the findings the page does not already hold ([`Delta`]): a request
 //! names the analysis the page shows (`base`); when that is the worker's last reply, a
@@ -113,39 +113,43 @@ pub fn after_reply() {
 /// The worker's side: one request in, one reply out. Never panics.
 pub fn handle(request: &str, now: impl Fn() -> f64) -> Reply {
     match serde_json::from_str::<ToWorker>(request) {
-        Ok(ToWorker::Analyze(mut r)) => {
-            let t0 = now();
-            if let Some(Splice { of, start, end }) = r.splice.take() {
-                let whole = LAST.with(|last| {
-                    let last = last.borrow();
-                    let (_, text, _) = last.as_ref().filter(|l| l.0 == of)?;
-                    let (before, after) = (text.get(..start)?, text.get(end..)?);
-                    (start <= end).then(|| [before, &r.code, after].concat())
-                });
-                match whole {
-                    Some(whole) => r.code = whole,
-                    None => return Reply::Resend { id: r.id },
-                }
-            }
-            let mut analysis =
-                REPARSER.with(|p| gocompat::analyzer::analyze_with(&r.code, &r.ctx, &mut p.borrow_mut()));
-            let all = std::mem::take(&mut analysis.diagnostics);
-            let delta = LAST.with(|last| {
-                let last = last.borrow();
-                let (base_id, base_code, base) = last.as_ref().filter(|l| Some(l.0) == r.base)?;
-                let (delta, fresh) = diff(base_code, base, &r.code, &all);
-                analysis.diagnostics = fresh.into_iter().cloned().collect();
-                Some(Delta { base: *base_id, reused: delta })
-            });
-            if delta.is_none() {
-                analysis.diagnostics = all.clone();
-            }
-            let old = LAST.with(|last| last.borrow_mut().replace((r.id, r.code, all)));
-            RETIRED.with(|slot| *slot.borrow_mut() = old);
-            Reply::Done { id: r.id, analysis: Box::new(analysis), millis: now() - t0, delta }
-        }
+        Ok(ToWorker::Analyze(r)) => answer(r, now),
         Err(e) => Reply::Failed { id: 0, error: e.to_string() },
     }
+}
+
+/// One analysis request answered, by the worker ([`handle`]) or, for a small text, by the page
+/// itself in the task that changed the text (`worker_client::WorkerClient::send`). Each wasm
+/// instance has its own parser and last reply. Never panics.
+pub fn answer(mut r: Request, now: impl Fn() -> f64) -> Reply {
+    let t0 = now();
+    if let Some(Splice { of, start, end }) = r.splice.take() {
+        let whole = LAST.with(|last| {
+            let last = last.borrow();
+            let (_, text, _) = last.as_ref().filter(|l| l.0 == of)?;
+            let (before, after) = (text.get(..start)?, text.get(end..)?);
+            (start <= end).then(|| [before, &r.code, after].concat())
+        });
+        match whole {
+            Some(whole) => r.code = whole,
+            None => return Reply::Resend { id: r.id },
+        }
+    }
+    let mut analysis = REPARSER.with(|p| gocompat::analyzer::analyze_with(&r.code, &r.ctx, &mut p.borrow_mut()));
+    let all = std::mem::take(&mut analysis.diagnostics);
+    let delta = LAST.with(|last| {
+        let last = last.borrow();
+        let (base_id, base_code, base) = last.as_ref().filter(|l| Some(l.0) == r.base)?;
+        let (delta, fresh) = diff(base_code, base, &r.code, &all);
+        analysis.diagnostics = fresh.into_iter().cloned().collect();
+        Some(Delta { base: *base_id, reused: delta })
+    });
+    if delta.is_none() {
+        analysis.diagnostics = all.clone();
+    }
+    let old = LAST.with(|last| last.borrow_mut().replace((r.id, r.code, all)));
+    RETIRED.with(|slot| *slot.borrow_mut() = old);
+    Reply::Done { id: r.id, analysis: Box::new(analysis), millis: now() - t0, delta }
 }
 
 /// Which findings of `new` (of the text `new_code`) are findings of `base` (of `base_code`)

@@ -2,7 +2,8 @@
 //! the module is instantiated in a worker (`www/worker.js`, which receives the page's
 //! compiled `WebAssembly.Module` rather than fetching and compiling the file again). It
 //! receives [`protocol::ToWorker`] requests as JSON strings and answers with
-//! [`protocol::Reply`]s. Code analysis runs only here.
+//! [`protocol::Reply`]s. Code analysis runs here, except for small texts, which the page
+//! analyses itself (`on_page.rs`) with the same handler.
 
 use super::protocol;
 use wasm_bindgen::prelude::*;

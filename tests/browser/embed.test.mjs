@@ -244,7 +244,7 @@ test('editing one widget changes neither the other nor its address; its link car
   await w2.frame.waitForFunction(() => !document.querySelector('.editor-status .pending'), null, { timeout: 20000 });
   await w2.frame.waitForSelector(`#diagnostics li[data-rule="${RANGE}"]`, { state: 'detached' });
   assert.match(await w2.frame.textContent('#diag-count'), /^0 findings$/);
-  assert.match(await w2.frame.textContent('.editor-status'), /in the worker/);
+  assert.match(await w2.frame.textContent('.editor-status'), /on the page/);
   // It resized itself to the new content.
   await page.waitForFunction(([h]) => {
     const f = document.querySelectorAll('.gocompat-widget iframe')[1];

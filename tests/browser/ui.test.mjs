@@ -79,6 +79,10 @@ func main() {
 }
 `;
 
+/** 50 KB of comment lines: appended to a text, it takes the text over the size the page analyses
+ * itself (src/ui/route.rs, 48 KB), so that the worker analyses it. */
+const PADDING = Array.from({ length: 1000 }, (_, i) => `// padding line ${String(i).padStart(4, '0')}: this text goes to the worker.`).join('\n') + '\n';
+
 test('defaults: range over int is an error from go1.21 and disappears from go1.22', async (t) => {
   const { page, errors, firstDiagnostics } = await open(t);
   t.diagnostic(`cold load to first diagnostics (performance.now() at the first render): ${firstDiagnostics} ms`);
@@ -98,13 +102,13 @@ test('defaults: range over int is an error from go1.21 and disappears from go1.2
   assert.deepEqual(errors, []);
 });
 
-test('pasted code is analysed in the worker: underline, gutter marker and list item', async (t) => {
+test('pasted code is analysed (on the page: a small text): underline, gutter marker and list item', async (t) => {
   const { page } = await open(t);
   await page.fill('#code', SAMPLE);
   await settled(page);
   await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
   assert.equal(await page.textContent(`mark[data-rule="${RANGE_RULE}"]`), '3');
-  assert.match(await page.textContent('.editor-status'), /in the worker/);
+  assert.match(await page.textContent('.editor-status'), /on the page/);
   assert.equal(await page.$$eval('.gutter .gmark', (l) => l.length), 1);
   const item = await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`);
   assert.match(item, /line 7:12/);
@@ -313,20 +317,28 @@ test('examples menu and the go env mode (kept in the URL)', async (t) => {
   assert.equal(await other.page.getAttribute('#mode-env', 'aria-pressed'), 'true');
 });
 
-test('if the worker cannot start, the page says so (code analysis runs only in the worker)', async (t) => {
+test('if the worker cannot start, the page says so, and analyses only small texts itself', async (t) => {
   breakWorker = true;
   t.after(() => { breakWorker = false; });
   const { page, errors } = await open(t, { waitWorker: false });
   await page.waitForSelector('#worker-note');
   assert.match(await page.textContent('#worker-note'), /could not start/);
+  assert.match(await page.textContent('#worker-note'), /over 48 KB cannot be analysed/);
   assert.match(await page.textContent('#worker-note'), /Reload the page/);
   assert.equal(await page.getAttribute('#worker-state', 'data-state'), 'failed');
+  // A small text is analysed on the page.
   await page.fill('#code', SAMPLE);
-  // Typing still works and is coloured (the lexer runs on the page), but nothing is analysed.
-  assert.equal(await code(page), SAMPLE);
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+  assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), 'page');
+  // A large one needs the worker: typing still works and is coloured (the lexer runs on the
+  // page), but it is not analysed, and the small text's findings are gone.
+  const large = SAMPLE + '\n' + PADDING;
+  await page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, large);
+  await page.waitForFunction(() => /Not analysed: code over 48 KB needs the analysis worker/.test(document.querySelector('.editor-status').textContent));
+  assert.equal(await code(page), large);
   assert.ok(await page.$$eval('.hl .tok-kw', (l) => l.length) > 0);
-  assert.match(await page.textContent('.editor-status'), /Not analysed/);
   assert.equal(await page.$$eval('mark[data-rule]', (l) => l.length), 0);
+  assert.equal(await page.textContent('#diag-count'), 'Not analysed');
   // The go env view does not need the worker: it resolves the paste on the page.
   await page.click('#mode-env');
   await page.fill('#env-input', "GOFLAGS='-mod=mod'\n");
@@ -432,7 +444,7 @@ const logWorkerTraffic = () => {
 
 test('a keystroke sends the worker only the edit; its findings are those of the whole text', async (t) => {
   const { page } = await open(t, { init: logWorkerTraffic });
-  const funcs = Array.from({ length: 600 }, (_, i) => `func f${i}() {\n\tfor range 3 {\n\t\tfmt.Println("${i}")\n\t}\n}\n`);
+  const funcs = Array.from({ length: 1200 }, (_, i) => `func f${i}() {\n\tfor range 3 {\n\t\tfmt.Println("${i}")\n\t}\n}\n`);
   const text = `package main\n\nimport "fmt"\n\n${funcs.join('\n')}`;
   // (Set at once, as a paste does: page.fill types a long text key by key.)
   await page.$eval('#code', (ta, text) => {
@@ -443,13 +455,13 @@ test('a keystroke sends the worker only the edit; its findings are those of the 
   const count = await page.textContent('#diag-count');
   const before = await page.evaluate(() => window.__log.length);
   await page.focus('#code');
-  await page.$eval('#code', (el) => { const i = el.value.indexOf('func f300()'); el.setSelectionRange(i, i); });
+  await page.$eval('#code', (el) => { const i = el.value.indexOf('func f600()'); el.setSelectionRange(i, i); });
   for (const key of ['x', 'Backspace', 'Enter', 'Backspace']) {
     await page.keyboard.press(key);
     await settled(page);
   }
   const sent = (await page.evaluate((n) => window.__log.slice(n), before)).filter((e) => e.req);
-  assert.ok(text.length > 20000 && sent.length >= 4, `${text.length} bytes, ${sent.length} requests`);
+  assert.ok(text.length > 50000 && sent.length >= 4, `${text.length} bytes, ${sent.length} requests`);
   for (const m of sent) {
     assert.ok(m.bytes < 1000 && m.req.splice, `a keystroke posted ${m.bytes} bytes: ${JSON.stringify(m.req).slice(0, 200)}`);
   }
@@ -460,8 +472,11 @@ test('a keystroke sends the worker only the edit; its findings are those of the 
 
 test('a typed key is sent to the worker from its beforeinput event, once; a cancelled input leaves no stale findings', async (t) => {
   const { page } = await open(t, { init: logWorkerTraffic });
-  await page.fill('#code', SAMPLE);
+  // (Over the size the page analyses itself.)
+  const padded = SAMPLE + PADDING;
+  await page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, padded);
   await settled(page);
+  assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), 'worker');
   const count = await page.textContent('#diag-count');
   await page.focus('#code');
   await page.$eval('#code', (el) => { const i = el.value.indexOf('func main()'); el.setSelectionRange(i, i); });
@@ -475,7 +490,7 @@ test('a typed key is sent to the worker from its beforeinput event, once; a canc
     assert.ok('input' in log[1], `${key}: ${JSON.stringify(log).slice(0, 300)}`);
     assert.equal(log[0].req?.kind, 'analyze', key);
   }
-  assert.equal(await code(page), SAMPLE);
+  assert.equal(await code(page), padded);
   assert.equal(await page.textContent('#diag-count'), count);
   // Cancelled: the guess of "y" is analysed, then the editor's own text is, and shown.
   await page.evaluate(() => { window.__cancel = true; });
@@ -488,16 +503,56 @@ test('a typed key is sent to the worker from its beforeinput event, once; a canc
   const ids = (await page.evaluate((n) => window.__log.slice(n), n)).map((e) => e.req.id);
   assert.equal(ids.length, 2, JSON.stringify(ids));
   assert.ok(ids[1] > ids[0], JSON.stringify(ids));
-  assert.equal(await code(page), SAMPLE);
+  assert.equal(await code(page), padded);
   assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'true');
   assert.equal(await page.textContent('#diag-count'), count);
 });
 
+test('in a small text, a typed key\'s findings are in the DOM by the frame that paints the key (analysed on the page; no worker message)', async (t) => {
+  const { page } = await open(t, { init: logWorkerTraffic });
+  await page.fill('#code', SAMPLE);
+  await settled(page);
+  assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), 'page');
+  await page.focus('#code');
+  await page.$eval('#code', (el) => { const i = el.value.indexOf('range 3') + 'range 3'.length; el.setSelectionRange(i, i); });
+  // At the first animation frame after each keydown (the frame that paints the typed
+  // character): which analysis the editor shows, and the marked text.
+  await page.evaluate(() => {
+    window.__frames = [];
+    document.addEventListener('keydown', () => {
+      const status = () => document.querySelector('.editor-status');
+      const before = Number(status().dataset.shownId);
+      requestAnimationFrame(() => window.__frames.push({
+        before, shown: Number(status().dataset.shownId), fresh: status().dataset.fresh,
+        marks: [...document.querySelectorAll(`mark[data-rule]`)].map((m) => m.textContent),
+      }));
+    }, true);
+  });
+  const n = await page.evaluate(() => window.__log.length);
+  const want = [['0', '30'], ['Backspace', '3'], ['5', '35'], ['Backspace', '3']];
+  for (const [i, [key]] of want.entries()) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((k) => window.__frames.length === k, i + 1);
+    await settled(page);
+  }
+  const frames = await page.evaluate(() => window.__frames);
+  for (const [i, f] of frames.entries()) {
+    assert.ok(f.shown > f.before && f.fresh === 'true', `key ${want[i][0]}: ${JSON.stringify(f)}`);
+    assert.deepEqual(f.marks, [want[i][1]], `key ${want[i][0]}`);
+  }
+  // Nothing went to the worker: only the input events are in the log.
+  const log = await page.evaluate((n) => window.__log.slice(n), n);
+  assert.ok(log.length === want.length && log.every((e) => 'input' in e), JSON.stringify(log).slice(0, 300));
+  assert.equal(await code(page), SAMPLE);
+});
+
 test('every text the editor guesses from a beforeinput event is the text the input makes', async (t) => {
   const { page } = await open(t, { init: logWorkerTraffic });
-  const start = 'package main\n\nfunc main() {\n\tx := "a😀b e\u0301 中"\n\t_ = x\n}\n';
-  await page.fill('#code', start);
+  // (Over the size the page analyses itself.)
+  const start = 'package main\n\nfunc main() {\n\tx := "a😀b e\u0301 中"\n\t_ = x\n}\n' + PADDING;
+  await page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, start);
   await settled(page);
+  assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), 'worker');
   await page.focus('#code');
   const caret = async (needle, after = 0) => page.$eval('#code', (el, [n, a]) => { const i = el.value.indexOf(n) + a; el.setSelectionRange(i, i); }, [needle, after]);
   const enc = new TextEncoder(), dec = new TextDecoder();
