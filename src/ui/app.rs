@@ -9,10 +9,10 @@
 
 use super::examples::{self, Example};
 use super::highlight::{self, Token};
+use super::on_page::OnPage;
 use super::overlay::MarkSpan;
 use super::protocol::{Reply, Request};
 use super::share::{self, Shared};
-use super::on_page::OnPage;
 use super::worker_client::{WorkerClient, WorkerEvent};
 use super::{dom, large, sync};
 use gloo_timers::callback::Timeout;
