@@ -1120,7 +1120,8 @@ impl Component for App {
             }
             Msg::BeforeInput { input_type, data, start, end } => {
                 // (A text the page analyses itself is analysed when the input comes, in the same
-                // task: a guess would only add an analysis of a text that may never come.)
+                // task: a guess would only add an analysis of a text that may never come. The
+                // key makes a text at most its data longer.)
                 if !matches!(self.backend, Backend::Ready(_))
                     || self.page.takes(self.code.len() + data.as_ref().map_or(0, |d| d.len()))
                     || self.in_flight.is_some()
@@ -1132,7 +1133,9 @@ impl Component for App {
                 }
                 let (start, end) =
                     (sync::byte_offset(&self.code, start as usize), sync::byte_offset(&self.code, end as usize));
-                let Some(code) = sync::predicted(&self.code, start, end, &input_type, data.as_deref()) else {
+                let Some(code) = sync::predicted(&self.code, start, end, &input_type, data.as_deref())
+                    .filter(|code| !self.page.takes(code.len()))
+                else {
                     return false;
                 };
                 self.req_id += 1;

@@ -403,10 +403,13 @@ test('the plain editor: the caret and the keys move past the lines its textarea 
 });
 
 const HOSTILE = [
-  ['100,000-deep (', 'package main\n\nvar x = ' + '('.repeat(100000) + '1' + ')'.repeat(100000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/ }],
-  ['100,000-deep {', 'package main\n\nfunc main() ' + '{'.repeat(100000) + '}'.repeat(100000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/ }],
+  ['100,000-deep (', 'package main\n\nvar x = ' + '('.repeat(100000) + '1' + ')'.repeat(100000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/, on: 'worker' }],
+  ['100,000-deep {', 'package main\n\nfunc main() ' + '{'.repeat(100000) + '}'.repeat(100000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/, on: 'worker' }],
+  // (Small enough for the page to analyse itself, on its own thread: src/ui/route.rs.)
+  ['24,000-deep ( on the page', 'package main\n\nvar x = ' + '('.repeat(24000) + '1' + ')'.repeat(24000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/, on: 'page' }],
+  ['24,000-deep { on the page', 'package main\n\nfunc main() ' + '{'.repeat(24000) + '}'.repeat(24000) + '\n', { note: /nests deeper than \d+ syntax levels \(from line 3\)/, on: 'page' }],
   ['1 MB single line', 'package main\n\nvar s = "' + 'x'.repeat(1 << 20) + '"; func main() { for range 3 {} }\n', { large: /^Large input: 1\.0 MB in 4 lines/, finding: /line 3:1048\d+/ }],
-  ['NUL bytes', 'package main\n\x00\nfunc main() {\n\tfor range 3 {\n\t}\n}\n', { finding: /line 4:12/, syntax: /(invalid NUL character[\s\S]*line 2:1)|(line 2:1[\s\S]*invalid NUL character)/ }],
+  ['NUL bytes', 'package main\n\x00\nfunc main() {\n\tfor range 3 {\n\t}\n}\n', { on: 'page', finding: /line 4:12/, syntax: /(invalid NUL character[\s\S]*line 2:1)|(line 2:1[\s\S]*invalid NUL character)/ }],
   ['lone surrogates (what a browser has instead of invalid UTF-8)', 'package main\n\n// \ud800 \udfff\nfunc main() {\n\tfor range 3 {\n\t}\n}\n', { finding: /line 5:12/ }],
   ['CRLF line ends', 'package main\r\n\r\nfunc main() {\r\n\tfor range 3 {\r\n\t}\r\n}\r\n', { finding: /line 4:12/, noSyntax: true }],
   ['a BOM', '\ufeffpackage main\n\nfunc main() {\n\tfor range 3 {\n\t}\n}\n', { finding: /line 4:12/, noSyntax: true }],
@@ -428,6 +431,7 @@ for (const [name, text, want] of HOSTILE) {
     assert.equal(value, lf.replace('\n', '   \n'));
     if (want.note) assert.match(await page.textContent('main'), want.note);
     if (want.large) assert.match(await page.textContent('#large-input'), want.large);
+    if (want.on) assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), want.on);
     if (want.finding) assert.match(await page.textContent(`#diagnostics li[data-rule="${RANGE_RULE}"]`), want.finding);
     if (want.syntax) assert.match(await page.textContent('#diagnostics li[data-rule="syntax-error"]'), want.syntax);
     if (want.noSyntax) assert.equal(await page.$$eval('#diagnostics li[data-rule="syntax-error"]', (l) => l.length), 0);

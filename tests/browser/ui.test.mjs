@@ -546,6 +546,32 @@ test('in a small text, a typed key\'s findings are in the DOM by the frame that 
   assert.equal(await code(page), SAMPLE);
 });
 
+test('a text that grows past 48 KB moves to the worker and back to the page, with the same findings', async (t) => {
+  const { page } = await open(t);
+  const set = (text) => page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, text);
+  const shown = async () => [await page.getAttribute('.editor-status', 'data-analysed-on'),
+    await page.$$eval('#diagnostics li[data-rule]', (l) => l.map((e) => e.textContent))];
+  await set(SAMPLE);
+  await settled(page);
+  const [on, small] = await shown();
+  assert.equal(on, 'page');
+  assert.ok(small.length > 0);
+  await set(SAMPLE + PADDING);
+  await settled(page);
+  const [on2, large] = await shown();
+  assert.equal(on2, 'worker');
+  assert.deepEqual(large, small);
+  // Back under: the page's last text is an older one (it answers the edit with Resend, and
+  // the whole text follows).
+  await page.focus('#code');
+  await page.$eval('#code', (el, n) => el.setSelectionRange(n, el.value.length), SAMPLE.length);
+  await page.keyboard.press('Delete');
+  await settled(page);
+  assert.equal(await code(page), SAMPLE);
+  assert.deepEqual(await shown(), ['page', small]);
+  assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'true');
+});
+
 test('every text the editor guesses from a beforeinput event is the text the input makes', async (t) => {
   const { page } = await open(t, { init: logWorkerTraffic });
   // (Over the size the page analyses itself.)
