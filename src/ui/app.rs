@@ -72,7 +72,7 @@ pub struct Current {
     pub code: String,
     pub analysis: Analysis,
     pub millis: f64,
-    /// Whether the page analysed it (a small text: `worker_client::ON_PAGE_MAX_BYTES`).
+    /// Whether the page analysed it (a small text: `route::MAX_BYTES`).
     pub on_page: bool,
     /// The request id it answers (replies older than the shown one are dropped).
     pub id: u64,
@@ -177,7 +177,7 @@ pub struct App {
     pub(super) marks: Vec<MarkSpan>,
     pub(super) backend: Backend,
     /// Small texts are analysed on the page itself (`super::on_page`), the others in the worker.
-    pub(super) page: OnPage,
+    page: OnPage,
     req_id: u64,
     /// The id and text of the request the worker is working on.
     in_flight: Option<(u64, String)>,
@@ -191,8 +191,9 @@ pub struct App {
     /// the code changed other than by typing into it, or the textarea is a new one.
     textarea_holds: Option<(web_sys::HtmlTextAreaElement, String)>,
     /// The id of the last request the worker analysed (it holds that text): when the
-    /// analysis shown is that one's, the next request is sent as an edit of its text
-    /// (`protocol::Request::spliced`; no copy of the text is kept for it).
+    /// analysis shown is that one's, the next request to the worker is sent as an edit of its
+    /// text (`protocol::Request::spliced`; no copy of the text is kept for it). The page's own
+    /// is `OnPage::holds`.
     worker_has: Option<u64>,
     queued: bool,
     debounce: Option<Timeout>,
@@ -313,7 +314,7 @@ impl App {
     pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
-        if matches!(self.backend, Backend::Failed(_)) && !self.page.takes(self.code.len()) {
+        if matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len()) {
             // Nothing can analyse this text: no findings of another text stay on it.
             if self.current.take().is_some() {
                 self.active = None;
@@ -334,11 +335,11 @@ impl App {
     fn send_request(&mut self, code: String) -> bool {
         let req = self.request_of(code);
         let sent = match &self.backend {
-            _ if self.page.takes(req.code.len()) => {
-                self.page.send(&self.wire(&req), req.code.len());
+            _ if self.on_page(req.code.len()) => {
+                self.page.send(&self.wire(&req, self.page.holds()), req.code.len());
                 Ok(())
             }
-            Backend::Ready(worker) | Backend::Starting(worker) => worker.send(&self.wire(&req)),
+            Backend::Ready(worker) | Backend::Starting(worker) => worker.send(&self.wire(&req, self.worker_has)),
             Backend::Failed(_) => return false,
         };
         match sent {
@@ -353,10 +354,10 @@ impl App {
         }
     }
 
-    /// `req` as sent: an edit of the text the worker holds, if the page shows its analysis
-    /// (and so has that text).
-    fn wire(&self, req: &Request) -> Request {
-        match (self.worker_has, &self.current) {
+    /// `req` as sent to the side that holds the text of request `holds`: an edit of that text,
+    /// if the page shows its analysis (and so has that text).
+    fn wire(&self, req: &Request, holds: Option<u64>) -> Request {
+        match (holds, &self.current) {
             (Some(of), Some(cur)) if cur.id == of => req.spliced(of, &cur.code),
             _ => req.clone(),
         }
@@ -364,10 +365,28 @@ impl App {
 
     fn worker_failed(&mut self, reason: String) {
         self.backend = Backend::Failed(reason);
-        self.in_flight = None;
         self.worker_has = None;
-        self.queued = false;
         self.worker_timer = None;
+        // A request the page answered has its reply on the way; the worker's never will. The
+        // text is then analysed on the page if it can be (else its findings are cleared).
+        if self.in_flight.as_ref().is_some_and(|(id, _)| !self.page.answered(*id)) {
+            self.in_flight = None;
+        }
+        if self.in_flight.is_none() {
+            self.queued = false;
+            if !self.fresh() {
+                self.run_analysis();
+            }
+        }
+    }
+
+    /// Whether the page analyses a text of `len` bytes (`route.rs`). Without a worker, it takes
+    /// every text up to the size it is meant for, slow keystrokes or not.
+    pub(super) fn on_page(&self, len: usize) -> bool {
+        match self.backend {
+            Backend::Failed(_) => len <= super::route::MAX_BYTES,
+            _ => self.page.takes(len),
+        }
     }
 
     fn text_changed(&mut self, ctx: &yew::Context<Self>) {
@@ -975,7 +994,7 @@ impl Component for App {
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Done { id, mut analysis, millis, delta })) => {
                 let mut sent = self.in_flight.take();
-                if sent.as_ref().is_some_and(|(sent_id, _)| *sent_id == id) {
+                if sent.as_ref().is_some_and(|(sent_id, _)| *sent_id == id) && !self.page.answered(id) {
                     self.worker_has = Some(id);
                 }
                 // Findings the reply takes from the analysis shown (`protocol::Delta`). Should
@@ -1011,8 +1030,10 @@ impl Component for App {
                 }
             }
             Msg::Worker(WorkerEvent::Reply(Reply::Resend { id })) => {
-                // The worker lacks the text an edit was of: the whole text goes next.
-                self.worker_has = None;
+                // The side that answered lacks the text an edit was of: the whole text goes next.
+                if !self.page.answered(id) {
+                    self.worker_has = None;
+                }
                 if self.in_flight.as_ref().is_some_and(|(sent, _)| *sent == id) {
                     self.in_flight = None;
                     // (This request is the latest text: nothing stays queued.)
@@ -1123,7 +1144,7 @@ impl Component for App {
                 // task: a guess would only add an analysis of a text that may never come. The
                 // key makes a text at most its data longer.)
                 if !matches!(self.backend, Backend::Ready(_))
-                    || self.page.takes(self.code.len() + data.as_ref().map_or(0, |d| d.len()))
+                    || self.on_page(self.code.len() + data.as_ref().map_or(0, |d| d.len()))
                     || self.in_flight.is_some()
                     || self.plain()
                     || self.read_only()
@@ -1134,7 +1155,7 @@ impl Component for App {
                 let (start, end) =
                     (sync::byte_offset(&self.code, start as usize), sync::byte_offset(&self.code, end as usize));
                 let Some(code) = sync::predicted(&self.code, start, end, &input_type, data.as_deref())
-                    .filter(|code| !self.page.takes(code.len()))
+                    .filter(|code| !self.on_page(code.len()))
                 else {
                     return false;
                 };

@@ -95,7 +95,7 @@ impl App {
                 {self.view_editor(ctx)}
                 <super::panel::Panel current={self.current.clone()} preview={self.preview} show_all={self.show_all}
                     active={self.active} can_undo={!self.undo.is_empty()} share_error={self.share_error.clone()}
-                    unavailable={matches!(self.backend, Backend::Failed(_)) && !self.page.takes(self.code.len())} send={self.send.clone()} />
+                    unavailable={matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len())} send={self.send.clone()} />
             </div>
         }
     }
@@ -219,7 +219,7 @@ impl App {
         html! {
                 // Hooks for scripts/bench-browser.mjs: the request id of the analysis shown and
                 // whether it is the analysis of the text in the editor.
-                // `data-analysed-on`: "page" or "worker" (`worker_client::ON_PAGE_MAX_BYTES`).
+                // `data-analysed-on`: "page" or "worker" (`route.rs`).
                 <p class="editor-status" data-shown-id={self.current.as_ref().map(|c| c.id.to_string()).unwrap_or_default()}
                     data-fresh={self.fresh().to_string()}
                     data-analysed-on={self.current.as_ref().map(|c| if c.on_page { "page" } else { "worker" })}>

@@ -20,13 +20,15 @@ pub struct OnPage {
     events: Callback<WorkerEvent>,
     route: RefCell<Route>,
     /// The id of the last request answered here.
-    last: Cell<Option<u64>>,
+    answered: Cell<Option<u64>>,
+    /// The id of the last request analysed here: the text this instance's handler holds.
+    holds: Cell<Option<u64>>,
 }
 
 impl OnPage {
     /// Replies go to `events`, as the worker's do.
     pub fn new(events: Callback<WorkerEvent>) -> Self {
-        OnPage { events, route: RefCell::new(Route::default()), last: Cell::new(None) }
+        OnPage { events, route: RefCell::new(Route::default()), answered: Cell::new(None), holds: Cell::new(None) }
     }
 
     /// Whether a text of `len` bytes is analysed here ([`Route`]).
@@ -36,7 +38,12 @@ impl OnPage {
 
     /// Whether request `id` was answered here (else by the worker).
     pub fn answered(&self, id: u64) -> bool {
-        self.last.get() == Some(id)
+        self.answered.get() == Some(id)
+    }
+
+    /// The id of the request whose text the page holds (an edit of it can be sent here).
+    pub fn holds(&self) -> Option<u64> {
+        self.holds.get()
     }
 
     /// Answers `request`, whose whole text is `len` bytes long (the request may carry only an
@@ -47,11 +54,14 @@ impl OnPage {
         let now = move || perf.as_ref().map(|p| p.now()).unwrap_or_else(js_sys::Date::now);
         let edited = request.splice.map(|s| s.end.saturating_sub(s.start) + request.code.len());
         let reply = protocol::answer(request.clone(), now);
+        self.answered.set(Some(request.id));
         if let Reply::Done { millis, .. } = &reply {
-            self.last.set(Some(request.id));
+            self.holds.set(Some(request.id));
             self.route.borrow_mut().record(edited, *millis, len);
         }
         self.events.emit(WorkerEvent::Reply(reply));
-        protocol::after_reply();
+        // What the request is done with (the old tree, after a fresh parse) is freed after the
+        // key's frame, not before it.
+        gloo_timers::callback::Timeout::new(0, protocol::after_reply).forget();
     }
 }

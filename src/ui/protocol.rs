@@ -6,7 +6,7 @@
 //! in the worker, and on the page for small texts (`on_page.rs`; see `ARCHITECTURE.md`).
 //!
 //! A reply lists only the findings the page does not already hold ([`Delta`]): a request
-//! names the analysis the page shows (`base`); when that is the worker's last reply, a
+//! names the analysis the page shows (`base`); when that is the handler's last reply, a
 //! finding equal to one of it (moved by the edit between the two texts) is sent as a
 //! reference. A keystroke in a file of 566 findings went from 584 KB of JSON encoded,
 //! posted and decoded to the few findings the edit touched.
@@ -103,8 +103,9 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// The worker's side, once the reply is posted: frees what the last request is done with
-/// (the old tree, after a fresh parse, costs milliseconds), off the keystroke's path.
+/// Once the reply is posted (the worker) or the key's frame is painted (the page): frees what
+/// the last request is done with (the old tree, after a fresh parse, costs milliseconds), off
+/// the keystroke's path.
 pub fn after_reply() {
     REPARSER.with(|p| p.borrow_mut().release());
     RETIRED.with(|r| r.borrow_mut().take());
@@ -119,7 +120,7 @@ pub fn handle(request: &str, now: impl Fn() -> f64) -> Reply {
 }
 
 /// One analysis request answered, by the worker ([`handle`]) or, for a small text, by the page
-/// itself in the task that changed the text (`worker_client::WorkerClient::send`). Each wasm
+/// itself in the task that changed the text (`on_page::OnPage::send`). Each wasm
 /// instance has its own parser and last reply. Never panics.
 pub fn answer(mut r: Request, now: impl Fn() -> f64) -> Reply {
     let t0 = now();

@@ -22,15 +22,17 @@ const RANGE_RULE = 'range-over-int-requires-go122';
 
 let server;
 let base;
-/** While true, the server answers 404 for the worker's script (the fallback test). */
+/** While true, the server answers 404 for the worker's script (the fallback test), after
+ * `breakWorkerAfter` ms. */
 let breakWorker = false;
+let breakWorkerAfter = 0;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), `build the app first: ${dist}/index.html is missing`);
   server = await serveDist(dist, {
     intercept: (url, res) => {
       if (!(breakWorker && url.pathname === '/worker.js')) return false;
-      res.writeHead(404).end();
+      setTimeout(() => res.writeHead(404).end(), breakWorkerAfter);
       return true;
     },
   });
@@ -346,6 +348,25 @@ test('if the worker cannot start, the page says so, and analyses only small text
   assert.deepEqual(errors, []);
 });
 
+test('a worker that fails with a large text in flight and a small one waiting: the small one is analysed on the page', async (t) => {
+  breakWorker = true;
+  breakWorkerAfter = 3000;
+  t.after(() => { breakWorker = false; breakWorkerAfter = 0; });
+  const { page, errors } = await open(t, { waitWorker: false });
+  assert.equal(await page.getAttribute('#worker-state', 'data-state'), 'starting');
+  const set = (text) => page.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, text);
+  // The large text waits for the worker; the small one waits for the large one's reply.
+  await set(SAMPLE + PADDING);
+  await set(SAMPLE);
+  assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'false');
+  await page.waitForSelector('#worker-note', { timeout: 20000 });
+  await page.waitForSelector(`mark[data-rule="${RANGE_RULE}"]`);
+  assert.equal(await page.getAttribute('.editor-status', 'data-fresh'), 'true');
+  assert.equal(await page.getAttribute('.editor-status', 'data-analysed-on'), 'page');
+  assert.match(await page.textContent('#diag-count'), /^\d+ findings?$/);
+  assert.deepEqual(errors, []);
+});
+
 test('a large paste stays responsive', async (t) => {
   const { page } = await open(t);
   const body = Array.from({ length: 1000 }, (_, i) => `\tfor i${i} := range ${i + 1} {\n\t\t_ = i${i}\n\t}`).join('\n');
@@ -561,8 +582,7 @@ test('a text that grows past 48 KB moves to the worker and back to the page, wit
   const [on2, large] = await shown();
   assert.equal(on2, 'worker');
   assert.deepEqual(large, small);
-  // Back under: the page's last text is an older one (it answers the edit with Resend, and
-  // the whole text follows).
+  // Back under: the page holds an older text than the one shown, so the whole text goes to it.
   await page.focus('#code');
   await page.$eval('#code', (el, n) => el.setSelectionRange(n, el.value.length), SAMPLE.length);
   await page.keyboard.press('Delete');
