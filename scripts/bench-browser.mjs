@@ -158,8 +158,10 @@ async function keystrokes(browser, url, lines, keys, valid = false, inBody = fal
     doms.push(ms.dom);
     if (ms.own !== null) owns.push(ms.own);
   }
+  // Where the app analysed the text ("page" or "worker"; builds before: the worker).
+  const on = (await page.getAttribute('.editor-status', 'data-analysed-on')) || 'worker';
   await ctx.close();
-  return { times, doms, owns, findings };
+  return { times, doms, owns, findings, on };
 }
 
 /** The bare reference page (see the top): a textarea and a worker, no app. */
@@ -293,8 +295,8 @@ try {
     // At 10,000 lines with syntax errors, also typing at the end of a statement in a function
     // body (the middle line is right after a function's `}`).
     for (const [valid, inBody] of lines > 5000 ? [[false, false], [false, true], [true, false]] : [[false, false], [true, false]]) {
-      const { times, doms, owns, findings } = await keystrokes(browser, server.url, lines, keys, valid, inBody);
-      const what = (valid ? ', no syntax errors' : '') + (inBody ? ', typing in a function body' : '');
+      const { times, doms, owns, findings, on } = await keystrokes(browser, server.url, lines, keys, valid, inBody);
+      const what = (valid ? ', no syntax errors' : '') + (inBody ? ', typing in a function body' : '') + `, analysed ${on === 'page' ? 'on the page' : 'in the worker'}`;
       console.log(`keystroke -> updated diagnostics at ${lines} lines (${findings}${what}): ` +
         `in the DOM median ${f1(median(doms))} ms, p95 ${f1(pct(doms, 0.95))} ms; ` +
         `painted (next frame) median ${f1(median(times))} ms, p95 ${f1(pct(times, 0.95))} ms (n=${times.length}); ` +
