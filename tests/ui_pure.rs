@@ -277,35 +277,37 @@ fn byte_offset_of_a_utf16_offset_is_the_line_index_one() {
 mod route;
 
 #[test]
-fn route_small_texts_on_the_page_slow_keystrokes_send_them_to_the_worker() {
+fn route_small_texts_on_the_page_slow_keystrokes_send_them_to_the_worker_for_a_while() {
     use route::*;
     let mut r = route::Route::default();
-    assert!(r.on_page(0) && r.on_page(MAX_BYTES) && !r.on_page(MAX_BYTES + 1));
+    let t = 1_000.0;
+    assert!(r.on_page(0, t) && r.on_page(MAX_BYTES, t) && !r.on_page(MAX_BYTES + 1, t));
     // Whole texts (a paste, cold code) never count, however slow.
     for _ in 0..10 {
-        r.record(None, 500.0, 30_000);
-        r.record(Some(KEYSTROKE_BYTES + 1), 500.0, 30_000);
+        r.record(None, 500.0, 30_000, t);
+        r.record(Some(KEYSTROKE_BYTES + 1), 500.0, 30_000, t);
     }
-    assert!(r.on_page(30_000));
+    assert!(r.on_page(30_000, t));
     // Slow keystrokes count only in a row: a fast one in between starts again.
     for _ in 0..SLOW_KEYS - 1 {
-        r.record(Some(1), BUDGET_MS + 1.0, 30_000);
+        r.record(Some(1), BUDGET_MS + 1.0, 30_000, t);
     }
-    r.record(Some(1), BUDGET_MS, 30_000);
+    r.record(Some(1), BUDGET_MS, 30_000, t);
     for _ in 0..SLOW_KEYS - 1 {
-        r.record(Some(1), BUDGET_MS + 1.0, 30_000);
+        r.record(Some(1), BUDGET_MS + 1.0, 30_000, t);
     }
-    assert!(r.on_page(30_000));
-    r.record(Some(1), BUDGET_MS + 1.0, 30_000);
-    // Texts this long or longer go to the worker from then on; shorter ones stay.
-    assert!(!r.on_page(30_000) && !r.on_page(MAX_BYTES) && r.on_page(29_999));
-    // Slow keys in a longer text never raise the bound again.
+    assert!(r.on_page(30_000, t));
+    r.record(Some(1), BUDGET_MS + 1.0, 30_000, t);
+    // Texts this long or longer go to the worker; shorter ones stay.
+    assert!(!r.on_page(30_000, t) && !r.on_page(MAX_BYTES, t) && r.on_page(29_999, t));
+    // Slow keys in a shorter text lower it further (and start the wait again).
+    let t2 = t + RETRY_MS / 2.0;
     for _ in 0..SLOW_KEYS {
-        r.record(Some(1), BUDGET_MS + 1.0, 40_000);
+        r.record(Some(1), BUDGET_MS + 1.0, 10_000, t2);
     }
-    assert!(r.on_page(29_999) && !r.on_page(30_000));
-    for _ in 0..SLOW_KEYS {
-        r.record(Some(1), BUDGET_MS + 1.0, 10_000);
-    }
-    assert!(r.on_page(9_999) && !r.on_page(10_000));
+    assert!(r.on_page(9_999, t2) && !r.on_page(10_000, t2));
+    assert!(!r.on_page(10_000, t + RETRY_MS), "the wait starts at the last lowering");
+    // After the wait, the page tries every text up to the maximum again.
+    assert!(r.on_page(MAX_BYTES, t2 + RETRY_MS) && !r.on_page(MAX_BYTES + 1, t2 + RETRY_MS));
+    assert!(r.on_page(30_000, t2 + RETRY_MS + 1.0));
 }

@@ -33,7 +33,7 @@ impl OnPage {
 
     /// Whether a text of `len` bytes is analysed here ([`Route`]).
     pub fn takes(&self, len: usize) -> bool {
-        self.route.borrow().on_page(len)
+        self.route.borrow_mut().on_page(len, now_ms())
     }
 
     /// Whether request `id` was answered here (else by the worker).
@@ -50,18 +50,21 @@ impl OnPage {
     /// edit of it). Yew handles the reply once the message being handled is done, in the same
     /// task: before the browser next renders.
     pub fn send(&self, request: &Request, len: usize) {
-        let perf = web_sys::window().and_then(|w| w.performance());
-        let now = move || perf.as_ref().map(|p| p.now()).unwrap_or_else(js_sys::Date::now);
         let edited = request.splice.map(|s| s.end.saturating_sub(s.start) + request.code.len());
-        let reply = protocol::answer(request.clone(), now);
+        let reply = protocol::answer(request.clone(), now_ms);
         self.answered.set(Some(request.id));
         if let Reply::Done { millis, .. } = &reply {
             self.holds.set(Some(request.id));
-            self.route.borrow_mut().record(edited, *millis, len);
+            self.route.borrow_mut().record(edited, *millis, len, now_ms());
         }
         self.events.emit(WorkerEvent::Reply(reply));
         // What the request is done with (the old tree, after a fresh parse) is freed after the
         // key's frame, not before it.
         gloo_timers::callback::Timeout::new(0, protocol::after_reply).forget();
     }
+}
+
+/// The page's clock, in milliseconds (`performance.now()`, else the date).
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
