@@ -179,7 +179,8 @@ pub struct App {
     /// Small texts are analysed on the page itself (`super::on_page`), the others in the worker.
     page: OnPage,
     req_id: u64,
-    /// The id and text of the request the worker is working on.
+    /// The id and text of the request being answered (by the worker, or by the page, whose
+    /// reply Yew handles next).
     in_flight: Option<(u64, String)>,
     /// The id of the last request that guessed the text an input will make
     /// ([`Msg::BeforeInput`]): when the input comes with that text while it is in flight, it
