@@ -3,6 +3,9 @@
 // app adopts this worker (src/ui/worker_client.rs) and replays what it said before the app
 // listened.
 (function () {
+  // An embed (embed.html) analyses its snippet on the page and starts a worker only for code
+  // over the size the page takes (src/ui/app.rs, start_worker).
+  if (document.documentElement.getAttribute('data-entry') === 'embed') return;
   try {
     var w = new Worker('./worker.js', { type: 'module' });
     var early = [];

@@ -61,6 +61,8 @@ impl Mode {
 }
 
 pub enum Backend {
+    /// No worker yet (an embed): the page analyses every text so far ([`App::start_worker`]).
+    Idle,
     Starting(WorkerClient),
     Ready(WorkerClient),
     /// The reason the worker is not available: nothing is analysed.
@@ -315,6 +317,9 @@ impl App {
     pub(super) fn run_analysis(&mut self) {
         self.debounce = None;
         self.req_id += 1;
+        if matches!(self.backend, Backend::Idle) && !self.on_page(self.code.len()) {
+            self.start_worker();
+        }
         if matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len()) {
             // Nothing can analyse this text: no findings of another text stay on it.
             if self.current.take().is_some() {
@@ -341,7 +346,7 @@ impl App {
                 Ok(())
             }
             Backend::Ready(worker) | Backend::Starting(worker) => worker.send(&self.wire(&req, self.worker_has)),
-            Backend::Failed(_) => return false,
+            Backend::Idle | Backend::Failed(_) => return false,
         };
         match sent {
             Ok(()) => {
@@ -362,6 +367,19 @@ impl App {
             (Some(of), Some(cur)) if cur.id == of => req.spliced(of, &cur.code),
             _ => req.clone(),
         }
+    }
+
+    /// Starts the analysis worker (adopting the one www/worker-boot.js started, if any).
+    fn start_worker(&mut self) {
+        self.backend = match WorkerClient::start(self.send.reform(Msg::Worker)) {
+            Ok(w) => {
+                let send = self.send.clone();
+                self.worker_timer =
+                    Some(Timeout::new(WORKER_START_TIMEOUT_MS, move || send.emit(Msg::WorkerStartTimeout)));
+                Backend::Starting(w)
+            }
+            Err(e) => Backend::Failed(format!("the browser refused to start it ({e})")),
+        };
     }
 
     fn worker_failed(&mut self, reason: String) {
@@ -788,7 +806,7 @@ impl Component for App {
             send: ctx.link().callback(|m: Msg| m),
             tokens: Vec::new(),
             marks: Vec::new(),
-            backend: Backend::Failed("not started".into()),
+            backend: Backend::Idle,
             page: OnPage::new(ctx.link().callback(Msg::Worker)),
             req_id: 0,
             in_flight: None,
@@ -880,17 +898,13 @@ impl Component for App {
             let _ = d.add_event_listener_with_callback("beforeinput", on_before.as_ref().unchecked_ref());
             on_before.forget();
         }
-        let events = ctx.link().callback(Msg::Worker);
-        app.backend = match WorkerClient::start(events) {
-            Ok(w) => {
-                let link = ctx.link().clone();
-                app.worker_timer =
-                    Some(Timeout::new(WORKER_START_TIMEOUT_MS, move || link.send_message(Msg::WorkerStartTimeout)));
-                Backend::Starting(w)
-            }
-            Err(e) => Backend::Failed(format!("the browser refused to start it ({e})")),
-        };
-        // Sent now, answered as soon as the worker is ready.
+        // The playground starts its worker at once (www/worker-boot.js started it while the
+        // wasm loaded): a draft or a paste may need it. An embed shows a snippet, which the page
+        // analyses itself, so it starts one only for code the page does not take.
+        if app.embed.is_none() {
+            app.start_worker();
+        }
+        // Sent now (to the worker: answered as soon as it is ready).
         app.run_analysis();
         app
     }
@@ -985,7 +999,7 @@ impl Component for App {
             Msg::Analyze => self.run_analysis(),
             Msg::Worker(WorkerEvent::Reply(Reply::Ready)) => {
                 self.worker_timer = None;
-                if let Backend::Starting(w) = std::mem::replace(&mut self.backend, Backend::Failed(String::new())) {
+                if let Backend::Starting(w) = std::mem::replace(&mut self.backend, Backend::Idle) {
                     self.backend = Backend::Ready(w);
                 }
                 // Requests sent while it started were queued by the client and are on their way.

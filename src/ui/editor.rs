@@ -15,7 +15,7 @@ use yew::prelude::*;
 impl App {
     pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
         let worker_note = match &self.backend {
-            Backend::Failed(reason) if !reason.is_empty() && reason != "not started" => Some(format!(
+            Backend::Failed(reason) if !reason.is_empty() => Some(format!(
                 "The analysis worker could not start ({reason}): code over {} KB cannot be analysed (smaller code is analysed on the page). Reload the page; if this persists, the browser may be blocking Web Workers.",
                 super::route::MAX_BYTES / 1024
             )),
@@ -238,6 +238,7 @@ impl App {
                         None => "Analysing…".into(),
                     }}
                     {match &self.backend {
+                        Backend::Idle => html! { <span id="worker-state" data-state="idle">{" · no worker needed"}</span> },
                         Backend::Starting(_) => html! { <span id="worker-state" data-state="starting">{" · starting the analysis worker…"}</span> },
                         Backend::Ready(_) => html! { <span id="worker-state" data-state="ready">{" · worker ready"}</span> },
                         Backend::Failed(_) => html! { <span id="worker-state" data-state="failed">{" · worker unavailable"}</span> },

@@ -102,15 +102,17 @@ async function browser(t, { scheme = 'light', width = 1100, height = 900 } = {})
   t.after(async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); });
   const errors = [];
   const foreign = [];
+  const workers = [];
   ctx.on('request', (r) => {
     const u = r.url();
+    if (new URL(u).pathname.endsWith('/worker.js')) workers.push(u);
     if (!u.startsWith(app.url) && !u.startsWith(hostUrl) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.on('pageerror', (e) => errors.push(`host: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   page.on('console', (m) => { if (m.type() === 'error' || (m.type() === 'warning' && /gocompat/i.test(m.text()))) errors.push(`console: ${m.text()}`); });
-  return { ctx, page, errors, foreign };
+  return { ctx, page, errors, foreign, workers };
 }
 
 /** Opens the host page; returns both widgets' iframes, frames and boxes, settled. */
@@ -125,7 +127,8 @@ async function openHost(t, opts) {
     const iframe = box.locator('iframe');
     const frame = await (await iframe.elementHandle()).contentFrame();
     await frame.waitForSelector('#diag-count', { timeout: 60000 });
-    await frame.waitForSelector('#worker-state[data-state="ready"]', { timeout: 60000 });
+    // A snippet is analysed on the page: an embed starts no worker for it.
+    await frame.waitForSelector('#worker-state[data-state="idle"]', { timeout: 60000 });
     await frame.waitForFunction(() => !document.querySelector('.editor-status .pending'), null, { timeout: 20000 });
     widgets.push({ box, iframe, frame });
   }
@@ -229,9 +232,10 @@ test('two widgets on a host page of another origin render their own findings and
 });
 
 test('editing one widget changes neither the other nor its address; its link carries the edit', async (t) => {
-  const { page, widgets: [w1, w2], errors } = await openHost(t);
+  const { page, widgets: [w1, w2], errors, workers } = await openHost(t);
   const h2 = await heightOf(w2.iframe);
   const src2 = await w2.frame.evaluate(() => location.href);
+  assert.deepEqual(workers, [], 'no widget started a worker for its snippet');
 
   // The read-only one refuses typing.
   await w1.frame.click('#code');
@@ -251,6 +255,17 @@ test('editing one widget changes neither the other nor its address; its link car
     return Math.abs(f.getBoundingClientRect().height - h) > 20;
   }, [h2], { timeout: 10000 });
   await assertFitsContent(w2.frame);
+
+  // Code over 48 KB goes to a worker, which the widget starts then.
+  const big = RANGE_CODE + Array.from({ length: 1000 }, (_, i) => `// padding line ${String(i).padStart(4, '0')}: this text goes to the worker.`).join('\n') + '\n';
+  await w2.frame.$eval('#code', (ta, text) => { ta.value = text; ta.dispatchEvent(new InputEvent('input', { bubbles: true })); }, big);
+  await w2.frame.waitForSelector('#worker-state[data-state="ready"]', { timeout: 30000 });
+  await w2.frame.waitForFunction(() => document.querySelector('.editor-status').dataset.fresh === 'true', null, { timeout: 20000 });
+  assert.equal(await w2.frame.getAttribute('.editor-status', 'data-analysed-on'), 'worker');
+  assert.ok((await rules(w2.frame)).includes(RANGE));
+  assert.equal(workers.length, 1, JSON.stringify(workers));
+  await w2.frame.fill('#code', edited);
+  await w2.frame.waitForSelector(`#diagnostics li[data-rule="${RANGE}"]`, { state: 'detached' });
 
   // The other widget is untouched.
   assert.equal(await codeOf(w1.frame), LOOP_CODE);
