@@ -320,7 +320,7 @@ impl App {
         if matches!(self.backend, Backend::Idle) && !self.on_page(self.code.len()) {
             self.start_worker();
         }
-        if matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len()) {
+        if self.unanalysable() {
             // Nothing can analyse this text: no findings of another text stay on it.
             if self.current.take().is_some() {
                 self.active = None;
@@ -397,6 +397,11 @@ impl App {
                 self.run_analysis();
             }
         }
+    }
+
+    /// Nothing can analyse the text: the worker is unavailable and the text too large for the page.
+    pub(super) fn unanalysable(&self) -> bool {
+        matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len())
     }
 
     /// Whether the page analyses a text of `len` bytes (`route.rs`). Without a worker, it takes

@@ -15,7 +15,7 @@ use yew::prelude::*;
 impl App {
     pub(super) fn view_notes(&self, ctx: &Context<Self>) -> Html {
         let worker_note = match &self.backend {
-            Backend::Failed(reason) if !reason.is_empty() => Some(format!(
+            Backend::Failed(reason) => Some(format!(
                 "The analysis worker could not start ({reason}): code over {} KB cannot be analysed (smaller code is analysed on the page). Reload the page; if this persists, the browser may be blocking Web Workers.",
                 super::route::MAX_BYTES / 1024
             )),
@@ -95,7 +95,7 @@ impl App {
                 {self.view_editor(ctx)}
                 <super::panel::Panel current={self.current.clone()} preview={self.preview} show_all={self.show_all}
                     active={self.active} can_undo={!self.undo.is_empty()} share_error={self.share_error.clone()}
-                    unavailable={matches!(self.backend, Backend::Failed(_)) && !self.on_page(self.code.len())} send={self.send.clone()} />
+                    unavailable={self.unanalysable()} send={self.send.clone()} />
             </div>
         }
     }

@@ -21,14 +21,12 @@ pub struct OnPage {
     route: RefCell<Route>,
     /// The id of the last request answered here.
     answered: Cell<Option<u64>>,
-    /// The id of the last request analysed here: the text this instance's handler holds.
-    holds: Cell<Option<u64>>,
 }
 
 impl OnPage {
     /// Replies go to `events`, as the worker's do.
     pub fn new(events: Callback<WorkerEvent>) -> Self {
-        OnPage { events, route: RefCell::new(Route::default()), answered: Cell::new(None), holds: Cell::new(None) }
+        OnPage { events, route: RefCell::new(Route::default()), answered: Cell::new(None) }
     }
 
     /// Whether a text of `len` bytes is analysed here ([`Route`]).
@@ -43,7 +41,7 @@ impl OnPage {
 
     /// The id of the request whose text the page holds (an edit of it can be sent here).
     pub fn holds(&self) -> Option<u64> {
-        self.holds.get()
+        protocol::last_id()
     }
 
     /// Answers `request`, whose whole text is `len` bytes long (the request may carry only an
@@ -54,7 +52,6 @@ impl OnPage {
         let reply = protocol::answer(request.clone(), now_ms);
         self.answered.set(Some(request.id));
         if let Reply::Done { millis, .. } = &reply {
-            self.holds.set(Some(request.id));
             self.route.borrow_mut().record(edited, *millis, len, now_ms());
         }
         self.events.emit(WorkerEvent::Reply(reply));

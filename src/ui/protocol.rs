@@ -103,6 +103,12 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// The id of the last request this instance analysed: the text it holds, of which a request
+/// may send an edit.
+pub fn last_id() -> Option<u64> {
+    LAST.with(|last| last.borrow().as_ref().map(|l| l.0))
+}
+
 /// Once the reply is posted (the worker) or the key's frame is painted (the page): frees what
 /// the last request is done with (the old tree, after a fresh parse, costs milliseconds), off
 /// the keystroke's path.

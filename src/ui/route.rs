@@ -6,9 +6,10 @@
 //! KB; 1.7–3.7 ms in Chromium's wasm), less than the wait for a worker's reply (see
 //! `super::on_page`). Should three keystrokes in a row take longer than [`BUDGET_MS`] (a slow
 //! device, an unusual text, a burst of load), texts as long as theirs or longer go to the worker
-//! for [`RETRY_MS`], so that typing never waits long for an analysis; then the page tries again. A whole text (a paste, a link, an example) is
-//! not a keystroke and does not count: the first texts the page's wasm analyses run code not yet
-//! optimised (a 24 KB paste: 34–112 ms the first time, 7–16 ms after).
+//! for [`RETRY_MS`], so that typing never waits long for an analysis; then the page tries again.
+//! A whole text (a paste, a link, an example) is not a keystroke and does not count: the first
+//! texts the page's wasm analyses run code not yet optimised (a 24 KB paste: 34–112 ms the
+//! first time, 7–16 ms after).
 
 /// Texts up to this many bytes are analysed on the page.
 pub const MAX_BYTES: usize = 48 * 1024;
